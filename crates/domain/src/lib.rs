@@ -1,0 +1,8 @@
+//! The pure domain of the Race Equity Planner.
+//!
+//! Everything a test should check lives here: the frameworks' content, the plan document and its
+//! migrations, the statistics, and (later) import and export. This crate knows nothing of the
+//! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
+
+pub mod messages;
+pub mod plan;
