@@ -6,3 +6,7 @@
 
 pub mod messages;
 pub mod plan;
+pub mod journey;
+pub mod reap;
+pub mod stats;
+pub mod ethnicity;

@@ -1,0 +1,963 @@
+//! The change log: what changed in a plan and when, in plain words, bounded in size.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Action, AnchorRecord, Objective, Plan, Stage};
+use crate::messages::Part;
+use crate::stats::{Convention, NonAdverseRange, SuppressionPreset};
+
+/// Entries kept per plan. When a change would go past it, the oldest entries are dropped.
+pub const MAX_HISTORY: usize = 500;
+
+/// Edits of the same thing within this many seconds of its last entry are folded into that entry
+/// (typing a title saves many times but is one change).
+pub const COALESCE_SECONDS: i64 = 10 * 60;
+
+/// Values longer than this are shortened in the log.
+const SHOWN_CHARS: usize = 60;
+
+/// One entry in a plan's change log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Change {
+    /// RFC 3339 timestamp.
+    pub at: String,
+    /// What changed, in a sentence for the user.
+    pub what: String,
+    /// What the change is about, such as "title" or "reap.1.2.status": lets edits of one thing
+    /// fold together, and a review pick out the changes to one anchor.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub about: String,
+    /// For a change from one value to another, the value before ("" when it was blank), so that
+    /// folded edits still say where they started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+impl Change {
+    /// An entry for something that happened to the whole plan (created, copied).
+    pub(super) fn event(at: &str, what: String, about: &str) -> Change {
+        Change {
+            at: at.to_string(),
+            what,
+            about: about.to_string(),
+            from: None,
+        }
+    }
+}
+
+/// What changed between two versions of a plan, one plain sentence per thing, such as
+/// "REAP anchor 1.2 status changed from Not started to Met". The change log itself, `modified`
+/// and `created` are not compared.
+pub fn describe_changes(before: &Plan, after: &Plan) -> Vec<String> {
+    edits(before, after).iter().map(Edit::sentence).collect()
+}
+
+/// Records in `plan.history` what changed since `before`, and sets `plan.modified` to `now`.
+/// Call it on every edit, before saving. Returns false, changing nothing, if nothing changed.
+///
+/// Edits of the same thing within [`COALESCE_SECONDS`] fold into one entry that says where the
+/// thing started and where it ended (an edit undone within that time leaves no entry). The log
+/// keeps the last [`MAX_HISTORY`] entries.
+pub fn record_changes(plan: &mut Plan, before: &Plan, now: &str) -> bool {
+    let edits = edits(before, plan);
+    if edits.is_empty() {
+        return false;
+    }
+    for edit in edits {
+        fold(&mut plan.history, edit, now);
+    }
+    plan.modified = now.to_string();
+    true
+}
+
+/// Adds an entry, dropping the oldest beyond [`MAX_HISTORY`].
+pub(super) fn push(history: &mut Vec<Change>, change: Change) {
+    history.push(change);
+    if history.len() > MAX_HISTORY {
+        history.drain(..history.len() - MAX_HISTORY);
+    }
+}
+
+fn fold(history: &mut Vec<Change>, edit: Edit, now: &str) {
+    let folds = matches!(
+        edit.kind,
+        Kind::Value { .. } | Kind::Text { .. } | Kind::Edited
+    );
+    let Some(index) = folds.then(|| recent(history, &edit.about, now)).flatten() else {
+        push(history, edit.into_change(now));
+        return;
+    };
+    let earlier = history.remove(index).from;
+    let kind = match edit.kind {
+        Kind::Value { from, to, quoted } => {
+            let from = earlier.unwrap_or(from);
+            if from == to {
+                return;
+            }
+            Kind::Value { from, to, quoted }
+        }
+        Kind::Text { now_blank, .. } => {
+            let was_blank = earlier.as_deref() == Some("");
+            if was_blank && now_blank {
+                return;
+            }
+            Kind::Text {
+                was_blank,
+                now_blank,
+            }
+        }
+        other => other,
+    };
+    push(history, Edit { kind, ..edit }.into_change(now));
+}
+
+/// The latest entry about `about` made within [`COALESCE_SECONDS`] before `now`.
+fn recent(history: &[Change], about: &str, now: &str) -> Option<usize> {
+    let now = seconds(now)?;
+    for (index, change) in history.iter().enumerate().rev() {
+        let age = now - seconds(&change.at)?;
+        if !(0..=COALESCE_SECONDS).contains(&age) {
+            return None;
+        }
+        if change.about == about {
+            return Some(index);
+        }
+    }
+    None
+}
+
+/// Seconds since 1970 of an RFC 3339 timestamp ("2025-01-15T09:00:00Z", "…T09:00:00.123+01:00").
+fn seconds(at: &str) -> Option<i64> {
+    let number = |from: usize, to: usize| -> Option<i64> {
+        let digits = at.get(from..to)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())?
+    };
+    let bytes = at.as_bytes();
+    let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
+    if bytes.len() < 19
+        || separators.iter().any(|&(i, c)| bytes[i] != c)
+        || !b"Tt ".contains(&bytes[10])
+    {
+        return None;
+    }
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    let time = number(11, 13)? * 3600 + number(14, 16)? * 60 + number(17, 19)?;
+    let mut rest = &at[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        rest = fraction.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset = match rest.as_bytes() {
+        b"" | b"Z" | b"z" => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let end = at.len();
+            let size = number(end - 5, end - 3)? * 3600 + number(end - 2, end)? * 60;
+            if *sign == b'+' {
+                size
+            } else {
+                -size
+            }
+        }
+        _ => return None,
+    };
+    // Days from civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + time - offset)
+}
+
+// ---- Working out what changed -----------------------------------------------------------------
+
+struct Edit {
+    about: String,
+    label: String,
+    kind: Kind,
+}
+
+enum Kind {
+    /// A short value shown in full; `quoted` for what the user typed.
+    Value {
+        from: String,
+        to: String,
+        quoted: bool,
+    },
+    /// Long text, not shown.
+    Text {
+        was_blank: bool,
+        now_blank: bool,
+    },
+    Switched {
+        on: bool,
+    },
+    Added,
+    Removed,
+    Edited,
+}
+
+impl Edit {
+    fn sentence(&self) -> String {
+        let label = &self.label;
+        match &self.kind {
+            Kind::Value { from, to, quoted } => {
+                let show = |v: &str| {
+                    if *quoted {
+                        format!("‘{v}’")
+                    } else {
+                        v.to_string()
+                    }
+                };
+                if from.is_empty() {
+                    format!("{label} set to {}", show(to))
+                } else if to.is_empty() {
+                    format!("{label} cleared (was {})", show(from))
+                } else {
+                    format!("{label} changed from {} to {}", show(from), show(to))
+                }
+            }
+            Kind::Text {
+                was_blank: true,
+                now_blank: false,
+            }
+            | Kind::Added => format!("{label} added"),
+            Kind::Text {
+                was_blank: false,
+                now_blank: true,
+            }
+            | Kind::Removed => format!("{label} removed"),
+            Kind::Text { .. } | Kind::Edited => format!("{label} edited"),
+            Kind::Switched { on: true } => format!("{label} is now in use"),
+            Kind::Switched { on: false } => format!("{label} is no longer in use"),
+        }
+    }
+
+    fn into_change(self, now: &str) -> Change {
+        let what = self.sentence();
+        let from = match self.kind {
+            Kind::Value { from, .. } => Some(from),
+            Kind::Text {
+                was_blank: true, ..
+            } => Some(String::new()),
+            _ => None,
+        };
+        Change {
+            at: now.to_string(),
+            what,
+            about: self.about,
+            from,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Edits(Vec<Edit>);
+
+impl Edits {
+    fn push(&mut self, about: String, label: String, kind: Kind) {
+        self.0.push(Edit { about, label, kind });
+    }
+
+    /// A short value the user typed, shown in quotes.
+    fn typed(&mut self, about: String, label: String, from: &str, to: &str) {
+        if from != to {
+            self.push(
+                about,
+                label,
+                Kind::Value {
+                    from: shorten(from),
+                    to: shorten(to),
+                    quoted: true,
+                },
+            );
+        }
+    }
+
+    /// A value chosen from a list, or a date, shown as it is.
+    fn chosen(&mut self, about: String, label: String, from: &str, to: &str) {
+        if from != to {
+            self.push(
+                about,
+                label,
+                Kind::Value {
+                    from: from.into(),
+                    to: to.into(),
+                    quoted: false,
+                },
+            );
+        }
+    }
+
+    fn text(&mut self, about: String, label: String, from: &str, to: &str) {
+        if from != to {
+            let kind = Kind::Text {
+                was_blank: from.trim().is_empty(),
+                now_blank: to.trim().is_empty(),
+            };
+            self.push(about, label, kind);
+        }
+    }
+
+    /// Items matched by id: added, removed, or (when both exist and differ) compared by `fields`,
+    /// which is given the item's key ("{section}.{id}") to build its own keys from.
+    fn items<T: PartialEq>(
+        &mut self,
+        section: &str,
+        before: &[T],
+        after: &[T],
+        id: impl Fn(&T) -> &str,
+        name: impl Fn(&T) -> String,
+        fields: impl Fn(&mut Self, &str, &T, &T),
+    ) {
+        for new in after {
+            let key = format!("{section}.{}", id(new));
+            match before.iter().find(|old| id(old) == id(new)) {
+                None => self.push(key, name(new), Kind::Added),
+                Some(old) if old != new => fields(self, &key, old, new),
+                Some(_) => {}
+            }
+        }
+        for old in before
+            .iter()
+            .filter(|old| !after.iter().any(|new| id(new) == id(old)))
+        {
+            self.push(format!("{section}.{}", id(old)), name(old), Kind::Removed);
+        }
+    }
+}
+
+/// The value trimmed, and cut to [`SHOWN_CHARS`] characters with an ellipsis.
+pub(super) fn shorten(value: &str) -> String {
+    let value = value.trim();
+    match value.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}…", value[..end].trim_end()),
+        None => value.to_string(),
+    }
+}
+
+fn stage(stage: Option<Stage>) -> &'static str {
+    stage.map(Stage::title).unwrap_or("")
+}
+
+fn range(range: NonAdverseRange) -> String {
+    format!("{:.2} to {:.2}", range.lower(), range.upper())
+}
+
+fn convention(convention: Convention) -> &'static str {
+    match convention {
+        Convention::ScWres => "Social Care WRES",
+        Convention::NhsWres => "NHS WRES",
+    }
+}
+
+fn suppression(preset: SuppressionPreset) -> &'static str {
+    match preset {
+        SuppressionPreset::LessThan5 => "hide counts under 5",
+        SuppressionPreset::LessThan10 => "hide counts under 10",
+        SuppressionPreset::NhsDigital => "NHS Digital rules",
+    }
+}
+
+fn all_actions(objectives: &[Objective]) -> Vec<&Action> {
+    objectives.iter().flat_map(|o| &o.actions).collect()
+}
+
+fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
+    let mut e = Edits::default();
+    e.typed("title".into(), "Title".into(), &before.title, &after.title);
+    e.typed(
+        "organisation".into(),
+        "Organisation".into(),
+        &before.organisation,
+        &after.organisation,
+    );
+    e.typed("team".into(), "Team".into(), &before.team, &after.team);
+    e.typed(
+        "reporting_period".into(),
+        "Reporting period".into(),
+        &before.reporting_period,
+        &after.reporting_period,
+    );
+    for part in Part::ALL {
+        let on = after.parts_in_use.uses(part);
+        if before.parts_in_use.uses(part) != on {
+            e.push(
+                format!("parts.{}", part.slug()),
+                format!("The {} part", part.title()),
+                Kind::Switched { on },
+            );
+        }
+    }
+
+    let (old, new) = (&before.settings, &after.settings);
+    e.typed(
+        "settings.comparison_group_term".into(),
+        "The words for the comparison group".into(),
+        &old.comparison_group_term,
+        &new.comparison_group_term,
+    );
+    e.typed(
+        "settings.reference_group".into(),
+        "Reference group".into(),
+        &old.reference_group,
+        &new.reference_group,
+    );
+    e.chosen(
+        "settings.ratio_convention".into(),
+        "Ratio convention".into(),
+        convention(old.ratio_convention),
+        convention(new.ratio_convention),
+    );
+    e.chosen(
+        "settings.suppression".into(),
+        "Small-number rule".into(),
+        suppression(old.suppression),
+        suppression(new.suppression),
+    );
+    e.chosen(
+        "settings.non_adverse_range".into(),
+        "Non-adverse range".into(),
+        &range(old.non_adverse_range),
+        &range(new.non_adverse_range),
+    );
+
+    let blank = AnchorRecord::default();
+    let (old, new) = (&before.reap.anchors, &after.reap.anchors);
+    for id in old.keys().chain(new.keys()).collect::<BTreeSet<_>>() {
+        let (a, b) = (old.get(id).unwrap_or(&blank), new.get(id).unwrap_or(&blank));
+        if a == b {
+            continue;
+        }
+        e.chosen(
+            format!("reap.{id}.status"),
+            format!("REAP anchor {id} status"),
+            a.status.title(),
+            b.status.title(),
+        );
+        e.text(
+            format!("reap.{id}.evidence"),
+            format!("Evidence for REAP anchor {id}"),
+            &a.evidence,
+            &b.evidence,
+        );
+        e.typed(
+            format!("reap.{id}.who"),
+            format!("Who is responsible for REAP anchor {id}"),
+            &a.who,
+            &b.who,
+        );
+        e.chosen(
+            format!("reap.{id}.review_date"),
+            format!("Review date for REAP anchor {id}"),
+            &a.review_date,
+            &b.review_date,
+        );
+    }
+
+    let (old, new) = (&before.journey, &after.journey);
+    e.items(
+        "participant",
+        &old.participants,
+        &new.participants,
+        |p| &p.id,
+        |p| format!("Workshop participant ‘{}’", shorten(&p.name)),
+        |e, key, a, b| {
+            let who = shorten(&b.name);
+            e.typed(
+                format!("{key}.name"),
+                "Workshop participant's name".into(),
+                &a.name,
+                &b.name,
+            );
+            e.typed(
+                format!("{key}.department"),
+                format!("Department of ‘{who}’"),
+                &a.department,
+                &b.department,
+            );
+            e.chosen(
+                format!("{key}.stage"),
+                format!("Stage chosen by ‘{who}’"),
+                stage(a.stage),
+                stage(b.stage),
+            );
+            e.text(
+                format!("{key}.evidence"),
+                format!("Evidence from ‘{who}’"),
+                &a.evidence,
+                &b.evidence,
+            );
+        },
+    );
+    e.chosen(
+        "journey.agreed_stage".into(),
+        "Agreed journey stage".into(),
+        stage(old.agreed_stage),
+        stage(new.agreed_stage),
+    );
+    e.chosen(
+        "journey.reassessment_date".into(),
+        "Re-assessment date".into(),
+        &old.reassessment_date,
+        &new.reassessment_date,
+    );
+
+    e.items(
+        "period",
+        &before.data.periods,
+        &after.data.periods,
+        |p| &p.id,
+        |p| format!("Figures for period ‘{}’", shorten(&p.label)),
+        |e, key, a, b| {
+            e.typed(
+                format!("{key}.label"),
+                "Period name".into(),
+                &a.label,
+                &b.label,
+            );
+            if a.figures != b.figures {
+                e.push(
+                    format!("{key}.figures"),
+                    format!("Figures for period ‘{}’", shorten(&b.label)),
+                    Kind::Edited,
+                );
+            }
+        },
+    );
+
+    let (old, new) = (
+        &before.action_plan.objectives,
+        &after.action_plan.objectives,
+    );
+    e.items(
+        "objective",
+        old,
+        new,
+        |o| &o.id,
+        |o| format!("Objective ‘{}’", shorten(&o.title)),
+        |e, key, a, b| {
+            e.typed(
+                format!("{key}.title"),
+                "Objective".into(),
+                &a.title,
+                &b.title,
+            );
+            e.typed(
+                format!("{key}.lead"),
+                format!("Lead for objective ‘{}’", shorten(&b.title)),
+                &a.lead,
+                &b.lead,
+            );
+        },
+    );
+    // Actions are matched across objectives, so moving one is not a removal and an addition.
+    e.items(
+        "action",
+        &all_actions(old),
+        &all_actions(new),
+        |a| &a.id,
+        |a| format!("Action ‘{}’", shorten(&a.text)),
+        |e, key, a, b| {
+            let action = shorten(&b.text);
+            e.typed(
+                format!("{key}.text"),
+                "Action wording".into(),
+                &a.text,
+                &b.text,
+            );
+            e.typed(
+                format!("{key}.who"),
+                format!("Who leads action ‘{action}’"),
+                &a.who,
+                &b.who,
+            );
+            e.chosen(
+                format!("{key}.by_when"),
+                format!("Due date of action ‘{action}’"),
+                &a.by_when,
+                &b.by_when,
+            );
+            e.chosen(
+                format!("{key}.status"),
+                format!("Status of action ‘{action}’"),
+                a.status.label(),
+                b.status.label(),
+            );
+            e.text(
+                format!("{key}.progress"),
+                format!("Progress on action ‘{action}’"),
+                &a.progress,
+                &b.progress,
+            );
+        },
+    );
+    e.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{ActionStatus, AnchorStatus, Figure, Participant, Period};
+
+    const T0: &str = "2025-03-01T10:00:00Z";
+
+    fn at(minutes: i64) -> String {
+        let total = 10 * 60 + minutes;
+        format!("2025-03-01T{:02}:{:02}:00Z", total / 60, total % 60)
+    }
+
+    fn plan() -> Plan {
+        Plan::new("p1", "Race equity plan", T0)
+    }
+
+    /// Applies `edit` to `plan` at `now`, recording it as the widget does.
+    fn edit(plan: &mut Plan, now: &str, edit: impl FnOnce(&mut Plan)) -> bool {
+        let before = plan.clone();
+        edit(plan);
+        record_changes(plan, &before, now)
+    }
+
+    fn log(plan: &Plan) -> Vec<&str> {
+        plan.history
+            .iter()
+            .skip(1)
+            .map(|c| c.what.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn no_change_is_described_as_nothing() {
+        assert!(describe_changes(&plan(), &plan()).is_empty());
+        let mut later = plan();
+        later.modified = "2026-01-01T00:00:00Z".into();
+        assert!(
+            describe_changes(&plan(), &later).is_empty(),
+            "the modified time is not a change"
+        );
+    }
+
+    #[test]
+    fn top_level_fields_and_settings_are_described_in_plain_words() {
+        let before = plan();
+        let mut after = plan();
+        after.title = "Northfield plan".into();
+        after.team = "IPS".into();
+        after.parts_in_use.journey = false;
+        after.settings.comparison_group_term = "Black and minoritised colleagues".into();
+        after.settings.suppression = SuppressionPreset::LessThan10;
+        after.settings.non_adverse_range = NonAdverseRange::new(0.8, 1.3).unwrap();
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Title changed from ‘Race equity plan’ to ‘Northfield plan’",
+                "Team set to ‘IPS’",
+                "The Journey self-assessment part is no longer in use",
+                "The words for the comparison group changed from ‘people from minoritised ethnic groups’ to ‘Black and minoritised colleagues’",
+                "Small-number rule changed from hide counts under 5 to hide counts under 10",
+                "Non-adverse range changed from 0.80 to 1.25 to 0.80 to 1.30",
+            ]
+        );
+    }
+
+    #[test]
+    fn reap_anchor_changes_name_the_anchor() {
+        let mut before = plan();
+        before
+            .reap
+            .anchors
+            .entry("2.1".into())
+            .or_default()
+            .evidence = "Training log".into();
+        let mut after = before.clone();
+        after.reap.anchors.entry("1.2".into()).or_default().status = AnchorStatus::Met;
+        after.reap.anchors.entry("1.3".into()).or_default().evidence = "Board minutes".into();
+        after.reap.anchors.entry("2.1".into()).or_default().evidence =
+            "Training log, updated".into();
+        after
+            .reap
+            .anchors
+            .entry("3.1".into())
+            .or_default()
+            .review_date = "2025-06-01".into();
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "REAP anchor 1.2 status changed from Not started to Met",
+                "Evidence for REAP anchor 1.3 added",
+                "Evidence for REAP anchor 2.1 edited",
+                "Review date for REAP anchor 3.1 set to 2025-06-01",
+            ]
+        );
+        after.reap.anchors.remove("2.1");
+        assert!(describe_changes(&before, &after)
+            .contains(&"Evidence for REAP anchor 2.1 removed".to_string()));
+    }
+
+    #[test]
+    fn items_in_lists_are_added_removed_and_edited_by_id() {
+        let mut before = plan();
+        before.journey.participants.push(Participant {
+            id: "p1".into(),
+            name: "Chair".into(),
+            ..Participant::default()
+        });
+        before.data.periods.push(Period {
+            id: "d1".into(),
+            label: "2023-24".into(),
+            ..Period::default()
+        });
+        let mut after = Plan::example();
+        after.title = before.title.clone();
+        after.organisation.clear();
+        after.team.clear();
+        after.reporting_period.clear();
+        after.reap = before.reap.clone();
+        after.journey.participants.push(Participant {
+            id: "p2".into(),
+            name: "Staff network lead".into(),
+            ..Participant::default()
+        });
+        after.journey.agreed_stage = Some(Stage::Developing);
+        after.data.periods.push(Period {
+            id: "d1".into(),
+            label: "2023-24".into(),
+            ..Period::default()
+        });
+        after.data.periods[0]
+            .figures
+            .entry("leaving".into())
+            .or_default()
+            .insert("black".into(), Figure::default());
+        let changes = describe_changes(&before, &after);
+        assert_eq!(
+            changes,
+            [
+                "Workshop participant ‘Staff network lead’ added",
+                "Workshop participant ‘Chair’ removed",
+                "Agreed journey stage set to Developing",
+                "Figures for period ‘2023-24’ edited",
+                "Objective ‘Referrals to IPS reflect the people the trust treats’ added",
+                "Action ‘Visit each community mental health team to explain IPS, star…’ added",
+                "Action ‘Ask a local community organisation to co-host an information…’ added",
+            ]
+        );
+    }
+
+    #[test]
+    fn action_changes_name_the_action() {
+        let before = Plan::example();
+        let mut after = before.clone();
+        let action = &mut after.action_plan.objectives[0].actions[1];
+        action.status = ActionStatus::AtRisk;
+        action.progress = "Waiting for a date".into();
+        // Moving an action to another objective is not an addition or a removal.
+        let moved = after.action_plan.objectives[0].actions.remove(0);
+        after.action_plan.objectives.push(crate::plan::Objective {
+            id: "o2".into(),
+            title: "Second".into(),
+            actions: vec![moved],
+            ..Default::default()
+        });
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Objective ‘Second’ added",
+                "Status of action ‘Ask a local community organisation to co-host an information…’ changed from not started to at risk",
+                "Progress on action ‘Ask a local community organisation to co-host an information…’ added",
+            ]
+        );
+    }
+
+    #[test]
+    fn recording_a_change_dates_it_and_sets_modified() {
+        let mut plan = plan();
+        assert!(edit(&mut plan, &at(5), |p| p.title = "New title".into()));
+        assert_eq!(plan.modified, at(5));
+        assert_eq!(
+            plan.history.last().unwrap(),
+            &Change {
+                at: at(5),
+                what: "Title changed from ‘Race equity plan’ to ‘New title’".into(),
+                about: "title".into(),
+                from: Some("Race equity plan".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn recording_nothing_changes_nothing() {
+        let mut plan = plan();
+        let before = plan.clone();
+        assert!(!record_changes(&mut plan, &before, &at(5)));
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn typing_a_title_is_one_change_from_where_it_started() {
+        let mut plan = plan();
+        for (minute, title) in [(1, "N"), (1, "No"), (2, "Nor"), (3, "North")] {
+            edit(&mut plan, &at(minute), |p| p.title = title.into());
+        }
+        assert_eq!(
+            log(&plan),
+            ["Title changed from ‘Race equity plan’ to ‘North’"]
+        );
+        assert_eq!(plan.history.last().unwrap().at, at(3));
+    }
+
+    #[test]
+    fn a_change_undone_soon_after_leaves_no_entry() {
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| {
+            p.reap.anchors.entry("1.1".into()).or_default().status = AnchorStatus::Met
+        });
+        edit(&mut plan, &at(2), |p| {
+            p.reap.anchors.entry("1.1".into()).or_default().status = AnchorStatus::NotStarted
+        });
+        assert!(log(&plan).is_empty());
+        edit(&mut plan, &at(3), |p| {
+            p.reap.anchors.entry("1.1".into()).or_default().evidence = "x".into()
+        });
+        edit(&mut plan, &at(4), |p| {
+            p.reap.anchors.entry("1.1".into()).or_default().evidence = String::new()
+        });
+        assert!(log(&plan).is_empty());
+    }
+
+    #[test]
+    fn evidence_added_then_edited_soon_after_is_still_added() {
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| {
+            p.reap.anchors.entry("2.1".into()).or_default().evidence = "Tr".into()
+        });
+        edit(&mut plan, &at(2), |p| {
+            p.reap.anchors.entry("2.1".into()).or_default().evidence = "Training".into()
+        });
+        assert_eq!(log(&plan), ["Evidence for REAP anchor 2.1 added"]);
+    }
+
+    #[test]
+    fn edits_further_apart_than_the_window_are_separate_entries() {
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| p.title = "A".into());
+        edit(&mut plan, &at(1 + COALESCE_SECONDS / 60 + 1), |p| {
+            p.title = "B".into()
+        });
+        assert_eq!(
+            log(&plan),
+            [
+                "Title changed from ‘Race equity plan’ to ‘A’",
+                "Title changed from ‘A’ to ‘B’"
+            ]
+        );
+    }
+
+    #[test]
+    fn edits_of_different_things_are_not_folded_together() {
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| p.title = "A".into());
+        edit(&mut plan, &at(2), |p| p.team = "T".into());
+        edit(&mut plan, &at(3), |p| p.title = "AB".into());
+        assert_eq!(
+            log(&plan),
+            [
+                "Team set to ‘T’",
+                "Title changed from ‘Race equity plan’ to ‘AB’"
+            ]
+        );
+    }
+
+    #[test]
+    fn added_and_removed_items_and_switched_parts_are_never_folded() {
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| p.parts_in_use.data = false);
+        edit(&mut plan, &at(2), |p| p.parts_in_use.data = true);
+        assert_eq!(
+            log(&plan),
+            [
+                "The Data part is no longer in use",
+                "The Data part is now in use"
+            ]
+        );
+    }
+
+    #[test]
+    fn timestamps_that_cannot_be_read_are_never_folded() {
+        let mut plan = plan();
+        edit(&mut plan, "yesterday", |p| p.title = "A".into());
+        edit(&mut plan, "yesterday", |p| p.title = "B".into());
+        assert_eq!(log(&plan).len(), 2);
+    }
+
+    #[test]
+    fn the_log_keeps_only_the_latest_entries() {
+        let mut plan = plan();
+        for n in 0..MAX_HISTORY + 20 {
+            // A year apart, so nothing folds.
+            edit(&mut plan, &format!("{}-01-01T00:00:00Z", 2026 + n), |p| {
+                p.title = format!("Title {n}")
+            });
+        }
+        assert_eq!(plan.history.len(), MAX_HISTORY);
+        assert_eq!(
+            plan.history.last().unwrap().what,
+            format!(
+                "Title changed from ‘Title {}’ to ‘Title {}’",
+                MAX_HISTORY + 18,
+                MAX_HISTORY + 19
+            )
+        );
+        assert_ne!(
+            plan.history[0].what, "Plan created",
+            "the oldest entries went first"
+        );
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_the_log() {
+        let mut after = plan();
+        after.title = "a".repeat(100);
+        let change = &describe_changes(&plan(), &after)[0];
+        assert!(
+            change.ends_with(&format!("‘{}…’", "a".repeat(SHOWN_CHARS))),
+            "{change}"
+        );
+    }
+
+    #[test]
+    fn timestamps_are_read_with_their_offset() {
+        assert_eq!(seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(seconds("2000-03-01T00:00:00Z"), Some(951_868_800));
+        assert_eq!(
+            seconds("2025-01-15T09:00:00.123Z"),
+            seconds("2025-01-15T09:00:00Z")
+        );
+        assert_eq!(
+            seconds("2025-01-15T10:00:00+01:00"),
+            seconds("2025-01-15T09:00:00Z")
+        );
+        assert_eq!(
+            seconds("2025-01-15T08:30:00-00:30"),
+            seconds("2025-01-15T09:00:00Z")
+        );
+        for bad in [
+            "",
+            "2025-01-15",
+            "2025/01/15T09:00:00Z",
+            "2025-01-15T09:00:00+0100",
+            "2025-01-15T09:0x:00Z",
+            "2025-01-15T09:00:00€:00",
+            "2025-01-15T09:00:00+é:00",
+            "2025-01-15T09:00:0é",
+        ] {
+            assert_eq!(seconds(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,775 @@
+//! Loading a saved plan: size and shape checks, the chain of migrations from older schema
+//! versions, and a best-effort, read-only read of saves from newer versions.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use super::{Plan, BACKUP_FORMAT, CURRENT_SCHEMA_VERSION};
+
+/// Larger text is refused before it is parsed: no real plan comes near it.
+pub const MAX_PLAN_BYTES: usize = 20 * 1024 * 1024;
+
+/// How many unreadable parts of a newer save are left out before giving up on it.
+const MAX_LEFT_OUT: usize = 32;
+
+/// A plan that has been read, and what had to happen to read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub plan: Plan,
+    /// The older schema version the save was migrated from. Saving the plan again keeps the migration.
+    pub migrated_from: Option<u32>,
+    /// The newer schema version that wrote this save. Show the plan read-only and never save it
+    /// over the original: this build would drop what it does not understand.
+    pub read_only_newer: Option<u32>,
+    /// In a newer save, the parts this build could not read and left out (as [`LoadError::Invalid`] paths).
+    pub left_out: Vec<String>,
+}
+
+/// Why a plan could not be read. `Display` gives a message the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// Valid JSON, but not a plan. `reason` completes "it …".
+    NotAPlan {
+        reason: String,
+    },
+    NewerVersion {
+        found: u32,
+        supported: u32,
+    },
+    /// A plan, but the value at `path` (such as "reap › anchors › 1.2 › status") is not what this version expects.
+    Invalid {
+        path: String,
+        detail: String,
+    },
+    /// One plan in a backup file could not be read.
+    InBackup {
+        plan_number: usize,
+        title: String,
+        error: Box<LoadError>,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NOT_OURS: &str = "This file is not a plan saved by the Race Equity Planner";
+        match self {
+            LoadError::TooLarge { bytes, limit } => write!(
+                f,
+                "{NOT_OURS}: it is {} MB, and a plan is never more than {} MB. Check you chose the right file.",
+                bytes.div_ceil(1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            LoadError::NotJson { line, column, .. } => write!(
+                f,
+                "{NOT_OURS}: it is not valid JSON (line {line}, column {column}). Check you chose the right file, and that it was not cut short or edited."
+            ),
+            LoadError::NotAPlan { reason } => {
+                write!(f, "{NOT_OURS}: {reason}. Check you chose the right file.")
+            }
+            LoadError::NewerVersion { found, supported } => write!(
+                f,
+                "This plan was saved by a newer version of the Race Equity Planner (plan format {found}; this version reads up to format {supported}), and this version cannot read it. Open it in the newer version. Nothing has been changed."
+            ),
+            LoadError::Invalid { path, detail } => write!(
+                f,
+                "This plan could not be opened: the value at ‘{path}’ is not what the planner expects ({detail}). The file may have been edited by hand or damaged. Nothing has been changed; if you have a backup, import that instead."
+            ),
+            LoadError::InBackup { plan_number, title, error } => {
+                if title.is_empty() {
+                    write!(f, "Plan {plan_number} in this backup could not be read, so nothing has been imported. {error}")
+                } else {
+                    write!(f, "Plan {plan_number} in this backup (‘{title}’) could not be read, so nothing has been imported. {error}")
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a saved plan of any schema version. Older saves are migrated to the current version; a
+/// newer save is read as far as possible and flagged [`Loaded::read_only_newer`].
+pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    load_value(parse(json)?)
+}
+
+/// Parses text into JSON, refusing it early if it is too large or empty. Accepts a byte order mark.
+pub(super) fn parse(text: &str) -> Result<Value, LoadError> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_PLAN_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::NotAPlan {
+            reason: "it is empty".into(),
+        });
+    }
+    // serde_json refuses nesting deeper than 128, so hostile input cannot overflow the stack.
+    serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+/// Reads one plan's JSON (a whole save, or one plan from a backup).
+pub(super) fn load_value(mut value: Value) -> Result<Loaded, LoadError> {
+    check_plan_like(&value)?;
+    let found = schema_version(&value)?;
+    if found > CURRENT_SCHEMA_VERSION {
+        return read_newer(value, found);
+    }
+    for from in found..CURRENT_SCHEMA_VERSION {
+        value = MIGRATIONS[from as usize - 1](value)?;
+    }
+    let mut plan = Plan::deserialize(&value).map_err(|_| invalid_at(&value))?;
+    plan.schema_version = CURRENT_SCHEMA_VERSION;
+    Ok(Loaded {
+        plan,
+        migrated_from: (found < CURRENT_SCHEMA_VERSION).then_some(found),
+        read_only_newer: None,
+        left_out: Vec::new(),
+    })
+}
+
+/// Keys that only a plan (of any version) has at its top level.
+const PLAN_KEYS: [&str; 9] = [
+    "schema_version",
+    "id",
+    "title",
+    "name",
+    "organisation",
+    "reap",
+    "journey",
+    "action_plan",
+    "actions",
+];
+
+fn check_plan_like(value: &Value) -> Result<(), LoadError> {
+    let not_a_plan = |reason: &str| {
+        Err(LoadError::NotAPlan {
+            reason: reason.to_string(),
+        })
+    };
+    let map = match value {
+        Value::Object(map) => map,
+        Value::Array(_) => return not_a_plan("it holds a list, not a plan"),
+        _ => return not_a_plan("it holds a single value, not a plan"),
+    };
+    if map.get("format").and_then(Value::as_str) == Some(BACKUP_FORMAT) {
+        return not_a_plan(
+            "it is a backup file, which may hold several plans; use Import to open it",
+        );
+    }
+    if !PLAN_KEYS.iter().any(|key| map.contains_key(*key)) {
+        return not_a_plan("it has none of the parts of a plan");
+    }
+    Ok(())
+}
+
+/// A save with no `schema_version` is version 1: only the first version did not write one.
+pub(super) fn schema_version(value: &Value) -> Result<u32, LoadError> {
+    match value.get("schema_version") {
+        None | Some(Value::Null) => Ok(1),
+        Some(found) => found
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| LoadError::Invalid {
+                path: "schema_version".into(),
+                detail: "expected a whole number from 1 up".into(),
+            }),
+    }
+}
+
+/// Reads as much of a newer save as this build understands, leaving out each part that does not
+/// read (it takes its default instead).
+fn read_newer(mut value: Value, found: u32) -> Result<Loaded, LoadError> {
+    let mut left_out = Vec::new();
+    while left_out.len() <= MAX_LEFT_OUT {
+        if let Ok(mut plan) = Plan::deserialize(&value) {
+            plan.schema_version = found;
+            return Ok(Loaded {
+                plan,
+                migrated_from: None,
+                read_only_newer: Some(found),
+                left_out,
+            });
+        }
+        let (path, _) = locate(&value);
+        if path.is_empty() || !remove(&mut value, &path) {
+            break;
+        }
+        left_out.push(render(&path));
+    }
+    Err(LoadError::NewerVersion {
+        found,
+        supported: CURRENT_SCHEMA_VERSION,
+    })
+}
+
+// ---- Migrations -------------------------------------------------------------------------------
+
+type Migration = fn(Value) -> Result<Value, LoadError>;
+
+/// `MIGRATIONS[n - 1]` takes a save from version n to n + 1. Its length follows the current
+/// version, so bumping the version without adding a migration does not compile.
+const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] = [migrate_v1_to_v2];
+
+/// The objective that version 1's flat list of actions is moved into.
+pub const V1_ACTIONS_OBJECTIVE: &str = "Actions";
+
+/// Version 1 (the first prototype) to version 2. Version 1 had `name` for the title, `period`,
+/// a list of `parts` by slug, a top-level `comparison_term` and no other settings, the REAP
+/// records directly under `reap`, and one flat list of `actions` without ids or objectives.
+pub fn migrate_v1_to_v2(value: Value) -> Result<Value, LoadError> {
+    let Value::Object(mut old) = value else {
+        return Err(LoadError::NotAPlan {
+            reason: "it does not hold a plan".into(),
+        });
+    };
+    let mut new = Map::new();
+    let mut rename = |from: &str, to: &str, old: &mut Map<String, Value>| {
+        if let Some(v) = old.remove(from) {
+            new.insert(to.to_string(), v);
+        }
+    };
+    rename("name", "title", &mut old);
+    rename("period", "reporting_period", &mut old);
+    if let Some(parts) = old.remove("parts") {
+        let Value::Array(parts) = parts else {
+            return Err(LoadError::Invalid {
+                path: "parts".into(),
+                detail: "expected a list of parts".into(),
+            });
+        };
+        let has = |slug: &str| parts.iter().any(|p| p.as_str() == Some(slug));
+        new.insert(
+            "parts_in_use".into(),
+            json!({"reap": has("reap"), "journey": has("journey"), "data": has("data"), "action_plan": has("action-plan")}),
+        );
+    }
+    if let Some(term) = old.remove("comparison_term") {
+        new.insert("settings".into(), json!({ "comparison_group_term": term }));
+    }
+    if let Some(reap) = old.remove("reap") {
+        // A hand-made save in the version 2 shape without a version number: wrapping its
+        // records again would lose them. No anchor is called "anchors".
+        let already_wrapped = reap
+            .as_object()
+            .is_some_and(|r| r.len() == 1 && r.contains_key("anchors"));
+        new.insert(
+            "reap".into(),
+            if already_wrapped {
+                reap
+            } else {
+                json!({ "anchors": reap })
+            },
+        );
+    }
+    if let Some(actions) = old.remove("actions") {
+        let Value::Array(mut actions) = actions else {
+            return Err(LoadError::Invalid {
+                path: "actions".into(),
+                detail: "expected a list of actions".into(),
+            });
+        };
+        for (n, action) in actions.iter_mut().enumerate() {
+            if let Value::Object(action) = action {
+                action
+                    .entry("id")
+                    .or_insert_with(|| json!(format!("a{}", n + 1)));
+            }
+        }
+        if !actions.is_empty() {
+            new.insert(
+                "action_plan".into(),
+                json!({"objectives": [{"id": "o1", "title": V1_ACTIONS_OBJECTIVE, "actions": actions}]}),
+            );
+        }
+    }
+    // Keep whatever else is there (id, organisation, team, dates, and anything unexpected).
+    for (key, v) in old {
+        new.entry(key).or_insert(v);
+    }
+    new.insert("schema_version".into(), json!(2));
+    Ok(Value::Object(new))
+}
+
+// ---- Finding what does not read ---------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn fails(value: &Value) -> Option<String> {
+    Plan::deserialize(value).err().map(|e| e.to_string())
+}
+
+fn invalid_at(value: &Value) -> LoadError {
+    let (path, detail) = locate(value);
+    LoadError::Invalid {
+        path: render(&path),
+        detail,
+    }
+}
+
+/// Where in `root` a plan fails to read, and serde's reason. It narrows one level at a time,
+/// trying a tree that holds only one branch: every field has a default, so what is left out
+/// cannot be the fault. Stops at a node that fails even when emptied (it is the wrong kind).
+fn locate(root: &Value) -> (Vec<Step>, String) {
+    let mut path = Vec::new();
+    let mut detail = fails(root).unwrap_or_default();
+    while let Some(node) = get(root, &path) {
+        let (emptied, children): (Value, Vec<(Step, &Value)>) = match node {
+            Value::Object(map) => (
+                Value::Object(Map::new()),
+                map.iter().map(|(k, v)| (Step::Key(k.clone()), v)).collect(),
+            ),
+            Value::Array(items) => (
+                Value::Array(Vec::new()),
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (Step::Index(i), v))
+                    .collect(),
+            ),
+            _ => break,
+        };
+        if !path.is_empty() {
+            if let Some(reason) = fails(&only_branch(&path, emptied)) {
+                detail = reason;
+                break;
+            }
+        }
+        let failing = children.into_iter().find_map(|(step, child)| {
+            let mut branch = path.clone();
+            branch.push(step.clone());
+            fails(&only_branch(&branch, child.clone())).map(|reason| (step, reason))
+        });
+        match failing {
+            Some((step, reason)) => {
+                path.push(step);
+                detail = reason;
+            }
+            None => break,
+        }
+    }
+    (path, detail)
+}
+
+/// A tree that holds `leaf` at `path` and nothing else.
+fn only_branch(path: &[Step], leaf: Value) -> Value {
+    path.iter().rev().fold(leaf, |inner, step| match step {
+        Step::Key(key) => Value::Object(Map::from_iter([(key.clone(), inner)])),
+        Step::Index(_) => Value::Array(vec![inner]),
+    })
+}
+
+fn get<'a>(root: &'a Value, path: &[Step]) -> Option<&'a Value> {
+    path.iter().try_fold(root, |node, step| match step {
+        Step::Key(key) => node.get(key.as_str()),
+        Step::Index(i) => node.get(*i),
+    })
+}
+
+fn remove(root: &mut Value, path: &[Step]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut node = root;
+    for step in parents {
+        let next = match step {
+            Step::Key(key) => node.get_mut(key.as_str()),
+            Step::Index(i) => node.get_mut(*i),
+        };
+        match next {
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    match (node, last) {
+        (Value::Object(map), Step::Key(key)) => map.remove(key).is_some(),
+        (Value::Array(items), Step::Index(i)) if *i < items.len() => {
+            items.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// "action_plan › objectives › 1 › actions › 2 › status": list positions count from 1.
+fn render(path: &[Step]) -> String {
+    let steps: Vec<String> = path
+        .iter()
+        .map(|step| match step {
+            Step::Key(key) => key.clone(),
+            Step::Index(i) => (i + 1).to_string(),
+        })
+        .collect();
+    steps.join(" › ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{ActionStatus, AnchorStatus, Stage};
+    use crate::stats::{Convention, SuppressionPreset};
+
+    const V1: &str = include_str!("../../tests/fixtures/plan/v1.json");
+    const V2: &str = include_str!("../../tests/fixtures/plan/v2.json");
+
+    #[test]
+    fn a_version_1_save_opens_in_the_current_version_with_its_content() {
+        let loaded = load(V1).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.read_only_newer, None);
+        let plan = loaded.plan;
+        assert_eq!(plan.schema_version, CURRENT_SCHEMA_VERSION);
+        assert_eq!(plan.id, "plan-20231102100000");
+        assert_eq!(plan.title, "Riverside IPS race equity plan (fictional)");
+        assert_eq!(plan.organisation, "Example Riverside NHS Trust (fictional)");
+        assert_eq!(plan.team, "Riverside IPS team");
+        assert_eq!(plan.reporting_period, "2023-24");
+        assert_eq!(plan.created, "2023-11-02T10:00:00Z");
+        assert_eq!(plan.modified, "2023-12-01T16:30:00Z");
+        assert!(plan.parts_in_use.reap && plan.parts_in_use.action_plan);
+        assert!(!plan.parts_in_use.journey && !plan.parts_in_use.data);
+        assert_eq!(
+            plan.settings.comparison_group_term,
+            "Black and minoritised colleagues"
+        );
+        assert_eq!(plan.settings.reference_group, "white");
+        let anchor = &plan.reap.anchors["1.1"];
+        assert_eq!(anchor.status, AnchorStatus::Met);
+        assert_eq!(
+            anchor.evidence,
+            "Quarterly caseload by ethnicity compared with the local population."
+        );
+        assert_eq!(anchor.who, "Team leader");
+        assert_eq!(anchor.review_date, "2024-03-01");
+        assert_eq!(plan.reap.anchors["2.1"].status, AnchorStatus::InProgress);
+        let objective = &plan.action_plan.objectives[0];
+        assert_eq!(objective.title, V1_ACTIONS_OBJECTIVE);
+        assert_eq!(objective.actions.len(), 2);
+        assert_eq!(objective.actions[0].id, "a1");
+        assert_eq!(
+            objective.actions[0].text,
+            "Add ethnicity to the referral form"
+        );
+        assert_eq!(objective.actions[1].status, ActionStatus::OnTrack);
+        assert_eq!(objective.actions[1].by_when, "2024-06-30");
+    }
+
+    #[test]
+    fn a_version_2_save_opens_unchanged() {
+        let loaded = load(V2).unwrap();
+        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(loaded.read_only_newer, None);
+        let plan = loaded.plan;
+        assert_eq!(plan.id, "plan-20250110093000");
+        assert_eq!(
+            plan.title,
+            "Hillside social care race equity plan (fictional)"
+        );
+        assert!(!plan.parts_in_use.reap);
+        assert_eq!(
+            plan.settings.comparison_group_term,
+            "colleagues who experience racism"
+        );
+        assert_eq!(plan.settings.ratio_convention, Convention::NhsWres);
+        assert_eq!(plan.settings.suppression, SuppressionPreset::LessThan10);
+        assert_eq!(plan.settings.non_adverse_range.lower(), 0.75);
+        assert_eq!(plan.journey.participants.len(), 2);
+        assert_eq!(plan.journey.agreed_stage, Some(Stage::Starting));
+        assert_eq!(plan.journey.participants[1].stage, Some(Stage::Intending));
+        assert_eq!(
+            plan.data.periods[0].figures["appointed_from_shortlisting"]["white"].count,
+            Some(30)
+        );
+        assert_eq!(
+            plan.data.periods[0].figures["appointed_from_shortlisting"]["black"].out_of,
+            Some(40)
+        );
+        assert_eq!(
+            plan.action_plan.objectives[0].actions[0].status,
+            ActionStatus::AtRisk
+        );
+        assert_eq!(plan.history.len(), 2);
+        assert_eq!(plan.history[1].what, "Agreed journey stage set to Starting");
+    }
+
+    #[test]
+    fn the_version_2_fixture_is_exactly_what_this_version_writes() {
+        let plan = load(V2).unwrap().plan;
+        let rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
+        let fixture: Value = serde_json::from_str(V2).unwrap();
+        assert_eq!(
+            rewritten, fixture,
+            "update the fixture only together with a new schema version"
+        );
+    }
+
+    #[test]
+    fn migrating_version_1_renames_fields_and_wraps_actions_in_an_objective() {
+        let v1 = json!({
+            "name": "T", "period": "2023", "parts": ["data"], "comparison_term": "our words",
+            "reap": {"1.1": {"status": "met"}}, "actions": [{"text": "Do it"}, {"id": "x", "text": "And this"}],
+            "owner_note": "kept"
+        });
+        let v2 = migrate_v1_to_v2(v1).unwrap();
+        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(v2["title"], "T");
+        assert_eq!(v2["reporting_period"], "2023");
+        assert_eq!(
+            v2["parts_in_use"],
+            json!({"reap": false, "journey": false, "data": true, "action_plan": false})
+        );
+        assert_eq!(v2["settings"]["comparison_group_term"], "our words");
+        assert_eq!(v2["reap"]["anchors"]["1.1"]["status"], "met");
+        let actions = &v2["action_plan"]["objectives"][0]["actions"];
+        assert_eq!(actions[0]["id"], "a1");
+        assert_eq!(actions[1]["id"], "x");
+        assert_eq!(v2["owner_note"], "kept");
+        assert!(v2.get("name").is_none() && v2.get("actions").is_none());
+    }
+
+    #[test]
+    fn migrating_version_1_without_optional_parts_adds_nothing() {
+        let v2 = migrate_v1_to_v2(json!({"name": "T", "actions": []})).unwrap();
+        assert!(v2.get("parts_in_use").is_none());
+        assert!(v2.get("settings").is_none());
+        assert!(v2.get("action_plan").is_none());
+        let plan = load_value(v2).unwrap().plan;
+        assert!(plan.parts_in_use.journey);
+    }
+
+    #[test]
+    fn migrating_version_1_does_not_wrap_reap_records_twice() {
+        let v2 = migrate_v1_to_v2(
+            json!({"title": "T", "reap": {"anchors": {"1.1": {"status": "met"}}}}),
+        )
+        .unwrap();
+        assert_eq!(v2["reap"], json!({"anchors": {"1.1": {"status": "met"}}}));
+    }
+
+    #[test]
+    fn migrating_version_1_refuses_parts_that_are_not_a_list() {
+        let err = migrate_v1_to_v2(json!({"name": "T", "parts": "reap"})).unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::Invalid {
+                path: "parts".into(),
+                detail: "expected a list of parts".into()
+            }
+        );
+        assert!(matches!(
+            migrate_v1_to_v2(json!([1])),
+            Err(LoadError::NotAPlan { .. })
+        ));
+    }
+
+    #[test]
+    fn a_save_without_a_schema_version_is_version_1() {
+        let loaded = load(r#"{"name": "Old plan"}"#).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.plan.title, "Old plan");
+    }
+
+    #[test]
+    fn a_newer_save_opens_read_only_with_what_can_be_read() {
+        let newer = json!({
+            "schema_version": 3, "id": "p1", "title": "From the future", "colour_scheme": "dark",
+            "reap": {"anchors": {"1.1": {"status": "met"}, "1.2": {"status": "partly_met", "evidence": "Some"}}}
+        });
+        let loaded = load(&newer.to_string()).unwrap();
+        assert_eq!(loaded.read_only_newer, Some(3));
+        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(
+            loaded.plan.schema_version, 3,
+            "the plan remembers it came from a newer version"
+        );
+        assert_eq!(loaded.plan.title, "From the future");
+        assert_eq!(loaded.plan.reap.anchors["1.1"].status, AnchorStatus::Met);
+        assert_eq!(loaded.plan.reap.anchors["1.2"].evidence, "Some");
+        assert_eq!(loaded.left_out, vec!["reap › anchors › 1.2 › status"]);
+    }
+
+    #[test]
+    fn a_newer_save_that_cannot_be_read_is_refused_not_guessed() {
+        let anchors: Map<String, Value> = (0..40)
+            .map(|n| (format!("9.{n}"), json!({"status": {"new": "shape"}})))
+            .collect();
+        let newer = json!({"schema_version": 7, "title": "T", "reap": {"anchors": anchors}});
+        let err = load(&newer.to_string()).unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::NewerVersion {
+                found: 7,
+                supported: CURRENT_SCHEMA_VERSION
+            }
+        );
+        assert!(err.to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn text_that_is_not_json_says_where() {
+        let err = load("{\n  \"title\": \"A\",\n  \"team\" \"B\"\n}").unwrap_err();
+        let LoadError::NotJson { line, column, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!((*line, *column), (3, 10));
+        assert_eq!(
+            err.to_string(),
+            "This file is not a plan saved by the Race Equity Planner: it is not valid JSON (line 3, column 10). Check you chose the right file, and that it was not cut short or edited."
+        );
+    }
+
+    #[test]
+    fn json_that_is_not_a_plan_is_named_as_such() {
+        for (text, reason) in [
+            ("[1, 2]", "it holds a list, not a plan"),
+            ("42", "it holds a single value, not a plan"),
+            ("{}", "it has none of the parts of a plan"),
+            (r#"{"rows": []}"#, "it has none of the parts of a plan"),
+            ("   ", "it is empty"),
+        ] {
+            assert_eq!(
+                load(text).unwrap_err(),
+                LoadError::NotAPlan {
+                    reason: reason.into()
+                },
+                "{text}"
+            );
+        }
+        let backup = json!({"format": BACKUP_FORMAT, "plans": []}).to_string();
+        assert!(load(&backup)
+            .unwrap_err()
+            .to_string()
+            .contains("use Import"));
+    }
+
+    #[test]
+    fn text_over_the_limit_is_refused_before_parsing() {
+        let huge = " ".repeat(MAX_PLAN_BYTES + 1);
+        let err = load(&huge).unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::TooLarge {
+                bytes: MAX_PLAN_BYTES + 1,
+                limit: MAX_PLAN_BYTES
+            }
+        );
+        assert!(err
+            .to_string()
+            .contains("21 MB, and a plan is never more than 20 MB"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_crashing() {
+        let deep = format!(
+            "{{\"title\": {}{}}}",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        assert!(matches!(load(&deep), Err(LoadError::NotJson { .. })));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        assert_eq!(
+            load("\u{feff}{\"schema_version\": 2, \"title\": \"T\"}")
+                .unwrap()
+                .plan
+                .title,
+            "T"
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_reported_with_its_path() {
+        let cases = [
+            (
+                json!({"schema_version": 2, "reap": {"anchors": {"1.2": {"status": "done"}}}}),
+                "reap › anchors › 1.2 › status",
+            ),
+            (
+                json!({"schema_version": 2, "action_plan": {"objectives": [{"actions": [{}, {"status": 3}]}]}}),
+                "action_plan › objectives › 1 › actions › 2 › status",
+            ),
+            (json!({"schema_version": 2, "reap": "lots"}), "reap"),
+            (
+                json!({"schema_version": 2, "title": {"text": "T"}}),
+                "title",
+            ),
+        ];
+        for (value, path) in cases {
+            match load(&value.to_string()) {
+                Err(LoadError::Invalid { path: found, .. }) => assert_eq!(found, path),
+                other => panic!("{value}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_invalid_value_message_names_the_path_and_what_to_do() {
+        let err =
+            load(r#"{"schema_version": 2, "reap": {"anchors": {"1.2": {"status": "done"}}}}"#)
+                .unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with(
+            "This plan could not be opened: the value at ‘reap › anchors › 1.2 › status’"
+        ));
+        assert!(message.contains("unknown variant `done`"));
+        assert!(message.ends_with("if you have a backup, import that instead."));
+    }
+
+    #[test]
+    fn a_schema_version_that_is_not_a_whole_number_from_1_is_invalid() {
+        for version in [
+            json!("two"),
+            json!(0),
+            json!(-1),
+            json!(2.5),
+            json!(5_000_000_000u64),
+        ] {
+            let err =
+                load(&json!({"schema_version": version, "title": "T"}).to_string()).unwrap_err();
+            assert!(
+                matches!(&err, LoadError::Invalid { path, .. } if path == "schema_version"),
+                "{version}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_in_a_backup_say_which_plan() {
+        let inner = LoadError::NotAPlan {
+            reason: "it holds a list, not a plan".into(),
+        };
+        let err = LoadError::InBackup {
+            plan_number: 3,
+            title: "Team A".into(),
+            error: Box::new(inner),
+        };
+        assert!(err.to_string().starts_with(
+            "Plan 3 in this backup (‘Team A’) could not be read, so nothing has been imported. This file is not a plan"
+        ));
+    }
+}

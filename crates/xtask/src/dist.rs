@@ -1,0 +1,118 @@
+//! Builds the widget once and writes the three ways to ship it into `dist/`:
+//! the single self-contained HTML file, the script embed, and the iframe page.
+
+use std::fs;
+use std::path::Path;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::tools::wasm_opt;
+use crate::util::{command, root, run};
+
+/// The single file, the product most users will hold.
+pub const SINGLE_FILE: &str = "race-equity-planner.html";
+/// The script-embed loader a host page includes.
+pub const LOADER: &str = "race-equity-planner.js";
+const GLUE: &str = "race_equity_widget.js";
+const WASM: &str = "race_equity_widget_bg.wasm";
+
+/// The single file's policy: nothing may be fetched or connected to; only its own inline script
+/// (by hash) may run, and wasm may compile. `style-src 'unsafe-inline'` covers the widget's own
+/// stylesheet inside its shadow root.
+fn content_security_policy(script_hash: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// wasm-pack into pkg/, wasm-opt, then the three ways to ship into dist/.
+pub fn build() -> Result<(), String> {
+    let root = root();
+    let pkg = root.join("pkg");
+    let dist = root.join("dist");
+    run(
+        "wasm-pack build (release)",
+        command("wasm-pack").args([
+            "build",
+            "crates/widget",
+            "--target",
+            "web",
+            "--release",
+            "--no-typescript",
+            "--out-dir",
+            "../../pkg",
+            "--out-name",
+            "race_equity_widget",
+        ]),
+    )?;
+    if pkg.join("snippets").exists() {
+        return Err("wasm-bindgen wrote pkg/snippets/: those files would be missing from the single file. Remove the inline JS snippet that caused them.".into());
+    }
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    run(
+        "wasm-opt -Oz (npm binaryen)",
+        command(&wasm_opt().to_string_lossy()).args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-reference-types",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+            &pkg.join(format!("{}", WASM)).to_string_lossy(),
+            "-o",
+            &dist.join(WASM).to_string_lossy(),
+        ]),
+    )?;
+
+    let glue = read(&pkg.join(GLUE))?;
+    let start = read(&root.join("www/start.js"))?;
+    let wasm = fs::read(dist.join(WASM)).map_err(|e| format!("cannot read the optimised wasm: {e}"))?;
+
+    // 1. The script embed: the glue beside a loader that mounts every host element.
+    write(&dist.join(GLUE), &glue)?;
+    let loader = format!(
+        "// Race Equity Planner: script embed. See README.md, 'Embedding'.\nimport init, {{ mount }} from './{GLUE}';\n{start}\nconst started = startRaceEquityPlanner(init, mount, new URL('./{WASM}', import.meta.url));\nexport async function mountPlanner(element, options) {{\n  await started;\n  return mountInto(mount, element, options);\n}}\nexport {{ started }};\n"
+    );
+    write(&dist.join(LOADER), &loader)?;
+
+    // 2. The single file: glue, loader and wasm inlined; a CSP that allows only that script.
+    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    let script = format!(
+        "\n{glue}\n{start}\nconst wasmBytes = (() => {{\n  const text = atob('{wasm_base64}');\n  const bytes = new Uint8Array(text.length);\n  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);\n  return bytes;\n}})();\nstartRaceEquityPlanner(__wbg_init, mount, wasmBytes, {{ singleFile: true }});\n"
+    );
+    if script.contains("</script") {
+        return Err("the inline script contains '</script': the single file would break".into());
+    }
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let template = read(&root.join("www/single-file.html"))?;
+    let single = template
+        .replace("{{CSP}}", &content_security_policy(&hash))
+        .replace("{{SCRIPT}}", &script);
+    write(&dist.join(SINGLE_FILE), &single)?;
+
+    // 3. The host pages (demo, iframe page) and their styles, copied beside the loader.
+    for entry in fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let is_page = name.ends_with(".html") || name.ends_with(".css");
+        if is_page && name != "single-file.html" && name != "widget.css" {
+            fs::copy(&path, dist.join(name)).map_err(|e| format!("cannot copy {name}: {e}"))?;
+        }
+    }
+    println!(
+        "==> dist/ written: {SINGLE_FILE} ({}), {LOADER} + {GLUE} + {WASM} ({}), embed.html, index.html",
+        crate::util::kb(single.len()),
+        crate::util::kb(wasm.len())
+    );
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

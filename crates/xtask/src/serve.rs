@@ -1,0 +1,89 @@
+//! A small static server for `cargo xtask run` and the tests: `dist/` first, then `www/`, on
+//! 127.0.0.1 only.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::util::root;
+
+/// Serves until interrupted.
+pub fn serve(port: u16) -> Result<(), String> {
+    let address = format!("127.0.0.1:{port}");
+    let server = tiny_http::Server::http(&address).map_err(|e| {
+        format!("cannot listen on {address}: {e}. Is another server using it? Try `cargo xtask run --port 8081`.")
+    })?;
+    println!("\nRace Equity Planner is running. Open one of:");
+    println!("  http://{address}/                          the demo page (script embed, opens on the example plan)");
+    println!("  http://{address}/embed.html                the page to put in an iframe (SharePoint Embed web part)");
+    println!("  http://{address}/race-equity-planner.html  the single self-contained file");
+    println!("Press Ctrl+C to stop.");
+    let roots = [root().join("dist"), root().join("www")];
+    for request in server.incoming_requests() {
+        let response = match resolve(&roots, request.url()) {
+            Some(path) => match std::fs::read(&path) {
+                Ok(bytes) => tiny_http::Response::from_data(bytes)
+                    .with_header(header("Content-Type", content_type(&path)))
+                    .with_header(header("Cache-Control", "no-store")),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        };
+        let _ = request.respond(response);
+    }
+    Ok(())
+}
+
+fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_string("Not found").with_status_code(404)
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("static header"))
+}
+
+/// Maps a URL path onto a file under one of the roots, refusing anything that climbs out.
+fn resolve(roots: &[PathBuf], url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let mut relative = PathBuf::new();
+    for component in Path::new(path.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => relative.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if relative.as_os_str().is_empty() {
+        relative.push("index.html");
+    }
+    roots.iter().map(|r| r.join(&relative)).find(|p| p.is_file())
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_climb_out_of_the_roots() {
+        let roots = [root().join("www")];
+        assert_eq!(resolve(&roots, "/../Cargo.toml"), None);
+        assert_eq!(resolve(&roots, "/%2e%2e/Cargo.toml"), None);
+    }
+
+    #[test]
+    fn serves_the_widget_styles_from_www() {
+        let roots = [root().join("www")];
+        assert_eq!(resolve(&roots, "/widget.css?v=1"), Some(root().join("www/widget.css")));
+    }
+}

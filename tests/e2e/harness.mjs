@@ -1,0 +1,152 @@
+// Shared by every end-to-end test: a static server for dist/ and the fixtures, Debian's Chromium
+// driven by playwright-core (never a downloaded browser), a request recorder and axe-core.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const repoRoot = resolve(here, '..', '..');
+export const distDir = join(repoRoot, 'dist');
+export const fixturesDir = join(repoRoot, 'tests', 'fixtures');
+export const singleFileUrl = pathToFileURL(join(distDir, 'race-equity-planner.html')).href;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/** Serves dist/ at / and tests/fixtures/ at /fixtures/ on 127.0.0.1, on a free port. */
+export async function startServer() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const [base, rest] = path.startsWith('/fixtures/')
+      ? [fixturesDir, path.slice('/fixtures/'.length)]
+      : [distDir, path.slice(1) || 'index.html'];
+    const file = normalize(join(base, rest));
+    if (!file.startsWith(base)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('Not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Debian's Chromium, headless, with the flags that keep it off the network. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    // Playwright gives every launch a fresh temporary profile of its own.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Records every request a page makes, and every error it logs. */
+export function watch(page) {
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { requests, errors };
+}
+
+/** Waits until the planner has rendered its app shell inside the host's shadow root. */
+export async function waitForPlanner(page, host = '[data-race-equity-planner]') {
+  await page.locator(`${host} .rep-app`).first().waitFor({ state: 'visible', timeout: 20000 });
+}
+
+const axeSource = readFileSync(join(repoRoot, 'tests', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core for WCAG 2.2 A and AA (and best practice) and returns the violations. */
+export async function axeViolations(page) {
+  // evaluate() runs through the DevTools protocol, so the page's own CSP does not block axe.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
+  });
+}
+
+/** The element that has focus, looking through shadow roots. */
+export async function deepFocus(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) {
+      active = active.shadowRoot.activeElement;
+    }
+    if (!active || active === document.body) return null;
+    const label = (active.getAttribute('aria-label') || active.textContent || active.id || active.tagName).trim().replace(/\s+/g, ' ');
+    return { tag: active.tagName.toLowerCase(), label, inWidget: active.getRootNode() !== document };
+  });
+}
+
+/** Every control inside the widget that a keyboard user must be able to reach. */
+export async function widgetControls(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const host of document.querySelectorAll('[data-race-equity-planner]')) {
+      const root = host.shadowRoot;
+      if (!root) continue;
+      for (const el of root.querySelectorAll('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+        if (el.disabled || el.closest('[hidden]')) continue;
+        const label = (el.getAttribute('aria-label') || el.textContent || el.id || el.tagName).trim().replace(/\s+/g, ' ');
+        found.push({ tag: el.tagName.toLowerCase(), label });
+      }
+    }
+    return found;
+  });
+}
+
+/** Presses Tab until focus comes back round, returning what was focused in order. */
+export async function tabThrough(page, limit = 200) {
+  const seen = [];
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await deepFocus(page);
+    if (focus && seen.length > 0 && focus.label === seen[0].label && focus.tag === seen[0].tag) break;
+    if (focus) seen.push(focus);
+  }
+  return seen;
+}
+
+/** Requests that did not go to the page's own origin (for file://, anything but the file itself). */
+export function foreignRequests(requests, allowed) {
+  return requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)));
+}

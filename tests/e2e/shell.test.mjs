@@ -1,0 +1,121 @@
+// The app shell, in each way we ship it: renders, works by keyboard alone, passes axe, and makes
+// no network request beyond loading its own files.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  axeViolations, deepFocus, foreignRequests, launchBrowser, singleFileUrl, startServer, tabThrough,
+  waitForPlanner, watch, widgetControls,
+} from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ways = [
+  { name: 'single file from disk', url: () => singleFileUrl, allowed: () => [singleFileUrl] },
+  { name: 'script embed', url: () => `${server.origin}/index.html`, allowed: () => [server.origin + '/'] },
+  { name: 'iframe page', url: () => `${server.origin}/embed.html?storage-key=team-a`, allowed: () => [server.origin + '/'] },
+];
+
+async function open(way) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(way.url());
+  await waitForPlanner(page);
+  return { context, page, seen };
+}
+
+for (const way of ways) {
+  test(`${way.name}: shows the app shell on the example plan`, async () => {
+    const { context, page, seen } = await open(way);
+    const widget = page.locator('[data-race-equity-planner]').first();
+    await assert.doesNotReject(widget.getByText('Race Equity Planner', { exact: true }).waitFor());
+    assert.match(await widget.locator('.rep-header__plan').innerText(), /Example: Northfield IPS team \(fictional\)/);
+    const nav = widget.getByRole('navigation', { name: 'Planner parts' });
+    const labels = await nav.getByRole('button').allInnerTexts();
+    assert.deepEqual(labels, ['Home', 'REAP checklist', 'Journey self-assessment', 'Data', 'Action plan']);
+    assert.equal(await widget.getByRole('heading', { level: 1 }).innerText(), 'Home');
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
+  test(`${way.name}: every control is reachable by keyboard and the parts open with Enter`, async () => {
+    const { context, page } = await open(way);
+    const controls = await widgetControls(page);
+    assert.ok(controls.length >= 9, `expected the nav and home page buttons, found ${controls.length}`);
+    const reached = (await tabThrough(page)).filter((f) => f.inWidget);
+    for (const control of controls) {
+      assert.ok(
+        reached.some((r) => r.tag === control.tag && r.label === control.label),
+        `Tab never reached "${control.label}" (${control.tag}); reached: ${reached.map((r) => r.label).join(' | ')}`,
+      );
+    }
+    // Open the Data part from the keyboard; focus lands on its heading, the nav says where we are.
+    const widget = page.locator('[data-race-equity-planner]').first();
+    await widget.getByRole('button', { name: 'Data', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await assert.doesNotReject(widget.getByRole('heading', { level: 1, name: 'Data' }).waitFor());
+    assert.equal(await widget.getByRole('button', { name: 'Data', exact: true }).getAttribute('aria-current'), 'page');
+    assert.deepEqual(await deepFocus(page), { tag: 'h1', label: 'Data', inWidget: true });
+    assert.match(await widget.locator('.rep-main').innerText(), /Not built yet/);
+    await context.close();
+  });
+
+  test(`${way.name}: axe-core finds no accessibility violations`, async () => {
+    const { context, page } = await open(way);
+    assert.deepEqual(await axeViolations(page), [], 'home page');
+    await page.locator('[data-race-equity-planner]').first().getByRole('button', { name: 'REAP checklist', exact: true }).click();
+    assert.deepEqual(await axeViolations(page), [], 'a part page');
+    await context.close();
+  });
+
+  test(`${way.name}: makes no network request beyond its own files`, async () => {
+    const { context, page, seen } = await open(way);
+    const widget = page.locator('[data-race-equity-planner]').first();
+    for (const name of ['REAP checklist', 'Journey self-assessment', 'Data', 'Action plan', 'Home']) {
+      await widget.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+    }
+    await page.waitForTimeout(200);
+    assert.deepEqual(foreignRequests(seen.requests, way.allowed()), []);
+    if (way.name === 'single file from disk') assert.deepEqual(seen.requests, [singleFileUrl]);
+    await context.close();
+  });
+}
+
+test('single file: opens from disk with the network switched off', async () => {
+  const context = await browser.newContext({ offline: true });
+  const page = await context.newPage();
+  await page.goto(singleFileUrl);
+  await waitForPlanner(page);
+  assert.match(await page.locator('.rep-header__plan').innerText(), /Example/);
+  await context.close();
+});
+
+test('single file: its Content-Security-Policy blocks a deliberate fetch', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(singleFileUrl);
+  await waitForPlanner(page);
+  const outcome = await page.evaluate(async (url) => {
+    try {
+      await fetch(url);
+      return 'fetched';
+    } catch (error) {
+      return 'blocked';
+    }
+  }, `${server.origin}/index.html`);
+  assert.equal(outcome, 'blocked');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /connect-src 'none'/);
+  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  await context.close();
+});
