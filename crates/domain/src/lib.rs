@@ -4,9 +4,9 @@
 //! migrations, the statistics, and (later) import and export. This crate knows nothing of the
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
+pub mod ethnicity;
+pub mod journey;
 pub mod messages;
 pub mod plan;
-pub mod journey;
 pub mod reap;
 pub mod stats;
-pub mod ethnicity;

@@ -24,7 +24,7 @@ pub use backup::{
     backup_to_json, parse_import, Backup, ImportItem, ImportOutcome, ImportPreview, BACKUP_FORMAT,
 };
 pub use embed::{embed_plan_in_html, extract_embedded_plan, EmbedError, EMBEDDED_PLAN_ELEMENT_ID};
-pub use example::full_plan_for_bench;
+pub use example::{full_plan_for_bench, EXAMPLE_TITLE};
 pub use history::{describe_changes, record_changes, Change, COALESCE_SECONDS, MAX_HISTORY};
 pub use load::{load, LoadError, Loaded, MAX_PLAN_BYTES};
 pub use sections::*;
