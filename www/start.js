@@ -29,6 +29,9 @@ function mountInto(mount, host, options) {
     : null;
   const config = Object.assign({}, options || {});
   if (storageKeyFromUrl) config.storageKey = storageKeyFromUrl;
+  // The single file carries a plan block; a saved copy has a plan inside it.
+  const carried = config.singleFile ? document.getElementById('rep-embedded-plan') : null;
+  if (carried && !config.embeddedPlan) config.embeddedPlan = carried.textContent;
   try {
     mount(host, config);
     performance.mark('rep:mounted');
@@ -37,10 +40,11 @@ function mountInto(mount, host, options) {
   }
 }
 
+// `wasmSource` is the wasm's address, its bytes, or a promise of either.
 async function startRaceEquityPlanner(init, mount, wasmSource, options) {
   const hosts = Array.from(document.querySelectorAll(REP_HOST_SELECTOR));
   try {
-    await init({ module_or_path: wasmSource });
+    await init({ module_or_path: await wasmSource });
   } catch (error) {
     hosts.forEach((host) => showStartFailure(host, error));
     throw error;

@@ -42,7 +42,7 @@ for (const way of ways) {
     assert.match(await widget.locator('.rep-header__plan').innerText(), /Example: Northfield IPS team \(fictional\)/);
     const nav = widget.getByRole('navigation', { name: 'Planner parts' });
     const labels = await nav.getByRole('button').allInnerTexts();
-    assert.deepEqual(labels, ['Home', 'REAP checklist', 'Journey self-assessment', 'Data', 'Action plan']);
+    assert.deepEqual(labels, ['Home', 'REAP checklist', 'Journey self-assessment', 'Data', 'Action plan', 'Your plans']);
     assert.equal(await widget.getByRole('heading', { level: 1 }).innerText(), 'Home');
     assert.deepEqual(seen.errors, []);
     await context.close();

@@ -5,8 +5,10 @@
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
 pub mod ethnicity;
+pub mod file_names;
 pub mod journey;
 pub mod messages;
 pub mod plan;
 pub mod reap;
 pub mod stats;
+pub mod storage_keys;

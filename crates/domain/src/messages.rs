@@ -58,6 +58,12 @@ impl Part {
     }
 }
 
+/// The title of the home screen.
+pub const HOME_TITLE: &str = "Home";
+
+/// The title of the screen that lists, backs up and imports plans.
+pub const PLANS_TITLE: &str = "Your plans";
+
 /// Shown on a part whose screen is not built yet: honest, and says where to go meanwhile.
 pub const NOT_BUILT_YET: &str = "This part is not built yet. It is planned, and nothing you do elsewhere in the planner will be lost when it arrives.";
 

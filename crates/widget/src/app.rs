@@ -1,28 +1,43 @@
-//! The app shell: the header with the plan's name, navigation between the parts, and the screen.
+//! The app shell: the header with the plan's name and save state, the storage banners,
+//! navigation between the parts, and the screen.
 
 use leptos::html;
 use leptos::prelude::*;
 use race_equity_domain::messages::{self, Part};
-use race_equity_domain::plan::Plan;
 
 use crate::config::MountConfig;
 use crate::home::Home;
 use crate::not_built::NotBuilt;
+use crate::notices::{SaveIndicator, StorageNotices};
+use crate::plans::Plans;
+use crate::state::Planner;
 
 /// Which screen the shell shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
     Part(Part),
+    Plans,
+}
+
+impl Screen {
+    fn title(self) -> &'static str {
+        match self {
+            Screen::Home => messages::HOME_TITLE,
+            Screen::Part(part) => part.title(),
+            Screen::Plans => messages::PLANS_TITLE,
+        }
+    }
 }
 
 /// The whole planner for one host element.
 #[component]
 pub fn App(config: MountConfig) -> impl IntoView {
-    let plan = RwSignal::new(Plan::example());
+    let planner = Planner::start(&config.storage_key, config.embedded_plan.as_deref());
     let screen = RwSignal::new(Screen::Home);
-    provide_context(plan);
+    provide_context(planner);
     provide_context(screen);
+    provide_context(StoredValue::new_local(config.clone()));
 
     let heading = NodeRef::<html::H1>::new();
     // After the user changes screen, move focus to its heading so screen-reader and keyboard
@@ -39,10 +54,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
         }
     });
 
-    let screen_title = move || match screen.get() {
-        Screen::Home => "Home".to_string(),
-        Screen::Part(part) => part.title().to_string(),
-    };
+    let screens = [Screen::Home]
+        .into_iter()
+        .chain(Part::ALL.into_iter().map(Screen::Part))
+        .chain([Screen::Plans]);
 
     view! {
         <div class="rep-app" data-storage-key=config.storage_key.clone()>
@@ -50,23 +65,22 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <p class="rep-header__product">{messages::PRODUCT_NAME}</p>
                 <p class="rep-header__plan">
                     <span class="rep-visually-hidden">"Plan: "</span>
-                    {move || plan.with(|p| p.title.clone())}
+                    {move || planner.plan.with(|p| p.title.clone())}
                 </p>
+                <SaveIndicator/>
             </div>
             <nav class="rep-nav" aria-label="Planner parts">
                 <ul class="rep-nav__list">
-                    <NavItem target=Screen::Home label="Home"/>
-                    {Part::ALL
-                        .into_iter()
-                        .map(|part| view! { <NavItem target=Screen::Part(part) label=part.title()/> })
-                        .collect_view()}
+                    {screens.map(|target| view! { <NavItem target=target/> }).collect_view()}
                 </ul>
             </nav>
             <div class="rep-main">
-                <h1 class="rep-heading-xl" tabindex="-1" node_ref=heading>{screen_title}</h1>
+                <StorageNotices/>
+                <h1 class="rep-heading-xl" tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
                 {move || match screen.get() {
                     Screen::Home => view! { <Home/> }.into_any(),
                     Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
+                    Screen::Plans => view! { <Plans/> }.into_any(),
                 }}
             </div>
         </div>
@@ -75,7 +89,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
 
 /// One navigation button; marks itself as the current page.
 #[component]
-fn NavItem(target: Screen, label: &'static str) -> impl IntoView {
+fn NavItem(target: Screen) -> impl IntoView {
     let screen = expect_context::<RwSignal<Screen>>();
     let current = move || screen.get() == target;
     view! {
@@ -86,7 +100,7 @@ fn NavItem(target: Screen, label: &'static str) -> impl IntoView {
                 aria-current=move || current().then_some("page")
                 on:click=move |_| screen.set(target)
             >
-                {label}
+                {target.title()}
             </button>
         </li>
     }

@@ -6,8 +6,14 @@
 
 mod app;
 mod config;
+mod download;
 mod home;
 mod not_built;
+mod notices;
+mod plan_details;
+mod plans;
+mod state;
+mod storage;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};

@@ -72,15 +72,17 @@ pub fn build() -> Result<(), String> {
 
     // 1. The script embed: the glue beside a loader that mounts every host element.
     write(&dist.join(GLUE), &glue)?;
-    let loader = format!(
-        "// Race Equity Planner: script embed. See README.md, 'Embedding'.\nimport init, {{ mount }} from './{GLUE}';\n{start}\nconst started = startRaceEquityPlanner(init, mount, new URL('./{WASM}', import.meta.url));\nexport async function mountPlanner(element, options) {{\n  await started;\n  return mountInto(mount, element, options);\n}}\nexport {{ started }};\n"
-    );
+    let loader = read(&root.join("www/loader.js"))?.replace("/*START*/", &start);
     write(&dist.join(LOADER), &loader)?;
 
-    // 2. The single file: glue, loader and wasm inlined; a CSP that allows only that script.
-    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    // 2. The single file: glue, starter and wasm inlined; a CSP that allows only that script.
+    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(crate::util::gzip(&wasm));
     let script = format!(
-        "\n{glue}\n{start}\nconst wasmBytes = (() => {{\n  const text = atob('{wasm_base64}');\n  const bytes = new Uint8Array(text.length);\n  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);\n  return bytes;\n}})();\nstartRaceEquityPlanner(__wbg_init, mount, wasmBytes, {{ singleFile: true }});\n"
+        "\n{}\n",
+        read(&root.join("www/single-file-boot.js"))?
+            .replace("/*GLUE*/", &glue)
+            .replace("/*START*/", &start)
+            .replace("/*WASM_GZIP_BASE64*/", &wasm_base64)
     );
     if script.contains("</script") {
         return Err("the inline script contains '</script': the single file would break".into());

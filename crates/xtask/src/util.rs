@@ -70,12 +70,17 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     Ok(lock[start..start + end].to_string())
 }
 
-/// Gzip -9 size of some bytes.
-pub fn gzip_len(bytes: &[u8]) -> usize {
+/// Gzip -9 of some bytes.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len()).unwrap_or(0)
+    encoder.finish().unwrap_or_default()
+}
+
+/// Gzip -9 size of some bytes.
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    gzip(bytes).len()
 }
 
 /// A size in KB with one decimal.
