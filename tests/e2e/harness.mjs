@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const repoRoot = resolve(here, '..', '..');
-export const distDir = join(repoRoot, 'dist');
+// REP_DIST lets a developer test a copy of dist/ while rebuilding the real one.
+export const distDir = process.env.REP_DIST || join(repoRoot, 'dist');
 export const fixturesDir = join(repoRoot, 'tests', 'fixtures');
 export const singleFileUrl = pathToFileURL(join(distDir, 'race-equity-planner.html')).href;
 
