@@ -8,6 +8,7 @@ pub mod ethnicity;
 pub mod file_names;
 pub mod journey;
 pub mod messages;
+pub mod numbers;
 pub mod plan;
 pub mod reap;
 pub mod stats;

@@ -5,6 +5,7 @@
 //! Every function returns a value for any input: invalid or empty data gives `None` or a
 //! [`NotComputable`] reason, never a panic, NaN or infinity.
 
+use crate::numbers;
 use serde::{Deserialize, Serialize};
 
 /// z for a two-sided 95% interval.
@@ -637,8 +638,8 @@ pub fn representation_sentence(
     } else {
         format!("representation ratio {value}, ")
     };
-    let gap = rep.gap_points.abs();
-    let gap = if format!("{gap:.1}") == "0.0" {
+    let gap = numbers::fixed(rep.gap_points.abs(), 1);
+    let gap = if gap == "0.0" {
         "no gap in percentage points".to_string()
     } else {
         let side = if rep.gap_points > 0.0 {
@@ -646,7 +647,7 @@ pub fn representation_sentence(
         } else {
             "lower"
         };
-        format!("{gap:.1} percentage points {side}")
+        format!("{gap} percentage points {side}")
     };
     let mut text = format!(
         "{} were {} of {}, against {} of {}: {how} ({gap}; {value}95% confidence interval {} to {}).",
@@ -672,7 +673,7 @@ fn push_status(
     range: NonAdverseRange,
     who: &str,
 ) {
-    let bounds = format!("{:.2} to {:.2}", range.lower(), range.upper());
+    let bounds = format!("{} to {}", numbers::fixed(range.lower(), 2), numbers::fixed(range.upper(), 2));
     let could_be_chance = ratio.interval.includes(1.0);
     let status = match status {
         RatioStatus::Within if could_be_chance => format!(
@@ -716,16 +717,11 @@ pub fn format_ratio(value: f64) -> String {
         return "not available".to_string();
     }
     if value >= 1.0 || value == 0.0 {
-        return format!("{value:.2}");
+        return numbers::fixed(value, 2);
     }
     // The exponent after rounding to 3 significant figures, so 0.09996 becomes "0.100".
-    let scientific = format!("{value:.2e}");
-    let exponent: i32 = scientific
-        .split_once('e')
-        .and_then(|(_, e)| e.parse().ok())
-        .unwrap_or(0);
-    let decimals = (2 - exponent).max(0) as usize;
-    format!("{value:.decimals$}")
+    let exponent = numbers::exponent_after_rounding(value, 3).unwrap_or(0);
+    numbers::fixed(value, (2 - exponent).max(0) as u32)
 }
 
 /// A proportion (0 to 1) as a percentage with one decimal place ("17.5%").
@@ -733,13 +729,13 @@ pub fn format_percent(share: f64) -> String {
     if !share.is_finite() {
         return "not available".to_string();
     }
-    format!("{:.1}%", share * 100.0)
+    format!("{}%", numbers::fixed(share * 100.0, 1))
 }
 
 /// How much less likely a ratio below 1 means, as "23%"; `None` when it rounds to 0%.
 fn format_percent_less(ratio: f64) -> Option<String> {
     let percent = (1.0 - ratio) * 100.0;
-    match format!("{percent:.0}").as_str() {
+    match numbers::fixed(percent, 0).as_str() {
         "0" => None,
         "100" if ratio > 0.0 => Some("more than 99%".to_string()),
         rounded => Some(format!("{rounded}%")),

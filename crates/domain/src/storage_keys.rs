@@ -84,8 +84,8 @@ impl StorageUse {
     pub fn warning(&self) -> Option<String> {
         self.warn.then(|| {
             format!(
-                "This browser's storage for the planner is {:.0}% full. Download a backup of your plans now, then delete plans you no longer need, so that your next change can be saved.",
-                (self.share * 100.0).min(100.0)
+                "This browser's storage for the planner is {}% full. Download a backup of your plans now, then delete plans you no longer need, so that your next change can be saved.",
+                crate::numbers::fixed((self.share * 100.0).min(100.0), 0)
             )
         })
     }

@@ -3,16 +3,15 @@
 
 use leptos::prelude::*;
 use race_equity_domain::file_names::download_name;
-use race_equity_domain::plan;
 
 use crate::download::download;
 use crate::state::{now, Planner, SaveStatus};
 
 /// Downloads the open plan as JSON; the way out of every storage problem.
 pub fn download_open_plan(planner: Planner) {
-    let current = planner.plan.get_untracked();
-    let name = download_name(&current.title, "", &now(), "json");
-    if let Err(message) = download(&name, "application/json", &plan::to_json_pretty(&current)) {
+    let title = planner.plan.with_untracked(|p| p.title.clone());
+    let name = download_name(&title, "", &now(), "json");
+    if let Err(message) = download(&name, "application/json", &planner.open_plan_text()) {
         planner.notice(message);
     }
 }
@@ -102,16 +101,20 @@ pub fn StorageNotices() -> impl IntoView {
                 }.into_any()),
                 _ => None,
             }}
+            {move || planner.carried.get().map(|carried| view! {
+                <div class="rep-banner rep-banner--info" role="status">
+                    <p>"This file carries its own copy of \u{201c}" {carried.title} "\u{201d}, but this browser holds a version you have already changed. Your version is open."</p>
+                    <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.add_carried_plan()>
+                        "Add the file's version as a separate plan"
+                    </button>
+                </div>
+            })}
             {move || planner.storage_warning.get().map(|text| view! {
                 <div class="rep-banner rep-banner--warning" role="status">
                     <p>{text}</p>
                 </div>
             })}
-            <For
-                each=move || planner.unreadable.get()
-                key=|save| save.key.clone()
-                children=move |save| view! { <UnreadableBanner save=save/> }
-            />
+            {move || planner.unreadable.get().into_iter().map(|save| view! { <UnreadableBanner save=save/> }).collect_view()}
             {move || {
                 let notices = planner.notices.get();
                 (!notices.is_empty()).then(|| view! {
@@ -149,24 +152,25 @@ fn UnreadableBanner(save: crate::state::UnreadableSave) -> impl IntoView {
             <p>"Nothing has been lost: the save has been kept, exactly as it was, in this browser. Download it to keep a copy or to send to whoever supports the planner in your organisation."</p>
             <div class="rep-button-group">
                 <button type="button" class="rep-button" on:click=on_download>"Download the unreadable save"</button>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
+                {move || if confirming.get() {
+                    view! {
+                        <p class="rep-confirm">
+                            "Remove it for good? Download it first if you may need it."
+                            <button type="button" class="rep-button rep-button--warning" on:click=move |_| planner.remove_unreadable(&key.get_value())>
+                                "Yes, remove it"
+                            </button>
+                            <button type="button" class="rep-button rep-button--secondary" on:click=move |_| confirming.set(false)>
+                                "Cancel"
+                            </button>
+                        </p>
+                    }.into_any()
+                } else {
+                    view! {
                         <button type="button" class="rep-button rep-button--secondary" on:click=move |_| confirming.set(true)>
                             "Remove it from this browser"
                         </button>
-                    }
-                >
-                    <p class="rep-confirm">
-                        "Remove it for good? Download it first if you may need it."
-                        <button type="button" class="rep-button rep-button--warning" on:click=move |_| planner.remove_unreadable(&key.get_value())>
-                            "Yes, remove it"
-                        </button>
-                        <button type="button" class="rep-button rep-button--secondary" on:click=move |_| confirming.set(false)>
-                            "Cancel"
-                        </button>
-                    </p>
-                </Show>
+                    }.into_any()
+                }}
             </div>
         </div>
     }

@@ -66,6 +66,8 @@ pub struct Planner {
     pub storage_warning: RwSignal<Option<String>>,
     /// A deleted plan that can still be brought back.
     pub undo_delete: RwSignal<Option<PlanSummary>>,
+    /// The plan a single file carries, when this browser already holds a changed version of it.
+    pub carried: RwSignal<Option<Plan>>,
     /// The text of the open plan as we last read or wrote it, to notice another tab's writes.
     last_seen: StoredValue<Option<String>>,
     pending: StoredValue<Option<TimeoutHandle>>,
@@ -110,6 +112,7 @@ impl Planner {
             conflict: RwSignal::new(None),
             storage_warning: RwSignal::new(None),
             undo_delete: RwSignal::new(None),
+            carried: RwSignal::new(None),
             last_seen: StoredValue::new(None),
             pending: StoredValue::new(None),
         };
@@ -148,16 +151,17 @@ impl Planner {
             let Some(raw) = self.store.with_value(|s| s.get(key)) else { continue };
             match plan::load(&raw) {
                 Ok(plan) => loaded.push(plan),
-                Err(error) => match self.keep_aside(&keys, &all, key, &raw) {
-                    Some(kept) => unreadable.push(UnreadableSave { key: kept, raw, problem: error.to_string() }),
-                    // Could not copy it (storage full): leave it where it is, untouched.
-                    None => unreadable.push(UnreadableSave { key: key.clone(), raw, problem: error.to_string() }),
-                },
+                Err(error) => {
+                    let problem = error.as_saved_problem();
+                    // If it cannot be copied aside (storage full), it stays where it is, untouched.
+                    let kept = self.keep_aside(&keys, &all, key, &raw).unwrap_or_else(|| key.clone());
+                    unreadable.push(UnreadableSave { key: kept, raw, problem });
+                }
             }
         }
         for key in all.iter().filter(|k| keys.is_unreadable(k)) {
             if let Some(raw) = self.store.with_value(|s| s.get(key)) {
-                let problem = plan::load(&raw).err().map(|e| e.to_string()).unwrap_or_default();
+                let problem = plan::load(&raw).err().map(|e| e.as_saved_problem()).unwrap_or_default();
                 unreadable.push(UnreadableSave { key: key.clone(), raw, problem });
             }
         }
@@ -202,7 +206,7 @@ impl Planner {
         match loaded.iter().find(|l| l.plan.id == carried.plan.id) {
             Some(stored) => {
                 if stored.plan != carried.plan {
-                    self.notice("This file carries its own copy of the plan, but this browser has a version you have already changed. Your version is open. To see the file's version, add it as a separate plan from the list of plans.".into());
+                    self.carried.set(Some(carried.plan));
                 }
                 self.open_loaded(stored.clone());
             }
@@ -405,9 +409,32 @@ impl Planner {
         self.open_new(copy);
     }
 
+    /// Adds the single file's own version of its plan beside the browser's changed one.
+    pub fn add_carried_plan(&self) {
+        let Some(carried) = self.carried.get_untracked() else { return };
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let now = now();
+        self.carried.set(None);
+        self.open_new(plan::duplicate(&carried, &plan::fresh_plan_id(&now, &taken), &now));
+    }
+
+    /// The open plan's text for a download: exactly as stored when it is read-only (a newer
+    /// version's save keeps what this version cannot read); otherwise the plan on screen.
+    pub fn open_plan_text(&self) -> String {
+        if self.read_only.get_untracked().is_some() {
+            if let Some(stored) = self.last_seen.get_value() {
+                return stored;
+            }
+        }
+        plan::to_json_pretty(&self.plan.get_untracked())
+    }
+
     /// Opens a plan that is not stored yet, and saves it.
     pub fn open_new(&self, new_plan: Plan) {
-        self.save_pending_first();
+        if !self.can_leave_open_plan() {
+            return;
+        }
         self.open_loaded(Loaded { plan: new_plan, migrated_from: None, read_only_newer: None, left_out: vec![] });
         self.save_now();
     }
@@ -418,9 +445,22 @@ impl Planner {
         }
     }
 
+    /// Whether the open plan can be left without losing a change that could not be saved. If not,
+    /// says so: the user downloads it (or frees space) first.
+    fn can_leave_open_plan(&self) -> bool {
+        self.save_pending_first();
+        let stuck = matches!(self.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_));
+        if stuck {
+            self.notice("The open plan has a change that is not saved yet, so another plan was not opened. Download this plan first (or free some space and choose \u{201c}Try saving again\u{201d}), then try again.".into());
+        }
+        !stuck
+    }
+
     /// Opens a stored plan by id.
     pub fn open(&self, id: &str) {
-        self.save_pending_first();
+        if !self.can_leave_open_plan() {
+            return;
+        }
         let key = self.keys.with_value(|k| k.plan(id));
         let Some(raw) = self.store.with_value(|s| s.get(&key)) else {
             self.notice("That plan is no longer in this browser. It may have been deleted in another tab.".into());
@@ -488,7 +528,10 @@ impl Planner {
     pub fn delete(&self, id: &str) {
         let keys = self.keys.get_value();
         let key = keys.plan(id);
-        let raw = if self.plan.with_untracked(|p| p.id == id) {
+        let deleting_open = self.plan.with_untracked(|p| p.id == id);
+        // The open plan's copy includes edits not yet saved, unless it is read-only: then the
+        // stored text is kept exactly, with what this version cannot read.
+        let raw = if deleting_open && self.read_only.get_untracked().is_none() {
             Some(plan::to_json(&self.plan.get_untracked()))
         } else {
             self.store.with_value(|s| s.get(&key))
@@ -502,9 +545,11 @@ impl Planner {
             self.notice("The plan was not deleted: there is no room to keep a copy for undo. Download a backup first, then try again.".into());
             return;
         }
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
-            self.pending.set_value(None);
+        if deleting_open {
+            if let Some(handle) = self.pending.get_value() {
+                handle.clear();
+                self.pending.set_value(None);
+            }
         }
         self.store.with_value(|s| s.remove(&key));
         self.undo_delete.set(Some(summary));
@@ -531,23 +576,25 @@ impl Planner {
         }
     }
 
-    /// Every stored plan, for a backup. Unreadable saves are not included (they are kept aside).
-    pub fn all_plans(&self) -> Vec<Plan> {
+    /// A backup of every plan, each exactly as saved (a newer version's plan stays whole); the
+    /// open plan as on screen when it has changes that could not be saved.
+    pub fn backup_json(&self) -> String {
         self.save_pending_first();
         let keys = self.keys.get_value();
-        let mut plans: Vec<Plan> = self
+        let open = self.plan.get_untracked();
+        let open_key = keys.plan(&open.id);
+        let unsaved = matches!(self.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_) | SaveStatus::Conflict);
+        let mut texts: Vec<String> = self
             .store
             .with_value(Store::keys)
             .iter()
-            .filter(|k| keys.is_plan(k))
+            .filter(|k| keys.is_plan(k) && !(unsaved && **k == open_key))
             .filter_map(|k| self.store.with_value(|s| s.get(k)))
-            .filter_map(|raw| plan::load(&raw).ok().map(|l| l.plan))
             .collect();
-        let open = self.plan.get_untracked();
-        if !plans.iter().any(|p| p.id == open.id) {
-            plans.push(open);
+        if unsaved || !texts.iter().any(|t| plan::load(t).is_ok_and(|l| l.plan.id == open.id)) {
+            texts.push(plan::to_json(&open));
         }
-        plans
+        plan::backup_of_saved_texts(&texts, &now())
     }
 
     /// Stores imported plans the user confirmed. Returns how many were stored.

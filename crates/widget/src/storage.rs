@@ -28,16 +28,20 @@ pub struct Store {
 }
 
 impl Store {
-    /// localStorage if it is there and accepts a write; memory otherwise.
+    /// localStorage if it is there and accepts writes; memory otherwise. A store that is merely
+    /// full is still used: the plans in it must be read, and the user told that saving fails.
     pub fn open() -> Store {
         let local = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .filter(|s| {
                 // Some browsers (private modes, blocked cookies) give a store that refuses writes.
                 let probe = "race-equity-planner/probe";
-                let ok = s.set_item(probe, "1").is_ok();
+                let usable = match s.set_item(probe, "1") {
+                    Ok(()) => true,
+                    Err(error) => write_error(error) == WriteError::Full,
+                };
                 let _ = s.remove_item(probe);
-                ok
+                usable
             });
         Store { local, memory: RefCell::new(BTreeMap::new()) }
     }

@@ -70,7 +70,7 @@ async fn clicking_a_part_shows_it_and_marks_the_navigation() {
     race_equity_widget::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED).expect("mounts");
     let root = host.shadow_root().expect("shadow root");
     let buttons = root.query_selector_all(".rep-nav__link").expect("nav buttons");
-    assert_eq!(buttons.length(), 5);
+    assert_eq!(buttons.length(), 6);
     let journey: HtmlElement = (0..buttons.length())
         .filter_map(|i| buttons.item(i))
         .map(|n| n.unchecked_into::<HtmlElement>())

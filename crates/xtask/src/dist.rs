@@ -54,6 +54,7 @@ pub fn build() -> Result<(), String> {
         "wasm-opt -Oz (npm binaryen)",
         command(&wasm_opt().to_string_lossy()).args([
             "-Oz",
+            "--converge",
             "--enable-bulk-memory",
             "--enable-reference-types",
             "--enable-nontrapping-float-to-int",
@@ -76,7 +77,7 @@ pub fn build() -> Result<(), String> {
     write(&dist.join(LOADER), &loader)?;
 
     // 2. The single file: glue, starter and wasm inlined; a CSP that allows only that script.
-    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(crate::util::gzip(&wasm));
+    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(crate::util::gzip_smallest(&wasm));
     let script = format!(
         "\n{}\n",
         read(&root.join("www/single-file-boot.js"))?

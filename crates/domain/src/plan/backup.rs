@@ -1,6 +1,5 @@
 //! Backup files (many plans in one JSON file) and the preview of what importing a file will do.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::history::shorten;
@@ -10,27 +9,24 @@ use super::{unique, LoadError, Plan, PlanSummary, CURRENT_SCHEMA_VERSION};
 /// The `format` field that marks a backup file.
 pub const BACKUP_FORMAT: &str = "race-equity-planner-backup";
 
-/// A backup file as written. Each plan carries its own `schema_version` and is migrated on its
-/// own; the backup's is the version that wrote the file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Backup<'a> {
-    pub format: &'static str,
-    pub schema_version: u32,
-    /// RFC 3339 timestamp.
-    pub exported: &'a str,
-    pub plans: &'a [Plan],
-}
-
 /// A backup of `plans` as indented JSON, to download.
 pub fn backup_to_json(plans: &[Plan], now: &str) -> String {
-    let backup = Backup {
-        format: BACKUP_FORMAT,
-        schema_version: CURRENT_SCHEMA_VERSION,
-        exported: now,
-        plans,
-    };
-    // Cannot fail: as for `to_json`.
-    serde_json::to_string_pretty(&backup).expect("a backup always serialises to JSON")
+    let texts: Vec<String> = plans.iter().map(super::to_json).collect();
+    backup_of_saved_texts(&texts, now)
+}
+
+/// A backup made from plans exactly as they were saved, so that a plan from a newer version
+/// keeps the parts this version cannot read. Texts that are not JSON are left out (the planner
+/// keeps those aside as unreadable saves).
+pub fn backup_of_saved_texts(texts: &[String], now: &str) -> String {
+    let plans: Vec<Value> = texts.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
+    let backup = serde_json::json!({
+        "format": BACKUP_FORMAT,
+        "schema_version": CURRENT_SCHEMA_VERSION,
+        "exported": now,
+        "plans": plans,
+    });
+    serde_json::to_string_pretty(&backup).unwrap_or_default()
 }
 
 /// What importing a file would do. Nothing is stored until the user confirms.
@@ -205,6 +201,17 @@ pub fn parse_import(text: &str, existing: &[PlanSummary]) -> Result<ImportPrevie
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_backup_of_saved_texts_keeps_what_this_version_cannot_read() {
+        let newer = r#"{"schema_version": 99, "id": "future", "title": "From the future", "a_part_added_later": {"x": 1}}"#;
+        let text = super::backup_of_saved_texts(&[newer.to_string(), "not json".to_string()], "2026-11-28T10:00:00Z");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["format"], BACKUP_FORMAT);
+        assert_eq!(value["plans"].as_array().map(Vec::len), Some(1));
+        assert_eq!(value["plans"][0]["a_part_added_later"]["x"], 1);
+        assert_eq!(value["plans"][0]["schema_version"], 99);
+    }
+
     use super::*;
     use serde_json::json;
 

@@ -347,7 +347,7 @@ fn stage(stage: Option<Stage>) -> &'static str {
 }
 
 fn range(range: NonAdverseRange) -> String {
-    format!("{:.2} to {:.2}", range.lower(), range.upper())
+    format!("{} to {}", crate::numbers::fixed(range.lower(), 2), crate::numbers::fixed(range.upper(), 2))
 }
 
 fn convention(convention: Convention) -> &'static str {

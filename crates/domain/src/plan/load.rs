@@ -98,6 +98,27 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+impl LoadError {
+    /// The problem in words for a save found in browser storage, which the user did not choose
+    /// as a file (the `Display` wording is for imported files).
+    pub fn as_saved_problem(&self) -> String {
+        match self {
+            LoadError::TooLarge { bytes, .. } => format!(
+                "The saved data is {} MB, larger than any plan can be, so it was not opened.",
+                bytes.div_ceil(1024 * 1024)
+            ),
+            LoadError::NotJson { line, column, .. } => format!(
+                "The saved data is incomplete or damaged (it stops making sense at line {line}, column {column}), so it cannot be opened. This can happen when a browser closes in the middle of saving, or when another program changes the browser's storage."
+            ),
+            LoadError::NotAPlan { reason } => format!("The saved data is not a plan: {reason}."),
+            LoadError::Invalid { path, detail } => format!(
+                "Part of the saved plan is not what the planner expects: the value at ‘{path}’ ({detail})."
+            ),
+            LoadError::NewerVersion { .. } | LoadError::InBackup { .. } => self.to_string(),
+        }
+    }
+}
+
 /// Reads a saved plan of any schema version. Older saves are migrated to the current version; a
 /// newer save is read as far as possible and flagged [`Loaded::read_only_newer`].
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
@@ -428,6 +449,16 @@ fn render(path: &[Step]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_damaged_save_is_described_without_talking_of_files() {
+        let error = super::load(r#"{"title": "Half a plan"#).expect_err("not JSON");
+        let text = error.as_saved_problem();
+        assert!(text.contains("incomplete or damaged"), "{text}");
+        assert!(!text.contains("file"), "{text}");
+        let not_a_plan = super::load("[1, 2]").expect_err("a list").as_saved_problem();
+        assert!(not_a_plan.starts_with("The saved data is not a plan: it holds a list"), "{not_a_plan}");
+    }
+
     use super::*;
     use crate::plan::{ActionStatus, AnchorStatus, Stage};
     use crate::stats::{Convention, SuppressionPreset};

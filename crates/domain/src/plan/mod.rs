@@ -21,7 +21,7 @@ mod sections;
 use serde::{Deserialize, Serialize};
 
 pub use backup::{
-    backup_to_json, parse_import, Backup, ImportItem, ImportOutcome, ImportPreview, BACKUP_FORMAT,
+    backup_of_saved_texts, backup_to_json, parse_import, ImportItem, ImportOutcome, ImportPreview, BACKUP_FORMAT,
 };
 pub use embed::{embed_plan_in_html, extract_embedded_plan, EmbedError, EMBEDDED_PLAN_ELEMENT_ID};
 pub use example::{full_plan_for_bench, EXAMPLE_TITLE};
@@ -193,7 +193,16 @@ pub fn to_json(plan: &Plan) -> String {
 
 /// The plan as indented JSON, for a download a person might open.
 pub fn to_json_pretty(plan: &Plan) -> String {
-    serde_json::to_string_pretty(plan).expect("a Plan always serialises to JSON")
+    indent(&to_json(plan))
+}
+
+/// Re-indents compact JSON through `Value`. Serialising `Plan` with a second (pretty) formatter
+/// would compile its whole `Serialize` impl into the wasm a second time; this reuses the one.
+pub(super) fn indent(compact: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(compact) {
+        Ok(value) => serde_json::to_string_pretty(&value).unwrap_or_else(|_| compact.to_string()),
+        Err(_) => compact.to_string(),
+    }
 }
 
 /// A copy of `plan` under a new id, titled "Copy of …", keeping its content and history.
