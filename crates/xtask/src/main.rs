@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         "dist" => tools::ensure_build_tools().and_then(|_| dist::build()),
         "test" => test::run_all(),
         "bench" => bench::run(),
+        // Run by `bench` in an optimised build; not meant to be called directly.
+        "bench-native" => bench::native(),
         "setup" => tools::ensure_build_tools().and_then(|_| tools::ensure_test_tools()),
         "help" | "--help" | "-h" => {
             print_help();

@@ -1,0 +1,54 @@
+// Prints how long an edit takes to reach storage with a full plan open: the edit itself (record
+// the change, update the screen) and the save (serialise in wasm, write to localStorage), as
+// medians over N edits. A figure, not a test.
+// Usage: node bench/save.mjs <edits> <full-plan.json>
+
+import { readFileSync } from 'node:fs';
+import { launchBrowser, startServer, waitForPlanner } from '../e2e/harness.mjs';
+
+const edits = Number(process.argv[2] || 100);
+const planJson = readFileSync(process.argv[3], 'utf8');
+const plan = JSON.parse(planJson);
+const browser = await launchBrowser();
+const server = await startServer();
+const page = await browser.newPage();
+await page.addInitScript(({ id, json }) => {
+  if (sessionStorage.getItem('seeded')) return;
+  sessionStorage.setItem('seeded', '1');
+  localStorage.setItem(`race-equity-planner/demo/plan/${id}`, json);
+  localStorage.setItem('race-equity-planner/demo/last-opened', id);
+}, { id: plan.id, json: planJson });
+await page.goto(`${server.origin}/index.html`);
+await waitForPlanner(page);
+
+const figures = await page.evaluate(async ({ edits, id }) => {
+  const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+  const input = root.querySelector('#rep-plan-title');
+  const key = `race-equity-planner/demo/plan/${id}`;
+  const editTimes = [];
+  const saveTimes = [];
+  const sizes = [];
+  for (let i = 0; i < edits; i += 1) {
+    const t0 = performance.now();
+    input.value = `Bench plan ${i}`;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t1 = performance.now();
+    // The planner saves at once on pagehide, instead of waiting for its 400 ms autosave.
+    window.dispatchEvent(new Event('pagehide'));
+    const t2 = performance.now();
+    const saved = localStorage.getItem(key);
+    if (!saved || !saved.includes(`Bench plan ${i}`)) throw new Error(`edit ${i} was not saved`);
+    sizes.push(saved.length);
+    editTimes.push(t1 - t0);
+    saveTimes.push(t2 - t1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { edit: median(editTimes), save: median(saveTimes), size: sizes[sizes.length - 1] };
+}, { edits, id: plan.id });
+
+console.log(`edit (record the change, update the screen)  median ${figures.edit.toFixed(2)} ms over ${edits} edits`);
+console.log(`save (serialise + localStorage write)        median ${figures.save.toFixed(2)} ms over ${edits} saves (target under 5 ms)`);
+console.log(`saved plan size in storage                   ${(figures.size / 1024).toFixed(1)} KB`);
+await browser.close();
+await server.close();
