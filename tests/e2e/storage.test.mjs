@@ -925,3 +925,33 @@ test('the user is warned when the origin’s storage passes 80% of what the brow
   assert.match(await warning.innerText(), /is 8\d% full/);
   await context.close();
 });
+
+test('storage full: another plan does not open over an unsaved change until the user has downloaded it', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(fillStorageSwitch);
+  const { page, widget } = await openPlanner(context);
+  await waitForSaved(widget);
+  await goTo(widget, 'Your plans');
+  await widget.getByLabel('Name of the new plan').fill('Second plan');
+  await widget.getByRole('button', { name: 'Create plan', exact: true }).click();
+  await until(async () => (await headerTitle(widget)) === 'Second plan', 'the new plan to open');
+  await waitForSaved(widget);
+
+  await page.evaluate(() => { window.__repFull = true; });
+  await goTo(widget, 'Home');
+  await typeInto(page, planName(widget), 'Second plan, changed while full');
+  await saveStatus(widget).filter({ hasText: /storage is full/ }).waitFor();
+
+  // Opening the other plan now would drop the change: the planner refuses and says why.
+  await goTo(widget, 'Your plans');
+  await rowOf(widget, EXAMPLE_TITLE).getByRole('button', { name: /^Open/ }).click();
+  await widget.getByText(/another plan was not opened\. Download this plan first/).waitFor();
+  assert.equal(await headerTitle(widget), 'Second plan, changed while full');
+
+  // Once downloaded, the change is safe in the file, and the other plan opens.
+  const file = await downloadFrom(page, widget.getByRole('button', { name: 'Download this plan', exact: true }).first());
+  assert.equal(JSON.parse(file.text).title, 'Second plan, changed while full');
+  await rowOf(widget, EXAMPLE_TITLE).getByRole('button', { name: /^Open/ }).click();
+  await until(async () => (await headerTitle(widget)) === EXAMPLE_TITLE, 'the example plan to open');
+  await context.close();
+});

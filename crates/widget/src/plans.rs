@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use race_equity_domain::file_names::download_name;
-use race_equity_domain::plan::{self, ImportOutcome, ImportPreview, PlanSummary};
+use race_equity_domain::plan::{self, ImportChoice as Choice, ImportOutcome, ImportPreview, PlanSummary};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::MountConfig;
@@ -188,15 +188,6 @@ fn NewPlan() -> impl IntoView {
     }
 }
 
-/// What to do with one plan in an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Choice {
-    Import,
-    KeepBoth,
-    Replace,
-    Skip,
-}
-
 #[component]
 fn Backups() -> impl IntoView {
     let planner = expect_context::<Planner>();
@@ -218,10 +209,7 @@ fn Backups() -> impl IntoView {
                     let existing = planner.plans.get_untracked();
                     match plan::parse_import(&text, &existing) {
                         Ok(found) => {
-                            choices.set(found.items.iter().map(|i| match i.outcome {
-                                ImportOutcome::Add => Choice::Import,
-                                ImportOutcome::Replace { .. } => Choice::KeepBoth,
-                            }).collect());
+                            choices.set(found.items.iter().map(|i| i.outcome.default_choice()).collect());
                             preview.set(Some(found));
                         }
                         Err(problem) => error.set(Some(format!("\u{201c}{name}\u{201d} was not imported, and nothing has changed. {problem}"))),
@@ -234,21 +222,7 @@ fn Backups() -> impl IntoView {
 
     let confirm = move |_| {
         let Some(found) = preview.get_untracked() else { return };
-        let chosen = choices.get_untracked();
-        let mut taken = planner.taken_ids();
-        let mut to_store = Vec::new();
-        for (item, choice) in found.items.into_iter().zip(chosen) {
-            match choice {
-                Choice::Import | Choice::Replace => to_store.push(item.plan),
-                Choice::KeepBoth => {
-                    let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-                    let id = plan::fresh_plan_id(&now(), &refs);
-                    taken.push(id.clone());
-                    to_store.push(plan::duplicate(&item.plan, &id, &now()));
-                }
-                Choice::Skip => {}
-            }
-        }
+        let to_store = found.plans_to_store(&choices.get_untracked(), &planner.taken_ids(), &now());
         match planner.store_imported(to_store) {
             Ok(count) => done.set(Some(format!("Imported {count} plan{}.", if count == 1 { "" } else { "s" }))),
             Err(message) => error.set(Some(message)),

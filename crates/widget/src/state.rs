@@ -71,6 +71,9 @@ pub struct Planner {
     /// The text of the open plan as we last read or wrote it, to notice another tab's writes.
     last_seen: StoredValue<Option<String>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// The user downloaded the open plan since its last change, so leaving it loses nothing even
+    /// when storage refused that change.
+    downloaded: StoredValue<bool>,
 }
 
 /// The current time as RFC 3339, from the browser's clock.
@@ -115,6 +118,7 @@ impl Planner {
             carried: RwSignal::new(None),
             last_seen: StoredValue::new(None),
             pending: StoredValue::new(None),
+            downloaded: StoredValue::new(false),
         };
         let loaded = planner.scan();
         match embedded {
@@ -260,6 +264,7 @@ impl Planner {
             return;
         }
         self.plan.set(after);
+        self.downloaded.set_value(false);
         self.schedule_save();
     }
 
@@ -419,9 +424,11 @@ impl Planner {
         self.open_new(plan::duplicate(&carried, &plan::fresh_plan_id(&now, &taken), &now));
     }
 
-    /// The open plan's text for a download: exactly as stored when it is read-only (a newer
+    /// The open plan's text for a download (and notes that the user has it, so leaving the plan
+    /// loses nothing): exactly as stored when it is read-only (a newer
     /// version's save keeps what this version cannot read); otherwise the plan on screen.
     pub fn open_plan_text(&self) -> String {
+        self.downloaded.set_value(true);
         if self.read_only.get_untracked().is_some() {
             if let Some(stored) = self.last_seen.get_value() {
                 return stored;
@@ -449,9 +456,10 @@ impl Planner {
     /// says so: the user downloads it (or frees space) first.
     fn can_leave_open_plan(&self) -> bool {
         self.save_pending_first();
-        let stuck = matches!(self.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_));
+        let refused = matches!(self.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_));
+        let stuck = refused && !self.downloaded.get_value();
         if stuck {
-            self.notice("The open plan has a change that is not saved yet, so another plan was not opened. Download this plan first (or free some space and choose \u{201c}Try saving again\u{201d}), then try again.".into());
+            self.notice("The open plan has a change that is not saved, so another plan was not opened. Download this plan first (then you can open another), or free some space and choose \u{201c}Try saving again\u{201d}.".into());
         }
         !stuck
     }

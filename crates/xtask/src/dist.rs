@@ -61,7 +61,7 @@ pub fn build() -> Result<(), String> {
             "--enable-sign-ext",
             "--enable-multivalue",
             "--enable-mutable-globals",
-            &pkg.join(format!("{}", WASM)).to_string_lossy(),
+            &pkg.join(WASM).to_string_lossy(),
             "-o",
             &dist.join(WASM).to_string_lossy(),
         ]),

@@ -53,7 +53,54 @@ pub enum ImportOutcome {
     Replace { existing: PlanSummary },
 }
 
+/// What the user chose to do with one plan in an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// A new plan: add it as it is.
+    Add,
+    /// A plan the user already has: add the imported one beside it, as a copy with a new id.
+    KeepBoth,
+    /// A plan the user already has: replace it with the imported one.
+    Replace,
+    Skip,
+}
+
+impl ImportOutcome {
+    /// The choice offered first: nothing is replaced unless the user says so.
+    pub fn default_choice(&self) -> ImportChoice {
+        match self {
+            ImportOutcome::Add => ImportChoice::Add,
+            ImportOutcome::Replace { .. } => ImportChoice::KeepBoth,
+        }
+    }
+}
+
 impl ImportPreview {
+    /// The plans to store for the user's choices, one per item in order (a missing choice takes
+    /// the default). A kept-both plan gets a fresh id not in `taken` nor given to another item.
+    pub fn plans_to_store(self, choices: &[ImportChoice], taken: &[String], now: &str) -> Vec<Plan> {
+        let mut taken: Vec<String> = taken.to_vec();
+        let mut plans = Vec::new();
+        for (index, item) in self.items.into_iter().enumerate() {
+            let choice = choices.get(index).copied().unwrap_or_else(|| item.outcome.default_choice());
+            match (choice, &item.outcome) {
+                (ImportChoice::Skip, _) => {}
+                // "Add" for a plan the user already has would replace it without asking.
+                (ImportChoice::Add, ImportOutcome::Replace { .. }) | (ImportChoice::KeepBoth, _) => {
+                    let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+                    let id = super::fresh_plan_id(now, &refs);
+                    taken.push(id.clone());
+                    plans.push(super::duplicate(&item.plan, &id, now));
+                }
+                (ImportChoice::Add | ImportChoice::Replace, _) => {
+                    taken.push(item.plan.id.clone());
+                    plans.push(item.plan);
+                }
+            }
+        }
+        plans
+    }
+
     pub fn replaces_any(&self) -> bool {
         self.items
             .iter()
@@ -201,6 +248,33 @@ pub fn parse_import(text: &str, existing: &[PlanSummary]) -> Result<ImportPrevie
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn choices_decide_what_is_stored_and_nothing_is_replaced_by_default() {
+        let mine = Plan::new("p1", "Mine", "2025-01-01T00:00:00Z");
+        let other = Plan::new("p2", "Theirs", "2025-01-01T00:00:00Z");
+        let text = backup_to_json(&[mine.clone(), other.clone()], "2025-02-01T00:00:00Z");
+        let existing = [mine.summary()];
+        let taken = vec!["p1".to_string()];
+        let now = "2025-03-01T10:00:00Z";
+        let preview = || parse_import(&text, &existing).unwrap();
+
+        // Defaults: the new plan is added; the one already here is kept beside, as a copy.
+        let defaults: Vec<ImportChoice> = preview().items.iter().map(|i| i.outcome.default_choice()).collect();
+        assert_eq!(defaults, [ImportChoice::KeepBoth, ImportChoice::Add]);
+        let stored = preview().plans_to_store(&defaults, &taken, now);
+        assert_eq!(stored.len(), 2);
+        assert_ne!(stored[0].id, "p1", "kept both: a new id");
+        assert!(stored[0].title.contains("Mine"));
+        assert_eq!(stored[1].id, "p2");
+
+        // Replace keeps the id; Skip stores nothing; "Add" on an existing plan never replaces.
+        let stored = preview().plans_to_store(&[ImportChoice::Replace, ImportChoice::Skip], &taken, now);
+        assert_eq!(stored.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["p1"]);
+        let stored = preview().plans_to_store(&[ImportChoice::Add], &taken, now);
+        assert_ne!(stored[0].id, "p1");
+        assert_eq!(stored[1].id, "p2", "a missing choice takes the default");
+    }
+
     #[test]
     fn a_backup_of_saved_texts_keeps_what_this_version_cannot_read() {
         let newer = r#"{"schema_version": 99, "id": "future", "title": "From the future", "a_part_added_later": {"x": 1}}"#;
