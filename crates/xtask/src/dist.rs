@@ -54,7 +54,6 @@ pub fn build() -> Result<(), String> {
         "wasm-opt -Oz (npm binaryen)",
         command(&wasm_opt().to_string_lossy()).args([
             "-Oz",
-            "--converge",
             "--enable-bulk-memory",
             "--enable-reference-types",
             "--enable-nontrapping-float-to-int",
@@ -77,7 +76,9 @@ pub fn build() -> Result<(), String> {
     write(&dist.join(LOADER), &loader)?;
 
     // 2. The single file: glue, starter and wasm inlined; a CSP that allows only that script.
+    let zopfli_start = std::time::Instant::now();
     let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(crate::util::gzip_smallest(&wasm));
+    println!("==> wasm gzipped for the single file (zopfli) in {:.0} s", zopfli_start.elapsed().as_secs_f64());
     let script = format!(
         "\n{}\n",
         read(&root.join("www/single-file-boot.js"))?
