@@ -11,7 +11,9 @@ pub fn download_name(title: &str, what: &str, now: &str, extension: &str) -> Str
             name.push_str(&part);
         }
     }
-    let date = now.get(..10).filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+    let date = now
+        .get(..10)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
     if let Some(date) = date {
         name.push('-');
         name.push_str(date);
@@ -39,7 +41,12 @@ mod tests {
     #[test]
     fn says_what_and_when() {
         assert_eq!(
-            download_name("Example: Northfield IPS team (fictional)", "", "2026-11-28T10:00:00Z", "json"),
+            download_name(
+                "Example: Northfield IPS team (fictional)",
+                "",
+                "2026-11-28T10:00:00Z",
+                "json"
+            ),
             "race-equity-plan-example-northfield-ips-team-fictional-2026-11-28.json"
         );
         assert_eq!(
@@ -54,6 +61,9 @@ mod tests {
         assert_eq!(name, "race-equity-plan-etc-passwd-script.html");
         let long = "a".repeat(500);
         assert!(download_name(&long, "", "2026-11-28", "json").len() < 100);
-        assert_eq!(download_name("Équipe 東京", "", "2026-11-28", "json"), "race-equity-plan-quipe-2026-11-28.json");
+        assert_eq!(
+            download_name("Équipe 東京", "", "2026-11-28", "json"),
+            "race-equity-plan-quipe-2026-11-28.json"
+        );
     }
 }

@@ -15,7 +15,8 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     let scaled = (value * scale).abs();
     let mut whole = scaled.round();
     // An exact tie (representable halves only) rounds to even, as `format!` does.
-    if (scaled - scaled.trunc() - 0.5).abs() < f64::EPSILON * scaled.max(1.0) && whole % 2.0 != 0.0 {
+    if (scaled - scaled.trunc() - 0.5).abs() < f64::EPSILON * scaled.max(1.0) && whole % 2.0 != 0.0
+    {
         whole -= 1.0;
     }
     if whole >= 1e18 {
@@ -60,15 +61,27 @@ mod tests {
         while value < 50_000.0 {
             for decimals in 0..4u32 {
                 let d = decimals as usize;
-                assert_eq!(fixed(value, decimals), format!("{value:.d$}"), "{value} to {decimals} places");
+                assert_eq!(
+                    fixed(value, decimals),
+                    format!("{value:.d$}"),
+                    "{value} to {decimals} places"
+                );
                 // `format!` writes "-0.00" for tiny negatives; we write "0.00" (no one needs a minus zero).
                 let expected = format!("{:.d$}", -value);
-                let expected = if expected.trim_start_matches('-').bytes().all(|b| b == b'0' || b == b'.') {
+                let expected = if expected
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b == b'0' || b == b'.')
+                {
                     expected.trim_start_matches('-').to_string()
                 } else {
                     expected
                 };
-                assert_eq!(fixed(-value, decimals), expected, "-{value} to {decimals} places");
+                assert_eq!(
+                    fixed(-value, decimals),
+                    expected,
+                    "-{value} to {decimals} places"
+                );
             }
             value = value * 1.013 + 0.000_7;
             checked += 1;

@@ -673,7 +673,11 @@ fn push_status(
     range: NonAdverseRange,
     who: &str,
 ) {
-    let bounds = format!("{} to {}", numbers::fixed(range.lower(), 2), numbers::fixed(range.upper(), 2));
+    let bounds = format!(
+        "{} to {}",
+        numbers::fixed(range.lower(), 2),
+        numbers::fixed(range.upper(), 2)
+    );
     let could_be_chance = ratio.interval.includes(1.0);
     let status = match status {
         RatioStatus::Within if could_be_chance => format!(

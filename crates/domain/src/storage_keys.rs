@@ -23,7 +23,9 @@ pub struct StorageKeys {
 
 impl StorageKeys {
     pub fn new(namespace: &str) -> StorageKeys {
-        StorageKeys { base: format!("{PREFIX}/{}/", escape(namespace)) }
+        StorageKeys {
+            base: format!("{PREFIX}/{}/", escape(namespace)),
+        }
     }
 
     pub fn plan(&self, id: &str) -> String {
@@ -44,12 +46,14 @@ impl StorageKeys {
 
     /// Whether a key holds one of this namespace's plans.
     pub fn is_plan(&self, key: &str) -> bool {
-        key.strip_prefix(&self.base).is_some_and(|rest| rest.starts_with("plan/"))
+        key.strip_prefix(&self.base)
+            .is_some_and(|rest| rest.starts_with("plan/"))
     }
 
     /// Whether a key holds one of this namespace's kept unreadable saves.
     pub fn is_unreadable(&self, key: &str) -> bool {
-        key.strip_prefix(&self.base).is_some_and(|rest| rest.starts_with("unreadable/"))
+        key.strip_prefix(&self.base)
+            .is_some_and(|rest| rest.starts_with("unreadable/"))
     }
 }
 
@@ -77,7 +81,11 @@ pub struct StorageUse {
 impl StorageUse {
     pub fn of(used_chars: usize) -> StorageUse {
         let share = used_chars as f64 / STORAGE_LIMIT_CHARS as f64;
-        StorageUse { used_chars, share, warn: share > STORAGE_WARNING_SHARE }
+        StorageUse {
+            used_chars,
+            share,
+            warn: share > STORAGE_WARNING_SHARE,
+        }
     }
 
     /// The warning to show, in plain words, or None below the threshold.
@@ -125,6 +133,9 @@ mod tests {
         assert_eq!(StorageUse::of(4_000_000).warning(), None);
         let nearly_full = StorageUse::of(4_500_000);
         assert!(nearly_full.warn);
-        assert!(nearly_full.warning().unwrap_or_default().contains("90% full"));
+        assert!(nearly_full
+            .warning()
+            .unwrap_or_default()
+            .contains("90% full"));
     }
 }

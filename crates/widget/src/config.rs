@@ -29,7 +29,8 @@ impl MountConfig {
         MountConfig {
             storage_key,
             embedded_plan: option("embeddedPlan").and_then(|v| v.as_string()),
-            single_file_html: option("singleFileHtml").and_then(|v| v.dyn_into::<js_sys::Function>().ok()),
+            single_file_html: option("singleFileHtml")
+                .and_then(|v| v.dyn_into::<js_sys::Function>().ok()),
         }
     }
 }

@@ -5,14 +5,23 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` to the user as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: JsValue| format!("The download could not start: {}", e.as_string().unwrap_or_else(|| "the browser refused".into()));
+    let fail = |e: JsValue| {
+        format!(
+            "The download could not start: {}",
+            e.as_string()
+                .unwrap_or_else(|| "the browser refused".into())
+        )
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
@@ -27,7 +36,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// The text of the first file chosen in a file input, or a message saying why not.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Result<(String, String), String> {
     let file = input
         .files()
         .and_then(|files| files.get(0))

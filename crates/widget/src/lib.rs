@@ -44,8 +44,11 @@ pub fn mount(host: Element, options: JsValue) -> Result<(), JsValue> {
     let root: HtmlElement = document.create_element("div")?.unchecked_into();
     root.set_class_name("rep-root");
     shadow.append_child(&root)?;
-    leptos::mount::mount_to(root, move || leptos::prelude::view! { <app::App config=config/> })
-        .forget();
+    leptos::mount::mount_to(
+        root,
+        move || leptos::prelude::view! { <app::App config=config/> },
+    )
+    .forget();
     Ok(())
 }
 

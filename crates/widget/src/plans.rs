@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use race_equity_domain::file_names::download_name;
-use race_equity_domain::plan::{self, ImportChoice as Choice, ImportOutcome, ImportPreview, PlanSummary};
+use race_equity_domain::plan::{
+    self, ImportChoice as Choice, ImportOutcome, ImportPreview, PlanSummary,
+};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::MountConfig;
@@ -17,7 +19,9 @@ fn when(at: &str) -> String {
     if date.get_time().is_nan() {
         return "unknown".into();
     }
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     format!(
         "{} {} {}, {:02}:{:02}",
         date.get_date(),
@@ -84,7 +88,15 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
     let mode = RwSignal::new(RowMode::Normal);
     let summary = StoredValue::new(summary);
     let id = move || summary.with_value(|s| s.id.clone());
-    let title = move || summary.with_value(|s| if s.title.is_empty() { "Untitled plan".to_string() } else { s.title.clone() });
+    let title = move || {
+        summary.with_value(|s| {
+            if s.title.is_empty() {
+                "Untitled plan".to_string()
+            } else {
+                s.title.clone()
+            }
+        })
+    };
     let is_open = move || planner.plan.with(|p| p.id == id());
     let new_title = RwSignal::new(title());
     let input_id = format!("rep-rename-{}", id());
@@ -221,10 +233,15 @@ fn Backups() -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let Some(found) = preview.get_untracked() else { return };
+        let Some(found) = preview.get_untracked() else {
+            return;
+        };
         let to_store = found.plans_to_store(&choices.get_untracked(), &planner.taken_ids(), &now());
         match planner.store_imported(to_store) {
-            Ok(count) => done.set(Some(format!("Imported {count} plan{}.", if count == 1 { "" } else { "s" }))),
+            Ok(count) => done.set(Some(format!(
+                "Imported {count} plan{}.",
+                if count == 1 { "" } else { "s" }
+            ))),
             Err(message) => error.set(Some(message)),
         }
         preview.set(None);
@@ -238,10 +255,15 @@ fn Backups() -> impl IntoView {
     };
 
     let save_html_copy = move |_| {
-        let Some(source) = config.with_value(|c| c.single_file_html.clone()) else { return };
+        let Some(source) = config.with_value(|c| c.single_file_html.clone()) else {
+            return;
+        };
         wasm_bindgen_futures::spawn_local(async move {
             let html = match source.call0(&wasm_bindgen::JsValue::NULL) {
-                Ok(promise) => JsFuture::from(js_sys::Promise::resolve(&promise)).await.ok().and_then(|v| v.as_string()),
+                Ok(promise) => JsFuture::from(js_sys::Promise::resolve(&promise))
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string()),
                 Err(_) => None,
             };
             let Some(html) = html else {

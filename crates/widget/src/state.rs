@@ -29,13 +29,21 @@ impl SaveStatus {
     /// The words shown next to the plan's name, and whether they mean the work is safe.
     pub fn text(&self) -> (String, bool) {
         match self {
-            SaveStatus::Saved { at } => (format!("Saved in this browser at {}", clock_time(at)), true),
+            SaveStatus::Saved { at } => {
+                (format!("Saved in this browser at {}", clock_time(at)), true)
+            }
             SaveStatus::Pending => ("Saving…".into(), true),
             SaveStatus::Full => ("Not saved: this browser's storage is full".into(), false),
             SaveStatus::Refused(why) => (format!("Not saved: the browser refused ({why})"), false),
-            SaveStatus::MemoryOnly => ("Not saved: this browser is not keeping anything".into(), false),
+            SaveStatus::MemoryOnly => (
+                "Not saved: this browser is not keeping anything".into(),
+                false,
+            ),
             SaveStatus::ReadOnly => ("Read-only: changes are not saved".into(), false),
-            SaveStatus::Conflict => ("Not saved: this plan was changed in another tab".into(), false),
+            SaveStatus::Conflict => (
+                "Not saved: this plan was changed in another tab".into(),
+                false,
+            ),
         }
     }
 }
@@ -78,7 +86,10 @@ pub struct Planner {
 
 /// The current time as RFC 3339, from the browser's clock.
 pub fn now() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// "14:02" from an RFC 3339 time, in the user's time zone.
@@ -124,7 +135,9 @@ impl Planner {
         match embedded {
             Some(Ok(carried)) => planner.open_carried(carried, &loaded),
             Some(Err(error)) => {
-                planner.notice(format!("The plan inside this file could not be read, so it was not opened. {error}"));
+                planner.notice(format!(
+                    "The plan inside this file could not be read, so it was not opened. {error}"
+                ));
                 planner.open_initial(&loaded);
             }
             None => planner.open_initial(&loaded),
@@ -152,32 +165,56 @@ impl Planner {
         let mut unreadable = Vec::new();
         let all = self.store.with_value(Store::keys);
         for key in all.iter().filter(|k| keys.is_plan(k)) {
-            let Some(raw) = self.store.with_value(|s| s.get(key)) else { continue };
+            let Some(raw) = self.store.with_value(|s| s.get(key)) else {
+                continue;
+            };
             match plan::load(&raw) {
                 Ok(plan) => loaded.push(plan),
                 Err(error) => {
                     let problem = error.as_saved_problem();
                     // If it cannot be copied aside (storage full), it stays where it is, untouched.
-                    let kept = self.keep_aside(&keys, &all, key, &raw).unwrap_or_else(|| key.clone());
-                    unreadable.push(UnreadableSave { key: kept, raw, problem });
+                    let kept = self
+                        .keep_aside(&keys, &all, key, &raw)
+                        .unwrap_or_else(|| key.clone());
+                    unreadable.push(UnreadableSave {
+                        key: kept,
+                        raw,
+                        problem,
+                    });
                 }
             }
         }
         for key in all.iter().filter(|k| keys.is_unreadable(k)) {
             if let Some(raw) = self.store.with_value(|s| s.get(key)) {
-                let problem = plan::load(&raw).err().map(|e| e.as_saved_problem()).unwrap_or_default();
-                unreadable.push(UnreadableSave { key: key.clone(), raw, problem });
+                let problem = plan::load(&raw)
+                    .err()
+                    .map(|e| e.as_saved_problem())
+                    .unwrap_or_default();
+                unreadable.push(UnreadableSave {
+                    key: key.clone(),
+                    raw,
+                    problem,
+                });
             }
         }
         loaded.sort_by(|a, b| b.plan.modified.cmp(&a.plan.modified));
-        self.plans.set(loaded.iter().map(|l| l.plan.summary()).collect());
+        self.plans
+            .set(loaded.iter().map(|l| l.plan.summary()).collect());
         self.unreadable.set(unreadable);
         loaded
     }
 
     /// Copies an unreadable save to a key of its own, then frees the plan key. Returns the new key.
-    fn keep_aside(&self, keys: &StorageKeys, all: &[String], key: &str, raw: &str) -> Option<String> {
-        let free = (1..).map(|n| keys.unreadable(n)).find(|k| !all.contains(k))?;
+    fn keep_aside(
+        &self,
+        keys: &StorageKeys,
+        all: &[String],
+        key: &str,
+        raw: &str,
+    ) -> Option<String> {
+        let free = (1..)
+            .map(|n| keys.unreadable(n))
+            .find(|k| !all.contains(k))?;
         self.store.with_value(|s| s.set(&free, raw)).ok()?;
         // Only once the copy is safely written is the original removed.
         if self.store.with_value(|s| s.get(&free)).as_deref() == Some(raw) {
@@ -189,7 +226,9 @@ impl Planner {
     }
 
     fn open_initial(&self, loaded: &[Loaded]) {
-        let last = self.store.with_value(|s| s.get(&self.keys.with_value(StorageKeys::last_opened)));
+        let last = self
+            .store
+            .with_value(|s| s.get(&self.keys.with_value(StorageKeys::last_opened)));
         let chosen = last
             .and_then(|id| loaded.iter().find(|l| l.plan.id == id))
             .or_else(|| loaded.first());
@@ -198,7 +237,12 @@ impl Planner {
             None => {
                 // First visit: start on the example plan, saved like any other.
                 let example = Plan::example();
-                self.open_loaded(Loaded { plan: example, migrated_from: None, read_only_newer: None, left_out: vec![] });
+                self.open_loaded(Loaded {
+                    plan: example,
+                    migrated_from: None,
+                    read_only_newer: None,
+                    left_out: vec![],
+                });
                 self.save_now();
             }
         }
@@ -223,7 +267,8 @@ impl Planner {
 
     fn open_loaded(&self, loaded: Loaded) {
         let key = self.keys.with_value(|k| k.plan(&loaded.plan.id));
-        self.last_seen.set_value(self.store.with_value(|s| s.get(&key)));
+        self.last_seen
+            .set_value(self.store.with_value(|s| s.get(&key)));
         self.conflict.set(None);
         match loaded.read_only_newer {
             Some(version) => {
@@ -232,14 +277,21 @@ impl Planner {
                     plan::CURRENT_SCHEMA_VERSION
                 );
                 if !loaded.left_out.is_empty() {
-                    why.push_str(&format!(" Some parts are not shown here: {}.", loaded.left_out.join(", ")));
+                    why.push_str(&format!(
+                        " Some parts are not shown here: {}.",
+                        loaded.left_out.join(", ")
+                    ));
                 }
                 self.read_only.set(Some(why));
                 self.status.set(SaveStatus::ReadOnly);
             }
             None => {
                 self.read_only.set(None);
-                let status = if self.persistent() { SaveStatus::Saved { at: now() } } else { SaveStatus::MemoryOnly };
+                let status = if self.persistent() {
+                    SaveStatus::Saved { at: now() }
+                } else {
+                    SaveStatus::MemoryOnly
+                };
                 self.status.set(status);
             }
         }
@@ -248,7 +300,12 @@ impl Planner {
                 "This plan was saved by an earlier version of the planner (plan format {from}) and has been brought up to date. Your saved copy changes only when you next edit the plan."
             ));
         }
-        let _ = self.store.with_value(|s| s.set(&self.keys.with_value(StorageKeys::last_opened), &loaded.plan.id));
+        let _ = self.store.with_value(|s| {
+            s.set(
+                &self.keys.with_value(StorageKeys::last_opened),
+                &loaded.plan.id,
+            )
+        });
         self.plan.set(loaded.plan);
     }
 
@@ -303,7 +360,11 @@ impl Planner {
         match self.store.with_value(|s| s.set(&key, &json)) {
             Ok(()) => {
                 self.last_seen.set_value(Some(json));
-                self.status.set(if self.persistent() { SaveStatus::Saved { at: now() } } else { SaveStatus::MemoryOnly });
+                self.status.set(if self.persistent() {
+                    SaveStatus::Saved { at: now() }
+                } else {
+                    SaveStatus::MemoryOnly
+                });
                 let summary = current.summary();
                 self.plans.update(|list| {
                     list.retain(|p| p.id != summary.id);
@@ -317,7 +378,8 @@ impl Planner {
     }
 
     fn check_usage(&self) {
-        self.storage_warning.set(self.store.with_value(Store::usage).warning());
+        self.storage_warning
+            .set(self.store.with_value(Store::usage).warning());
     }
 
     /// Follows other tabs: their saves of the open plan appear here when this tab has nothing
@@ -345,7 +407,10 @@ impl Planner {
                     return;
                 }
                 let unsaved = planner.pending.get_value().is_some()
-                    || matches!(planner.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_));
+                    || matches!(
+                        planner.status.get_untracked(),
+                        SaveStatus::Full | SaveStatus::Refused(_)
+                    );
                 match (unsaved, new_value) {
                     (false, Some(text)) => match plan::load(&text) {
                         Ok(loaded) if loaded.read_only_newer.is_none() => {
@@ -380,7 +445,8 @@ impl Planner {
         std::mem::forget(handle);
         let hide = window_event_listener(leptos::ev::pagehide, move |_| save_before_leaving());
         std::mem::forget(hide);
-        let away = window_event_listener(leptos::ev::visibilitychange, move |_| save_before_leaving());
+        let away =
+            window_event_listener(leptos::ev::visibilitychange, move |_| save_before_leaving());
         std::mem::forget(away);
     }
 
@@ -394,7 +460,9 @@ impl Planner {
 
     /// Resolves a conflict by opening the other tab's version; this tab's edits are dropped.
     pub fn use_other_version(&self) {
-        let Some(text) = self.conflict.get_untracked() else { return };
+        let Some(text) = self.conflict.get_untracked() else {
+            return;
+        };
         match plan::load(&text) {
             Ok(loaded) => {
                 self.conflict.set(None);
@@ -407,7 +475,9 @@ impl Planner {
     /// Resolves a conflict by saving this tab's version as a new plan beside the other.
     pub fn save_as_separate_plan(&self) {
         let current = self.plan.get_untracked();
-        let taken: Vec<String> = self.plans.with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
+        let taken: Vec<String> = self
+            .plans
+            .with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let copy = plan::duplicate(&current, &plan::fresh_plan_id(&now(), &taken), &now());
         self.conflict.set(None);
@@ -416,12 +486,18 @@ impl Planner {
 
     /// Adds the single file's own version of its plan beside the browser's changed one.
     pub fn add_carried_plan(&self) {
-        let Some(carried) = self.carried.get_untracked() else { return };
+        let Some(carried) = self.carried.get_untracked() else {
+            return;
+        };
         let taken = self.taken_ids();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let now = now();
         self.carried.set(None);
-        self.open_new(plan::duplicate(&carried, &plan::fresh_plan_id(&now, &taken), &now));
+        self.open_new(plan::duplicate(
+            &carried,
+            &plan::fresh_plan_id(&now, &taken),
+            &now,
+        ));
     }
 
     /// The open plan's text for a download (and notes that the user has it, so leaving the plan
@@ -442,7 +518,12 @@ impl Planner {
         if !self.can_leave_open_plan() {
             return;
         }
-        self.open_loaded(Loaded { plan: new_plan, migrated_from: None, read_only_newer: None, left_out: vec![] });
+        self.open_loaded(Loaded {
+            plan: new_plan,
+            migrated_from: None,
+            read_only_newer: None,
+            left_out: vec![],
+        });
         self.save_now();
     }
 
@@ -456,7 +537,10 @@ impl Planner {
     /// says so: the user downloads it (or frees space) first.
     fn can_leave_open_plan(&self) -> bool {
         self.save_pending_first();
-        let refused = matches!(self.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_));
+        let refused = matches!(
+            self.status.get_untracked(),
+            SaveStatus::Full | SaveStatus::Refused(_)
+        );
         let stuck = refused && !self.downloaded.get_value();
         if stuck {
             self.notice("The open plan has a change that is not saved, so another plan was not opened. Download this plan first (then you can open another), or free some space and choose \u{201c}Try saving again\u{201d}.".into());
@@ -471,7 +555,10 @@ impl Planner {
         }
         let key = self.keys.with_value(|k| k.plan(id));
         let Some(raw) = self.store.with_value(|s| s.get(&key)) else {
-            self.notice("That plan is no longer in this browser. It may have been deleted in another tab.".into());
+            self.notice(
+                "That plan is no longer in this browser. It may have been deleted in another tab."
+                    .into(),
+            );
             self.scan();
             return;
         };
@@ -482,7 +569,8 @@ impl Planner {
     }
 
     pub fn taken_ids(&self) -> Vec<String> {
-        self.plans.with_untracked(|l| l.iter().map(|p| p.id.clone()).collect())
+        self.plans
+            .with_untracked(|l| l.iter().map(|p| p.id.clone()).collect())
     }
 
     /// A new empty plan.
@@ -495,13 +583,21 @@ impl Planner {
 
     pub fn duplicate(&self, id: &str) {
         let key = self.keys.with_value(|k| k.plan(id));
-        let Some(Ok(loaded)) = self.store.with_value(|s| s.get(&key)).map(|raw| plan::load(&raw)) else {
+        let Some(Ok(loaded)) = self
+            .store
+            .with_value(|s| s.get(&key))
+            .map(|raw| plan::load(&raw))
+        else {
             return;
         };
         let taken = self.taken_ids();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let now = now();
-        self.open_new(plan::duplicate(&loaded.plan, &plan::fresh_plan_id(&now, &taken), &now));
+        self.open_new(plan::duplicate(
+            &loaded.plan,
+            &plan::fresh_plan_id(&now, &taken),
+            &now,
+        ));
     }
 
     /// Renames a stored plan (the open one through `edit`, so the change log records it).
@@ -512,7 +608,11 @@ impl Planner {
             return;
         }
         let key = self.keys.with_value(|k| k.plan(id));
-        let Some(Ok(loaded)) = self.store.with_value(|s| s.get(&key)).map(|raw| plan::load(&raw)) else {
+        let Some(Ok(loaded)) = self
+            .store
+            .with_value(|s| s.get(&key))
+            .map(|raw| plan::load(&raw))
+        else {
             return;
         };
         if loaded.read_only_newer.is_some() {
@@ -523,11 +623,16 @@ impl Planner {
         let mut after = before.clone();
         after.title = title.to_string();
         if plan::record_changes(&mut after, &before, &now()) {
-            match self.store.with_value(|s| s.set(&key, &plan::to_json(&after))) {
+            match self
+                .store
+                .with_value(|s| s.set(&key, &plan::to_json(&after)))
+            {
                 Ok(()) => {
                     self.scan();
                 }
-                Err(_) => self.notice("The new name could not be saved: this browser's storage refused it.".into()),
+                Err(_) => self.notice(
+                    "The new name could not be saved: this browser's storage refused it.".into(),
+                ),
             }
         }
     }
@@ -545,11 +650,17 @@ impl Planner {
             self.store.with_value(|s| s.get(&key))
         };
         let Some(raw) = raw else { return };
-        let summary = plan::load(&raw).map(|l| l.plan.summary()).unwrap_or_else(|_| PlanSummary {
-            id: id.to_string(),
-            ..PlanSummary::default()
-        });
-        if self.store.with_value(|s| s.set(&keys.deleted(id), &raw)).is_err() {
+        let summary = plan::load(&raw)
+            .map(|l| l.plan.summary())
+            .unwrap_or_else(|_| PlanSummary {
+                id: id.to_string(),
+                ..PlanSummary::default()
+            });
+        if self
+            .store
+            .with_value(|s| s.set(&keys.deleted(id), &raw))
+            .is_err()
+        {
             self.notice("The plan was not deleted: there is no room to keep a copy for undo. Download a backup first, then try again.".into());
             return;
         }
@@ -573,11 +684,20 @@ impl Planner {
 
     /// Brings back the last deleted plan.
     pub fn undo_delete(&self) {
-        let Some(summary) = self.undo_delete.get_untracked() else { return };
+        let Some(summary) = self.undo_delete.get_untracked() else {
+            return;
+        };
         let keys = self.keys.get_value();
-        let Some(raw) = self.store.with_value(|s| s.get(&keys.deleted(&summary.id))) else { return };
-        if self.store.with_value(|s| s.set(&keys.plan(&summary.id), &raw)).is_ok() {
-            self.store.with_value(|s| s.remove(&keys.deleted(&summary.id)));
+        let Some(raw) = self.store.with_value(|s| s.get(&keys.deleted(&summary.id))) else {
+            return;
+        };
+        if self
+            .store
+            .with_value(|s| s.set(&keys.plan(&summary.id), &raw))
+            .is_ok()
+        {
+            self.store
+                .with_value(|s| s.remove(&keys.deleted(&summary.id)));
             self.undo_delete.set(None);
             self.scan();
             self.open(&summary.id);
@@ -591,7 +711,10 @@ impl Planner {
         let keys = self.keys.get_value();
         let open = self.plan.get_untracked();
         let open_key = keys.plan(&open.id);
-        let unsaved = matches!(self.status.get_untracked(), SaveStatus::Full | SaveStatus::Refused(_) | SaveStatus::Conflict);
+        let unsaved = matches!(
+            self.status.get_untracked(),
+            SaveStatus::Full | SaveStatus::Refused(_) | SaveStatus::Conflict
+        );
         let mut texts: Vec<String> = self
             .store
             .with_value(Store::keys)
@@ -599,7 +722,11 @@ impl Planner {
             .filter(|k| keys.is_plan(k) && !(unsaved && **k == open_key))
             .filter_map(|k| self.store.with_value(|s| s.get(k)))
             .collect();
-        if unsaved || !texts.iter().any(|t| plan::load(t).is_ok_and(|l| l.plan.id == open.id)) {
+        if unsaved
+            || !texts
+                .iter()
+                .any(|t| plan::load(t).is_ok_and(|l| l.plan.id == open.id))
+        {
             texts.push(plan::to_json(&open));
         }
         plan::backup_of_saved_texts(&texts, &now())
@@ -612,7 +739,10 @@ impl Planner {
         let open_id = self.plan.with_untracked(|p| p.id.clone());
         let mut count = 0;
         for imported in &plans {
-            if let Err(error) = self.store.with_value(|s| s.set(&keys.plan(&imported.id), &plan::to_json(imported))) {
+            if let Err(error) = self
+                .store
+                .with_value(|s| s.set(&keys.plan(&imported.id), &plan::to_json(imported)))
+            {
                 self.scan();
                 return Err(match error {
                     WriteError::Full => format!("Only {count} of {} plans could be imported: this browser's storage is full. Delete plans you no longer need, then import again.", plans.len()),

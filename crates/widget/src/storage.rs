@@ -43,7 +43,10 @@ impl Store {
                 let _ = s.remove_item(probe);
                 usable
             });
-        Store { local, memory: RefCell::new(BTreeMap::new()) }
+        Store {
+            local,
+            memory: RefCell::new(BTreeMap::new()),
+        }
     }
 
     /// Whether what we write will outlive this page.
@@ -61,9 +64,13 @@ impl Store {
     /// Writes the whole value or nothing: a full store throws before changing the key.
     pub fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
         match &self.local {
-            Some(_) => LocalStorage::raw().set_item(key, value).map_err(write_error),
+            Some(_) => LocalStorage::raw()
+                .set_item(key, value)
+                .map_err(write_error),
             None => {
-                self.memory.borrow_mut().insert(key.to_string(), value.to_string());
+                self.memory
+                    .borrow_mut()
+                    .insert(key.to_string(), value.to_string());
                 Ok(())
             }
         }
@@ -83,7 +90,9 @@ impl Store {
         match &self.local {
             Some(storage) => {
                 let length = storage.length().unwrap_or(0);
-                (0..length).filter_map(|i| storage.key(i).ok().flatten()).collect()
+                (0..length)
+                    .filter_map(|i| storage.key(i).ok().flatten())
+                    .collect()
             }
             None => self.memory.borrow().keys().cloned().collect(),
         }
@@ -94,7 +103,10 @@ impl Store {
         let used = self
             .keys()
             .iter()
-            .map(|k| k.encode_utf16().count() + self.get(k).map(|v| v.encode_utf16().count()).unwrap_or(0))
+            .map(|k| {
+                k.encode_utf16().count()
+                    + self.get(k).map(|v| v.encode_utf16().count()).unwrap_or(0)
+            })
             .sum();
         StorageUse::of(if self.is_persistent() { used } else { 0 })
     }

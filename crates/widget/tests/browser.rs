@@ -7,13 +7,20 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn host(storage_key: &str) -> Element {
     let host = document().create_element("div").expect("a div");
-    host.set_attribute("data-storage-key", storage_key).expect("attribute");
-    document().body().expect("a body").append_child(&host).expect("append");
+    host.set_attribute("data-storage-key", storage_key)
+        .expect("attribute");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("append");
     host
 }
 
@@ -36,9 +43,15 @@ fn mounts_the_shell_inside_a_shadow_root_with_its_own_styles() {
     let host = host("wasm-test-shell");
     race_equity_widget::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED).expect("mounts");
     let app = shadow_query(&host, ".rep-app").expect("the app shell rendered");
-    assert_eq!(app.get_attribute("data-storage-key").as_deref(), Some("wasm-test-shell"));
+    assert_eq!(
+        app.get_attribute("data-storage-key").as_deref(),
+        Some("wasm-test-shell")
+    );
     let style = shadow_query(&host, "style").expect("a stylesheet in the shadow root");
-    assert!(style.text_content().unwrap_or_default().contains(".rep-nav"));
+    assert!(style
+        .text_content()
+        .unwrap_or_default()
+        .contains(".rep-nav"));
     let heading = shadow_query(&host, "h1").expect("a heading");
     assert_eq!(heading.text_content().as_deref(), Some("Home"));
     // Nothing leaks into the light DOM.
@@ -50,7 +63,10 @@ fn refuses_to_mount_twice_into_one_element() {
     let host = host("wasm-test-twice");
     race_equity_widget::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED).expect("first mount");
     let second = race_equity_widget::mount(host, wasm_bindgen::JsValue::UNDEFINED);
-    let message = second.expect_err("second mount refused").as_string().unwrap_or_default();
+    let message = second
+        .expect_err("second mount refused")
+        .as_string()
+        .unwrap_or_default();
     assert!(message.contains("already holds"), "{message}");
 }
 
@@ -61,7 +77,10 @@ fn options_storage_key_overrides_the_data_attribute() {
     js_sys::Reflect::set(&options, &"storageKey".into(), &"from-options".into()).expect("set");
     race_equity_widget::mount(host.clone(), options.into()).expect("mounts");
     let app = shadow_query(&host, ".rep-app").expect("rendered");
-    assert_eq!(app.get_attribute("data-storage-key").as_deref(), Some("from-options"));
+    assert_eq!(
+        app.get_attribute("data-storage-key").as_deref(),
+        Some("from-options")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -69,7 +88,9 @@ async fn clicking_a_part_shows_it_and_marks_the_navigation() {
     let host = host("wasm-test-nav");
     race_equity_widget::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED).expect("mounts");
     let root = host.shadow_root().expect("shadow root");
-    let buttons = root.query_selector_all(".rep-nav__link").expect("nav buttons");
+    let buttons = root
+        .query_selector_all(".rep-nav__link")
+        .expect("nav buttons");
     assert_eq!(buttons.length(), 6);
     let journey: HtmlElement = (0..buttons.length())
         .filter_map(|i| buttons.item(i))
@@ -79,6 +100,12 @@ async fn clicking_a_part_shows_it_and_marks_the_navigation() {
     journey.click();
     tick().await;
     let heading = shadow_query(&host, "h1").expect("a heading");
-    assert_eq!(heading.text_content().as_deref(), Some("Journey self-assessment"));
-    assert_eq!(journey.get_attribute("aria-current").as_deref(), Some("page"));
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("Journey self-assessment")
+    );
+    assert_eq!(
+        journey.get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
 }

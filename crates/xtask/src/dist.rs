@@ -68,7 +68,8 @@ pub fn build() -> Result<(), String> {
 
     let glue = read(&pkg.join(GLUE))?;
     let start = read(&root.join("www/start.js"))?;
-    let wasm = fs::read(dist.join(WASM)).map_err(|e| format!("cannot read the optimised wasm: {e}"))?;
+    let wasm =
+        fs::read(dist.join(WASM)).map_err(|e| format!("cannot read the optimised wasm: {e}"))?;
 
     // 1. The script embed: the glue beside a loader that mounts every host element.
     write(&dist.join(GLUE), &glue)?;
@@ -77,8 +78,12 @@ pub fn build() -> Result<(), String> {
 
     // 2. The single file: glue, starter and wasm inlined; a CSP that allows only that script.
     let zopfli_start = std::time::Instant::now();
-    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(crate::util::gzip_smallest(&wasm));
-    println!("==> wasm gzipped for the single file (zopfli) in {:.0} s", zopfli_start.elapsed().as_secs_f64());
+    let wasm_base64 =
+        base64::engine::general_purpose::STANDARD.encode(crate::util::gzip_smallest(&wasm));
+    println!(
+        "==> wasm gzipped for the single file (zopfli) in {:.0} s",
+        zopfli_start.elapsed().as_secs_f64()
+    );
     let script = format!(
         "\n{}\n",
         read(&root.join("www/single-file-boot.js"))?
@@ -99,7 +104,10 @@ pub fn build() -> Result<(), String> {
     // 3. The host pages (demo, iframe page) and their styles, copied beside the loader.
     for entry in fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let is_page = name.ends_with(".html") || name.ends_with(".css");
         if is_page && name != "single-file.html" && name != "widget.css" {
             fs::copy(&path, dist.join(name)).map_err(|e| format!("cannot copy {name}: {e}"))?;

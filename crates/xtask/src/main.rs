@@ -30,7 +30,9 @@ fn main() -> ExitCode {
             print_help();
             Ok(())
         }
-        other => Err(format!("unknown command '{other}'. Run `cargo xtask help` to see the commands.")),
+        other => Err(format!(
+            "unknown command '{other}'. Run `cargo xtask help` to see the commands."
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -47,16 +49,24 @@ fn run(args: &[String]) -> Result<(), String> {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--port" => {
-                let value = iter.next().ok_or("--port needs a number, e.g. --port 8081")?;
+                let value = iter
+                    .next()
+                    .ok_or("--port needs a number, e.g. --port 8081")?;
                 port = value
                     .parse()
                     .map_err(|_| format!("--port needs a number from 1 to 65535, not '{value}'"))?;
             }
-            other => return Err(format!("unknown option '{other}' for run (try --port 8081)")),
+            other => {
+                return Err(format!(
+                    "unknown option '{other}' for run (try --port 8081)"
+                ))
+            }
         }
     }
     if let Ok(value) = std::env::var("PORT") {
-        port = value.parse().map_err(|_| format!("PORT must be a number, not '{value}'"))?;
+        port = value
+            .parse()
+            .map_err(|_| format!("PORT must be a number, not '{value}'"))?;
     }
     tools::ensure_build_tools()?;
     dist::build()?;

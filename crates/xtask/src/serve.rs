@@ -37,8 +37,9 @@ fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("static header"))
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("static header")
+    })
 }
 
 /// Maps a URL path onto a file under one of the roots, refusing anything that climbs out.
@@ -55,11 +56,18 @@ fn resolve(roots: &[PathBuf], url: &str) -> Option<PathBuf> {
     if relative.as_os_str().is_empty() {
         relative.push("index.html");
     }
-    roots.iter().map(|r| r.join(&relative)).find(|p| p.is_file())
+    roots
+        .iter()
+        .map(|r| r.join(&relative))
+        .find(|p| p.is_file())
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -84,6 +92,9 @@ mod tests {
     #[test]
     fn serves_the_widget_styles_from_www() {
         let roots = [root().join("www")];
-        assert_eq!(resolve(&roots, "/widget.css?v=1"), Some(root().join("www/widget.css")));
+        assert_eq!(
+            resolve(&roots, "/widget.css?v=1"),
+            Some(root().join("www/widget.css"))
+        );
     }
 }

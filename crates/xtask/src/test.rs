@@ -44,7 +44,9 @@ fn suite(tally: &mut Tally, name: &str, cmd: &mut Command) {
         // A suite that failed to build, crashed, or ran nothing must not look green: it counts
         // as one failure of its own.
         failed += 1;
-        tally.broken_suites.push(format!("{name} (exit ok: {ok}, {passed} passed)"));
+        tally
+            .broken_suites
+            .push(format!("{name} (exit ok: {ok}, {passed} passed)"));
     }
     tally.passed += passed;
     tally.failed += failed;
@@ -63,11 +65,44 @@ fn counts_in(line: &str) -> (u64, u64) {
         return (number_before(rest, "passed"), number_before(rest, "failed"));
     }
     let trimmed = line.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
-    let value = |prefix: &str| trimmed.strip_prefix(prefix).and_then(|n| n.trim().parse().ok());
+    let value = |prefix: &str| {
+        trimmed
+            .strip_prefix(prefix)
+            .and_then(|n| n.trim().parse().ok())
+    };
     match (value("pass "), value("fail ")) {
         (Some(p), _) if line.trim_start().starts_with('ℹ') => (p, 0),
         (_, Some(f)) if line.trim_start().starts_with('ℹ') => (0, f),
         _ => (0, 0),
+    }
+}
+
+/// The whole single file must stay under 240 KB gzip. Size is deterministic for a given build,
+/// so unlike a timing this is a fair test.
+pub const SINGLE_FILE_BUDGET: usize = 240 * 1024;
+
+fn size_budget(tally: &mut Tally) {
+    println!("\n==> size budget");
+    let path = root().join("dist").join(dist::SINGLE_FILE);
+    let size = std::fs::read(&path)
+        .map(|b| crate::util::gzip_len(&b))
+        .unwrap_or(usize::MAX);
+    let verdict = if size <= SINGLE_FILE_BUDGET {
+        "ok"
+    } else {
+        "OVER BUDGET"
+    };
+    println!(
+        "single file {}: {} gzip, budget {} ({verdict})",
+        dist::SINGLE_FILE,
+        crate::util::kb(size),
+        crate::util::kb(SINGLE_FILE_BUDGET)
+    );
+    if size <= SINGLE_FILE_BUDGET {
+        tally.passed += 1;
+    } else {
+        tally.failed += 1;
+        tally.broken_suites.push("size budget".into());
     }
 }
 
@@ -86,25 +121,41 @@ pub fn run_all() -> Result<(), String> {
         &mut tally,
         "wasm tests in headless Chromium (wasm-bindgen-test)",
         command("cargo")
-            .args(["test", "-p", "race-equity-widget", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .args([
+                "test",
+                "-p",
+                "race-equity-widget",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     );
 
     match dist::build() {
-        Ok(()) => suite(
-            &mut tally,
-            "end-to-end tests (Playwright + axe-core in Debian's Chromium)",
-            command("node")
-                .current_dir(root().join("tests"))
-                .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
-                .arg("e2e/"),
-        ),
+        Ok(()) => {
+            size_budget(&mut tally);
+            suite(
+                &mut tally,
+                "end-to-end tests (Playwright + axe-core in Debian's Chromium)",
+                command("node")
+                    .current_dir(root().join("tests"))
+                    .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+                    .arg("e2e/"),
+            )
+        }
         Err(e) => {
             println!("build failed, so the end-to-end tests cannot run: {e}");
             tally.failed += 1;
-            tally.broken_suites.push("build for end-to-end tests".into());
+            tally
+                .broken_suites
+                .push("build for end-to-end tests".into());
         }
     }
 
@@ -125,8 +176,14 @@ mod tests {
 
     #[test]
     fn reads_cargo_and_node_summaries() {
-        assert_eq!(counts_in("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured"), (12, 0));
-        assert_eq!(counts_in("test result: FAILED. 3 passed; 2 failed; 0 ignored"), (3, 2));
+        assert_eq!(
+            counts_in("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured"),
+            (12, 0)
+        );
+        assert_eq!(
+            counts_in("test result: FAILED. 3 passed; 2 failed; 0 ignored"),
+            (3, 2)
+        );
         assert_eq!(counts_in("ℹ pass 7"), (7, 0));
         assert_eq!(counts_in("ℹ fail 1"), (0, 1));
         assert_eq!(counts_in("a log line that mentions pass 3"), (0, 0));

@@ -29,9 +29,15 @@ fn timed(step: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), Strin
 /// The wasm target, wasm-bindgen-cli at the lockfile's version, wasm-pack, and the npm tools.
 pub fn ensure_build_tools() -> Result<(), String> {
     let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         timed("install the wasm32 target", || {
-            run("rustup target add wasm32-unknown-unknown", command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+            run(
+                "rustup target add wasm32-unknown-unknown",
+                command("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+            )
         })?;
     }
 
@@ -42,14 +48,23 @@ pub fn ensure_build_tools() -> Result<(), String> {
             // No --locked: with it, resolution fails here (TOOLCHAIN.md).
             run(
                 &format!("cargo install wasm-bindgen-cli --version {wanted} (found '{have}')"),
-                command("cargo").args(["install", "wasm-bindgen-cli", "--force", "--version", &wanted]),
+                command("cargo").args([
+                    "install",
+                    "wasm-bindgen-cli",
+                    "--force",
+                    "--version",
+                    &wanted,
+                ]),
             )
         })?;
     }
 
     if output_of("wasm-pack", &["--version"]).is_none() {
         timed("install wasm-pack", || {
-            run("cargo install --locked wasm-pack", command("cargo").args(["install", "--locked", "wasm-pack"]))
+            run(
+                "cargo install --locked wasm-pack",
+                command("cargo").args(["install", "--locked", "wasm-pack"]),
+            )
         })?;
     }
 
@@ -72,7 +87,9 @@ fn ensure_npm_tools() -> Result<(), String> {
         timed("install npm dev tools", || {
             run(
                 "npm ci (tests/package-lock.json: playwright-core, axe-core, binaryen)",
-                command("npm").current_dir(node_dir()).args(["ci", "--no-audit", "--no-fund"]),
+                command("npm")
+                    .current_dir(node_dir())
+                    .args(["ci", "--no-audit", "--no-fund"]),
             )
         })?;
     }
@@ -90,7 +107,13 @@ pub fn ensure_test_tools() -> Result<(), String> {
         run(
             "apt-get install chromium chromium-driver",
             command("apt-get")
-                .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+                .args([
+                    "install",
+                    "-y",
+                    "--no-install-recommends",
+                    "chromium",
+                    "chromium-driver",
+                ])
                 .env("DEBIAN_FRONTEND", "noninteractive"),
         )
     })

@@ -16,7 +16,9 @@ pub fn root() -> PathBuf {
 pub fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
     home.join("bin")
 }
 
@@ -49,7 +51,11 @@ pub fn run(step: &str, cmd: &mut Command) -> Result<(), String> {
 
 /// The stdout of a command, if it ran and succeeded.
 pub fn output_of(program: &str, args: &[&str]) -> Option<String> {
-    let out = command(program).args(args).stdin(Stdio::null()).output().ok()?;
+    let out = command(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
@@ -64,9 +70,7 @@ pub fn locked_version(package: &str) -> Result<String, String> {
         .find(&needle)
         .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
         + needle.len();
-    let end = lock[start..]
-        .find('"')
-        .ok_or("Cargo.lock is malformed")?;
+    let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
     Ok(lock[start..start + end].to_string())
 }
 

@@ -19,7 +19,10 @@ pub fn backup_to_json(plans: &[Plan], now: &str) -> String {
 /// keeps the parts this version cannot read. Texts that are not JSON are left out (the planner
 /// keeps those aside as unreadable saves).
 pub fn backup_of_saved_texts(texts: &[String], now: &str) -> String {
-    let plans: Vec<Value> = texts.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
+    let plans: Vec<Value> = texts
+        .iter()
+        .filter_map(|t| serde_json::from_str(t).ok())
+        .collect();
     let backup = serde_json::json!({
         "format": BACKUP_FORMAT,
         "schema_version": CURRENT_SCHEMA_VERSION,
@@ -78,15 +81,24 @@ impl ImportOutcome {
 impl ImportPreview {
     /// The plans to store for the user's choices, one per item in order (a missing choice takes
     /// the default). A kept-both plan gets a fresh id not in `taken` nor given to another item.
-    pub fn plans_to_store(self, choices: &[ImportChoice], taken: &[String], now: &str) -> Vec<Plan> {
+    pub fn plans_to_store(
+        self,
+        choices: &[ImportChoice],
+        taken: &[String],
+        now: &str,
+    ) -> Vec<Plan> {
         let mut taken: Vec<String> = taken.to_vec();
         let mut plans = Vec::new();
         for (index, item) in self.items.into_iter().enumerate() {
-            let choice = choices.get(index).copied().unwrap_or_else(|| item.outcome.default_choice());
+            let choice = choices
+                .get(index)
+                .copied()
+                .unwrap_or_else(|| item.outcome.default_choice());
             match (choice, &item.outcome) {
                 (ImportChoice::Skip, _) => {}
                 // "Add" for a plan the user already has would replace it without asking.
-                (ImportChoice::Add, ImportOutcome::Replace { .. }) | (ImportChoice::KeepBoth, _) => {
+                (ImportChoice::Add, ImportOutcome::Replace { .. })
+                | (ImportChoice::KeepBoth, _) => {
                     let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
                     let id = super::fresh_plan_id(now, &refs);
                     taken.push(id.clone());
@@ -259,7 +271,11 @@ mod tests {
         let preview = || parse_import(&text, &existing).unwrap();
 
         // Defaults: the new plan is added; the one already here is kept beside, as a copy.
-        let defaults: Vec<ImportChoice> = preview().items.iter().map(|i| i.outcome.default_choice()).collect();
+        let defaults: Vec<ImportChoice> = preview()
+            .items
+            .iter()
+            .map(|i| i.outcome.default_choice())
+            .collect();
         assert_eq!(defaults, [ImportChoice::KeepBoth, ImportChoice::Add]);
         let stored = preview().plans_to_store(&defaults, &taken, now);
         assert_eq!(stored.len(), 2);
@@ -268,8 +284,12 @@ mod tests {
         assert_eq!(stored[1].id, "p2");
 
         // Replace keeps the id; Skip stores nothing; "Add" on an existing plan never replaces.
-        let stored = preview().plans_to_store(&[ImportChoice::Replace, ImportChoice::Skip], &taken, now);
-        assert_eq!(stored.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["p1"]);
+        let stored =
+            preview().plans_to_store(&[ImportChoice::Replace, ImportChoice::Skip], &taken, now);
+        assert_eq!(
+            stored.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["p1"]
+        );
         let stored = preview().plans_to_store(&[ImportChoice::Add], &taken, now);
         assert_ne!(stored[0].id, "p1");
         assert_eq!(stored[1].id, "p2", "a missing choice takes the default");
@@ -278,7 +298,10 @@ mod tests {
     #[test]
     fn a_backup_of_saved_texts_keeps_what_this_version_cannot_read() {
         let newer = r#"{"schema_version": 99, "id": "future", "title": "From the future", "a_part_added_later": {"x": 1}}"#;
-        let text = super::backup_of_saved_texts(&[newer.to_string(), "not json".to_string()], "2026-11-28T10:00:00Z");
+        let text = super::backup_of_saved_texts(
+            &[newer.to_string(), "not json".to_string()],
+            "2026-11-28T10:00:00Z",
+        );
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["format"], BACKUP_FORMAT);
         assert_eq!(value["plans"].as_array().map(Vec::len), Some(1));

@@ -347,7 +347,11 @@ fn stage(stage: Option<Stage>) -> &'static str {
 }
 
 fn range(range: NonAdverseRange) -> String {
-    format!("{} to {}", crate::numbers::fixed(range.lower(), 2), crate::numbers::fixed(range.upper(), 2))
+    format!(
+        "{} to {}",
+        crate::numbers::fixed(range.lower(), 2),
+        crate::numbers::fixed(range.upper(), 2)
+    )
 }
 
 fn convention(convention: Convention) -> &'static str {

@@ -455,8 +455,13 @@ mod tests {
         let text = error.as_saved_problem();
         assert!(text.contains("incomplete or damaged"), "{text}");
         assert!(!text.contains("file"), "{text}");
-        let not_a_plan = super::load("[1, 2]").expect_err("a list").as_saved_problem();
-        assert!(not_a_plan.starts_with("The saved data is not a plan: it holds a list"), "{not_a_plan}");
+        let not_a_plan = super::load("[1, 2]")
+            .expect_err("a list")
+            .as_saved_problem();
+        assert!(
+            not_a_plan.starts_with("The saved data is not a plan: it holds a list"),
+            "{not_a_plan}"
+        );
     }
 
     use super::*;

@@ -21,7 +21,8 @@ mod sections;
 use serde::{Deserialize, Serialize};
 
 pub use backup::{
-    backup_of_saved_texts, backup_to_json, parse_import, ImportChoice, ImportItem, ImportOutcome, ImportPreview, BACKUP_FORMAT,
+    backup_of_saved_texts, backup_to_json, parse_import, ImportChoice, ImportItem, ImportOutcome,
+    ImportPreview, BACKUP_FORMAT,
 };
 pub use embed::{embed_plan_in_html, extract_embedded_plan, EmbedError, EMBEDDED_PLAN_ELEMENT_ID};
 pub use example::{full_plan_for_bench, EXAMPLE_TITLE};
