@@ -4,8 +4,10 @@
 //! migrations, the statistics, and (later) import and export. This crate knows nothing of the
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
+pub mod dates;
 pub mod ethnicity;
 pub mod file_names;
+pub mod html;
 pub mod journey;
 pub mod messages;
 pub mod numbers;

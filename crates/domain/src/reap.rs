@@ -424,6 +424,17 @@ pub fn anchor(id: &str) -> Option<&'static Anchor> {
 }
 
 /// The anchors in one theme, in number order.
+/// The anchor's guidance as escaped HTML (questions to ask, examples of good evidence, ideas for
+/// action), for the checklist's "Guidance" disclosure and the printed pack.
+pub fn guidance_html(anchor: &Anchor) -> String {
+    [
+        crate::html::titled_list("Questions to ask", anchor.questions),
+        crate::html::titled_list("What good evidence looks like", anchor.evidence_examples),
+        crate::html::titled_list("Ideas for action", anchor.action_ideas),
+    ]
+    .concat()
+}
+
 pub fn anchors_in(theme: Theme) -> impl Iterator<Item = &'static Anchor> {
     ANCHORS.iter().filter(move |a| a.theme == theme)
 }
@@ -587,6 +598,16 @@ fn range_or_list(ids: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn guidance_html_holds_every_prompt_of_the_anchor() {
+        for anchor in &super::ANCHORS {
+            let html = super::guidance_html(anchor);
+            assert!(html.contains("Questions to ask"), "{}", anchor.id);
+            let items = anchor.questions.len() + anchor.evidence_examples.len() + anchor.action_ideas.len();
+            assert_eq!(html.matches("<li>").count(), items, "{}", anchor.id);
+        }
+    }
+
     use super::*;
 
     fn with_met(ids: &[&str]) -> RuleResult {

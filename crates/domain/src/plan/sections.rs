@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::dates::Date;
+
 pub use crate::journey::Stage;
 pub use crate::reap::AnchorStatus;
 
@@ -13,6 +15,57 @@ pub use crate::reap::AnchorStatus;
 pub struct ReapSection {
     /// Keyed by anchor id as the framework numbers it ("1.1" to "4.6"). Untouched anchors are absent.
     pub anchors: BTreeMap<String, AnchorRecord>,
+}
+
+impl ReapSection {
+    /// The recorded status of an anchor (not started when nothing is recorded).
+    pub fn status(&self, anchor_id: &str) -> AnchorStatus {
+        self.anchors.get(anchor_id).map(|r| r.status).unwrap_or_default()
+    }
+
+    /// The meeting rule applied to what is recorded.
+    pub fn rule(&self) -> crate::reap::RuleResult {
+        crate::reap::meeting_rule(|id| self.status(id))
+    }
+
+    /// What needs attention on one anchor, as of `today` (YYYY-MM-DD).
+    pub fn flags(&self, anchor_id: &str, today: &str) -> Vec<AnchorFlag> {
+        let Some(record) = self.anchors.get(anchor_id) else { return Vec::new() };
+        let mut flags = Vec::new();
+        if record.status == AnchorStatus::Met && record.evidence.trim().is_empty() {
+            flags.push(AnchorFlag::MetWithoutEvidence);
+        }
+        let review = record.review_date.trim();
+        if !review.is_empty() {
+            match (Date::parse_iso(review), Date::parse_iso(today)) {
+                (None, _) => flags.push(AnchorFlag::ReviewDateNotADate(review.to_string())),
+                (Some(due), Some(today)) if due < today => flags.push(AnchorFlag::ReviewOverdue(due)),
+                _ => {}
+            }
+        }
+        flags
+    }
+}
+
+/// Something on a REAP anchor that needs attention. Shown as text, never by colour alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorFlag {
+    /// Allowed, but a reviewer will ask for the evidence.
+    MetWithoutEvidence,
+    ReviewOverdue(Date),
+    /// What was recorded is kept as it was; it just cannot be checked.
+    ReviewDateNotADate(String),
+}
+
+impl AnchorFlag {
+    /// The short label for the flag's tag.
+    pub fn label(&self) -> String {
+        match self {
+            AnchorFlag::MetWithoutEvidence => "Met, no evidence recorded".to_string(),
+            AnchorFlag::ReviewOverdue(date) => format!("Review overdue (due {})", date.long()),
+            AnchorFlag::ReviewDateNotADate(text) => format!("Review date \u{2018}{text}\u{2019} is not a date"),
+        }
+    }
 }
 
 /// What the team has recorded for one REAP anchor.
@@ -131,6 +184,44 @@ impl ActionStatus {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reap_flags_say_what_needs_attention() {
+        let mut reap = ReapSection::default();
+        let today = "2026-11-28";
+        assert!(reap.flags("1.1", today).is_empty(), "nothing recorded, nothing flagged");
+        reap.anchors.insert(
+            "1.1".into(),
+            AnchorRecord { status: AnchorStatus::Met, review_date: "2026-11-27".into(), ..AnchorRecord::default() },
+        );
+        let flags = reap.flags("1.1", today);
+        assert_eq!(flags[0], AnchorFlag::MetWithoutEvidence);
+        assert_eq!(flags[0].label(), "Met, no evidence recorded");
+        assert_eq!(flags[1].label(), "Review overdue (due 27 November 2026)");
+        // Due today is not overdue; a date that is not a date is kept and said so.
+        reap.anchors.get_mut("1.1").unwrap().review_date = today.into();
+        reap.anchors.get_mut("1.1").unwrap().evidence = "Caseload table, March".into();
+        assert!(reap.flags("1.1", today).is_empty());
+        reap.anchors.get_mut("1.1").unwrap().review_date = "next spring".into();
+        assert_eq!(reap.flags("1.1", today), [AnchorFlag::ReviewDateNotADate("next spring".into())]);
+        assert_eq!(reap.anchors["1.1"].review_date, "next spring");
+    }
+
+    #[test]
+    fn the_rule_reads_the_recorded_statuses() {
+        let mut reap = ReapSection::default();
+        let met = |reap: &mut ReapSection, id: &str| {
+            reap.anchors.entry(id.into()).or_default().status = AnchorStatus::Met;
+        };
+        for id in ["1.1", "1.2", "1.3", "2.2", "3.4"] {
+            met(&mut reap, id);
+        }
+        assert!(!reap.rule().met);
+        assert_eq!(reap.rule().still_needed(), ["Partnership: meet at least one of 4.1-4.6"]);
+        met(&mut reap, "4.6");
+        assert!(reap.rule().met);
+        assert_eq!(reap.status("2.1"), AnchorStatus::NotStarted);
+    }
+
     use super::*;
 
     #[test]
