@@ -22,20 +22,44 @@ impl Date {
         }
         let number = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &text[range];
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
-        let date = Date { year: number(0..4)? as i32, month: number(5..7)?, day: number(8..10)? };
-        (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= days_in_month(date.year, date.month))
-            .then_some(date)
+        let date = Date {
+            year: number(0..4)? as i32,
+            month: number(5..7)?,
+            day: number(8..10)?,
+        };
+        (date.month >= 1
+            && date.month <= 12
+            && date.day >= 1
+            && date.day <= days_in_month(date.year, date.month))
+        .then_some(date)
     }
 
     /// "28 November 2026".
     pub fn long(self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
-        format!("{} {} {}", self.day, MONTHS[(self.month as usize - 1).min(11)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[(self.month as usize - 1).min(11)],
+            self.year
+        )
     }
 }
 
@@ -62,12 +86,38 @@ mod tests {
 
     #[test]
     fn reads_only_real_iso_dates() {
-        assert_eq!(Date::parse_iso("2026-11-28"), Some(Date { year: 2026, month: 11, day: 28 }));
-        assert_eq!(Date::parse_iso(" 2024-02-29 "), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(
+            Date::parse_iso("2026-11-28"),
+            Some(Date {
+                year: 2026,
+                month: 11,
+                day: 28
+            })
+        );
+        assert_eq!(
+            Date::parse_iso(" 2024-02-29 "),
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
         assert_eq!(Date::parse_iso("2025-02-29"), None, "not a leap year");
-        assert_eq!(Date::parse_iso("1900-02-29"), None, "century, not a leap year");
+        assert_eq!(
+            Date::parse_iso("1900-02-29"),
+            None,
+            "century, not a leap year"
+        );
         assert_eq!(Date::parse_iso("2000-02-29").map(|d| d.day), Some(29));
-        for bad in ["", "next spring", "28/11/2026", "2026-13-01", "2026-00-10", "2026-1-1", "2026-11-28T10:00"] {
+        for bad in [
+            "",
+            "next spring",
+            "28/11/2026",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-1",
+            "2026-11-28T10:00",
+        ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
     }

@@ -25,7 +25,10 @@ pub fn titled_list(title: &str, items: &[&str]) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let mut out = format!("<h4 class=\"rep-heading-s\">{}</h4><ul class=\"rep-list\">", escape(title));
+    let mut out = format!(
+        "<h4 class=\"rep-heading-s\">{}</h4><ul class=\"rep-list\">",
+        escape(title)
+    );
     for item in items {
         out.push_str("<li>");
         out.push_str(&escape(item));
@@ -43,8 +46,16 @@ mod tests {
     fn nothing_becomes_markup() {
         let hostile = r#"</li><script>alert("x")</script><img src=x onerror='y'>&amp;"#;
         let escaped = escape(hostile);
-        assert!(!escaped.contains('<') && !escaped.contains('>') && !escaped.contains('"') && !escaped.contains('\''));
-        assert_eq!(escape("Tom & Jerry's <b>"), "Tom &amp; Jerry&#39;s &lt;b&gt;");
+        assert!(
+            !escaped.contains('<')
+                && !escaped.contains('>')
+                && !escaped.contains('"')
+                && !escaped.contains('\'')
+        );
+        assert_eq!(
+            escape("Tom & Jerry's <b>"),
+            "Tom &amp; Jerry&#39;s &lt;b&gt;"
+        );
         let list = titled_list("Questions <to> ask", &[hostile, "plain"]);
         assert_eq!(list.matches("<li>").count(), 2);
         assert!(list.starts_with("<h4 class=\"rep-heading-s\">Questions &lt;to&gt; ask</h4>"));

@@ -603,7 +603,8 @@ mod tests {
         for anchor in &super::ANCHORS {
             let html = super::guidance_html(anchor);
             assert!(html.contains("Questions to ask"), "{}", anchor.id);
-            let items = anchor.questions.len() + anchor.evidence_examples.len() + anchor.action_ideas.len();
+            let items =
+                anchor.questions.len() + anchor.evidence_examples.len() + anchor.action_ideas.len();
             assert_eq!(html.matches("<li>").count(), items, "{}", anchor.id);
         }
     }

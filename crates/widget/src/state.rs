@@ -474,12 +474,8 @@ impl Planner {
 
     /// Resolves a conflict by saving this tab's version as a new plan beside the other.
     pub fn save_as_separate_plan(&self) {
-        let current = self.plan.get_untracked();
-        let taken: Vec<String> = self
-            .plans
-            .with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let copy = plan::duplicate(&current, &plan::fresh_plan_id(&now(), &taken), &now());
+        let now = now();
+        let copy = plan::duplicate(&self.plan.get_untracked(), &self.fresh_id(&now), &now);
         self.conflict.set(None);
         self.open_new(copy);
     }
@@ -489,15 +485,9 @@ impl Planner {
         let Some(carried) = self.carried.get_untracked() else {
             return;
         };
-        let taken = self.taken_ids();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let now = now();
         self.carried.set(None);
-        self.open_new(plan::duplicate(
-            &carried,
-            &plan::fresh_plan_id(&now, &taken),
-            &now,
-        ));
+        self.open_new(plan::duplicate(&carried, &self.fresh_id(&now), &now));
     }
 
     /// The open plan's text for a download (and notes that the user has it, so leaving the plan
@@ -568,6 +558,21 @@ impl Planner {
         }
     }
 
+    /// A stored plan, read; None when it is not there or does not read.
+    fn stored(&self, id: &str) -> Option<Loaded> {
+        let key = self.keys.with_value(|k| k.plan(id));
+        self.store
+            .with_value(|s| s.get(&key))
+            .and_then(|raw| plan::load(&raw).ok())
+    }
+
+    /// An id no plan in this browser has.
+    fn fresh_id(&self, now: &str) -> String {
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        plan::fresh_plan_id(now, &taken)
+    }
+
     pub fn taken_ids(&self) -> Vec<String> {
         self.plans
             .with_untracked(|l| l.iter().map(|p| p.id.clone()).collect())
@@ -575,29 +580,16 @@ impl Planner {
 
     /// A new empty plan.
     pub fn create(&self, title: &str) {
-        let taken = self.taken_ids();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let now = now();
-        self.open_new(Plan::new(&plan::fresh_plan_id(&now, &taken), title, &now));
+        self.open_new(Plan::new(&self.fresh_id(&now), title, &now));
     }
 
     pub fn duplicate(&self, id: &str) {
-        let key = self.keys.with_value(|k| k.plan(id));
-        let Some(Ok(loaded)) = self
-            .store
-            .with_value(|s| s.get(&key))
-            .map(|raw| plan::load(&raw))
-        else {
+        let Some(loaded) = self.stored(id) else {
             return;
         };
-        let taken = self.taken_ids();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let now = now();
-        self.open_new(plan::duplicate(
-            &loaded.plan,
-            &plan::fresh_plan_id(&now, &taken),
-            &now,
-        ));
+        self.open_new(plan::duplicate(&loaded.plan, &self.fresh_id(&now), &now));
     }
 
     /// Renames a stored plan (the open one through `edit`, so the change log records it).
@@ -608,11 +600,7 @@ impl Planner {
             return;
         }
         let key = self.keys.with_value(|k| k.plan(id));
-        let Some(Ok(loaded)) = self
-            .store
-            .with_value(|s| s.get(&key))
-            .map(|raw| plan::load(&raw))
-        else {
+        let Some(loaded) = self.stored(id) else {
             return;
         };
         if loaded.read_only_newer.is_some() {

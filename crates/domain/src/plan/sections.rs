@@ -20,7 +20,10 @@ pub struct ReapSection {
 impl ReapSection {
     /// The recorded status of an anchor (not started when nothing is recorded).
     pub fn status(&self, anchor_id: &str) -> AnchorStatus {
-        self.anchors.get(anchor_id).map(|r| r.status).unwrap_or_default()
+        self.anchors
+            .get(anchor_id)
+            .map(|r| r.status)
+            .unwrap_or_default()
     }
 
     /// The meeting rule applied to what is recorded.
@@ -30,7 +33,9 @@ impl ReapSection {
 
     /// What needs attention on one anchor, as of `today` (YYYY-MM-DD).
     pub fn flags(&self, anchor_id: &str, today: &str) -> Vec<AnchorFlag> {
-        let Some(record) = self.anchors.get(anchor_id) else { return Vec::new() };
+        let Some(record) = self.anchors.get(anchor_id) else {
+            return Vec::new();
+        };
         let mut flags = Vec::new();
         if record.status == AnchorStatus::Met && record.evidence.trim().is_empty() {
             flags.push(AnchorFlag::MetWithoutEvidence);
@@ -39,7 +44,9 @@ impl ReapSection {
         if !review.is_empty() {
             match (Date::parse_iso(review), Date::parse_iso(today)) {
                 (None, _) => flags.push(AnchorFlag::ReviewDateNotADate(review.to_string())),
-                (Some(due), Some(today)) if due < today => flags.push(AnchorFlag::ReviewOverdue(due)),
+                (Some(due), Some(today)) if due < today => {
+                    flags.push(AnchorFlag::ReviewOverdue(due))
+                }
                 _ => {}
             }
         }
@@ -63,7 +70,9 @@ impl AnchorFlag {
         match self {
             AnchorFlag::MetWithoutEvidence => "Met, no evidence recorded".to_string(),
             AnchorFlag::ReviewOverdue(date) => format!("Review overdue (due {})", date.long()),
-            AnchorFlag::ReviewDateNotADate(text) => format!("Review date \u{2018}{text}\u{2019} is not a date"),
+            AnchorFlag::ReviewDateNotADate(text) => {
+                format!("Review date \u{2018}{text}\u{2019} is not a date")
+            }
         }
     }
 }
@@ -188,10 +197,17 @@ mod tests {
     fn reap_flags_say_what_needs_attention() {
         let mut reap = ReapSection::default();
         let today = "2026-11-28";
-        assert!(reap.flags("1.1", today).is_empty(), "nothing recorded, nothing flagged");
+        assert!(
+            reap.flags("1.1", today).is_empty(),
+            "nothing recorded, nothing flagged"
+        );
         reap.anchors.insert(
             "1.1".into(),
-            AnchorRecord { status: AnchorStatus::Met, review_date: "2026-11-27".into(), ..AnchorRecord::default() },
+            AnchorRecord {
+                status: AnchorStatus::Met,
+                review_date: "2026-11-27".into(),
+                ..AnchorRecord::default()
+            },
         );
         let flags = reap.flags("1.1", today);
         assert_eq!(flags[0], AnchorFlag::MetWithoutEvidence);
@@ -202,7 +218,10 @@ mod tests {
         reap.anchors.get_mut("1.1").unwrap().evidence = "Caseload table, March".into();
         assert!(reap.flags("1.1", today).is_empty());
         reap.anchors.get_mut("1.1").unwrap().review_date = "next spring".into();
-        assert_eq!(reap.flags("1.1", today), [AnchorFlag::ReviewDateNotADate("next spring".into())]);
+        assert_eq!(
+            reap.flags("1.1", today),
+            [AnchorFlag::ReviewDateNotADate("next spring".into())]
+        );
         assert_eq!(reap.anchors["1.1"].review_date, "next spring");
     }
 
@@ -216,7 +235,10 @@ mod tests {
             met(&mut reap, id);
         }
         assert!(!reap.rule().met);
-        assert_eq!(reap.rule().still_needed(), ["Partnership: meet at least one of 4.1-4.6"]);
+        assert_eq!(
+            reap.rule().still_needed(),
+            ["Partnership: meet at least one of 4.1-4.6"]
+        );
         met(&mut reap, "4.6");
         assert!(reap.rule().met);
         assert_eq!(reap.status("2.1"), AnchorStatus::NotStarted);
