@@ -54,6 +54,15 @@ async function seedStorage(context, entries) {
     for (const [key, value] of Object.entries(all)) localStorage.setItem(key, value);
   }, entries);
   await page.close();
+  // Chromium hands localStorage writes to the browser process asynchronously: wait until a new
+  // page of the origin sees them, so the planner cannot start before they arrive.
+  const check = await context.newPage();
+  await check.goto(`${server.origin}/host-page.css`);
+  await until(
+    () => check.evaluate((keys) => keys.every((k) => localStorage.getItem(k) !== null), Object.keys(entries)),
+    'the seeded storage to reach new pages',
+  );
+  await check.close();
 }
 
 /** Every key and value in the page's localStorage. */
