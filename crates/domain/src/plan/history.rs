@@ -465,6 +465,22 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
         );
     }
 
+    e.items(
+        "reap.review",
+        &before.reap.reviews,
+        &after.reap.reviews,
+        |r| &r.id,
+        |r| format!("REAP review of {}", r.date),
+        |e, key, a, b| {
+            e.text(
+                format!("{key}.note"),
+                format!("Note on the REAP review of {}", b.date),
+                &a.note,
+                &b.note,
+            )
+        },
+    );
+
     let (old, new) = (&before.journey, &after.journey);
     e.items(
         "participant",

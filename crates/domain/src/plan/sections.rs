@@ -15,6 +15,100 @@ pub use crate::reap::AnchorStatus;
 pub struct ReapSection {
     /// Keyed by anchor id as the framework numbers it ("1.1" to "4.6"). Untouched anchors are absent.
     pub anchors: BTreeMap<String, AnchorRecord>,
+    /// Dated snapshots taken when the team starts a review, oldest first (at most [`MAX_REAP_REVIEWS`]).
+    /// Not written when empty, so plans without reviews keep the shape of the version 2 fixture.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReapReview>,
+}
+
+/// How many REAP reviews a plan keeps; the oldest go first. Four a year for five years.
+pub const MAX_REAP_REVIEWS: usize = 20;
+
+/// The checklist as it stood when a review started, so the next review can see what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReapReview {
+    /// Unique within the plan; see [`super::next_id`].
+    pub id: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub note: String,
+    pub anchors: BTreeMap<String, AnchorRecord>,
+}
+
+/// One thing that changed on an anchor since a review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorChange {
+    Status {
+        anchor: String,
+        from: AnchorStatus,
+        to: AnchorStatus,
+    },
+    EvidenceAdded {
+        anchor: String,
+    },
+    EvidenceChanged {
+        anchor: String,
+    },
+    EvidenceRemoved {
+        anchor: String,
+    },
+    WhoChanged {
+        anchor: String,
+        from: String,
+        to: String,
+    },
+    ReviewDateChanged {
+        anchor: String,
+        from: String,
+        to: String,
+    },
+}
+
+impl AnchorChange {
+    /// One line for the "changed since the last review" list.
+    pub fn sentence(&self) -> String {
+        let quoted = |v: &str| {
+            if v.is_empty() {
+                "nobody".to_string()
+            } else {
+                format!("\u{2018}{v}\u{2019}")
+            }
+        };
+        let date = |v: &str| {
+            if v.is_empty() {
+                "no date".to_string()
+            } else {
+                v.to_string()
+            }
+        };
+        match self {
+            AnchorChange::Status { anchor, from, to } => {
+                format!(
+                    "{anchor}: status changed from {} to {}",
+                    from.title(),
+                    to.title()
+                )
+            }
+            AnchorChange::EvidenceAdded { anchor } => format!("{anchor}: evidence added"),
+            AnchorChange::EvidenceChanged { anchor } => format!("{anchor}: evidence changed"),
+            AnchorChange::EvidenceRemoved { anchor } => format!("{anchor}: evidence removed"),
+            AnchorChange::WhoChanged { anchor, from, to } => {
+                format!(
+                    "{anchor}: responsibility moved from {} to {}",
+                    quoted(from),
+                    quoted(to)
+                )
+            }
+            AnchorChange::ReviewDateChanged { anchor, from, to } => {
+                format!(
+                    "{anchor}: review date changed from {} to {}",
+                    date(from),
+                    date(to)
+                )
+            }
+        }
+    }
 }
 
 impl ReapSection {
@@ -29,6 +123,84 @@ impl ReapSection {
     /// The meeting rule applied to what is recorded.
     pub fn rule(&self) -> crate::reap::RuleResult {
         crate::reap::meeting_rule(|id| self.status(id))
+    }
+
+    /// Takes a dated snapshot of the checklist as a review starts. The oldest snapshots go once
+    /// there are more than [`MAX_REAP_REVIEWS`].
+    pub fn start_review(&mut self, today: &str, note: &str) -> &ReapReview {
+        let id = super::next_id("review", self.reviews.iter().map(|r| r.id.as_str()));
+        self.reviews.push(ReapReview {
+            id,
+            date: today.to_string(),
+            note: note.to_string(),
+            anchors: self.anchors.clone(),
+        });
+        if self.reviews.len() > MAX_REAP_REVIEWS {
+            let extra = self.reviews.len() - MAX_REAP_REVIEWS;
+            self.reviews.drain(..extra);
+        }
+        &self.reviews[self.reviews.len() - 1]
+    }
+
+    /// What changed on each anchor since `review`, in anchor order.
+    pub fn changes_since(&self, review: &ReapReview) -> Vec<AnchorChange> {
+        let blank = AnchorRecord::default();
+        let ids: std::collections::BTreeSet<&String> =
+            review.anchors.keys().chain(self.anchors.keys()).collect();
+        let mut ids: Vec<&String> = ids.into_iter().collect();
+        // "1.10" would sort before "1.2" as text; the framework never has one, but order by number.
+        ids.sort_by_key(|id| {
+            id.split('.')
+                .map(|n| n.parse::<u32>().unwrap_or(u32::MAX))
+                .collect::<Vec<_>>()
+        });
+        let mut changes = Vec::new();
+        for id in ids {
+            let (was, now) = (
+                review.anchors.get(id).unwrap_or(&blank),
+                self.anchors.get(id).unwrap_or(&blank),
+            );
+            let anchor = id.clone();
+            if was.status != now.status {
+                changes.push(AnchorChange::Status {
+                    anchor: anchor.clone(),
+                    from: was.status,
+                    to: now.status,
+                });
+            }
+            match (
+                was.evidence.trim().is_empty(),
+                now.evidence.trim().is_empty(),
+            ) {
+                (true, false) => changes.push(AnchorChange::EvidenceAdded {
+                    anchor: anchor.clone(),
+                }),
+                (false, true) => changes.push(AnchorChange::EvidenceRemoved {
+                    anchor: anchor.clone(),
+                }),
+                (false, false) if was.evidence != now.evidence => {
+                    changes.push(AnchorChange::EvidenceChanged {
+                        anchor: anchor.clone(),
+                    })
+                }
+                _ => {}
+            }
+            if was.who != now.who {
+                changes.push(AnchorChange::WhoChanged {
+                    anchor: anchor.clone(),
+                    from: was.who.clone(),
+                    to: now.who.clone(),
+                });
+            }
+            if was.review_date != now.review_date {
+                changes.push(AnchorChange::ReviewDateChanged {
+                    anchor,
+                    from: was.review_date.clone(),
+                    to: now.review_date.clone(),
+                });
+            }
+        }
+        changes
     }
 
     /// What needs attention on one anchor, as of `today` (YYYY-MM-DD).
@@ -193,6 +365,100 @@ impl ActionStatus {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_review_snapshot_shows_what_changed_since() {
+        let mut reap = ReapSection::default();
+        reap.anchors.insert(
+            "1.2".into(),
+            AnchorRecord {
+                status: AnchorStatus::InProgress,
+                who: "Sam".into(),
+                ..AnchorRecord::default()
+            },
+        );
+        reap.anchors.insert(
+            "2.1".into(),
+            AnchorRecord {
+                evidence: "Training log".into(),
+                ..AnchorRecord::default()
+            },
+        );
+        let review = reap.start_review("2026-03-01", "Spring review").clone();
+        assert_eq!(review.id, "review1");
+        assert!(
+            reap.changes_since(&review).is_empty(),
+            "nothing changed yet"
+        );
+
+        reap.anchors.get_mut("1.2").unwrap().status = AnchorStatus::Met;
+        reap.anchors.get_mut("1.2").unwrap().who = String::new();
+        reap.anchors.get_mut("2.1").unwrap().evidence = String::new();
+        reap.anchors.insert(
+            "1.10".into(),
+            AnchorRecord {
+                evidence: "x".into(),
+                ..AnchorRecord::default()
+            },
+        );
+        reap.anchors.insert(
+            "1.3".into(),
+            AnchorRecord {
+                evidence: "Sharing plan".into(),
+                review_date: "2026-09-01".into(),
+                ..AnchorRecord::default()
+            },
+        );
+        let lines: Vec<String> = reap
+            .changes_since(&review)
+            .iter()
+            .map(AnchorChange::sentence)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "1.2: status changed from In progress to Met",
+                "1.2: responsibility moved from \u{2018}Sam\u{2019} to nobody",
+                "1.3: evidence added",
+                "1.3: review date changed from no date to 2026-09-01",
+                "1.10: evidence added",
+                "2.1: evidence removed",
+            ]
+        );
+    }
+
+    #[test]
+    fn starting_a_review_is_written_in_the_change_log() {
+        let before = crate::plan::Plan::new("p1", "Team plan", "2026-03-01T09:00:00Z");
+        let mut after = before.clone();
+        after.reap.start_review("2026-03-01", "");
+        assert!(crate::plan::record_changes(
+            &mut after,
+            &before,
+            "2026-03-01T09:05:00Z"
+        ));
+        assert_eq!(
+            after.history.last().map(|c| c.what.as_str()),
+            Some("REAP review of 2026-03-01 added")
+        );
+    }
+
+    #[test]
+    fn reviews_are_bounded_and_keep_the_newest() {
+        let mut reap = ReapSection::default();
+        for day in 1..=25 {
+            reap.start_review(&format!("2026-01-{day:02}"), "");
+        }
+        assert_eq!(reap.reviews.len(), MAX_REAP_REVIEWS);
+        assert_eq!(reap.reviews[0].date, "2026-01-06");
+        assert_eq!(
+            reap.reviews.last().map(|r| r.date.as_str()),
+            Some("2026-01-25")
+        );
+        let ids: std::collections::HashSet<&str> =
+            reap.reviews.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), MAX_REAP_REVIEWS, "ids stay unique");
+    }
+
     #[test]
     fn reap_flags_say_what_needs_attention() {
         let mut reap = ReapSection::default();
