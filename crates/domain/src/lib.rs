@@ -4,6 +4,7 @@
 //! migrations, the statistics, and (later) import and export. This crate knows nothing of the
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
+pub mod csv_out;
 pub mod dates;
 pub mod ethnicity;
 pub mod file_names;

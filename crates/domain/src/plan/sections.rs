@@ -203,6 +203,42 @@ impl ReapSection {
         changes
     }
 
+    /// The checklist as a CSV file laid out like IPS Grow's REAP tab, one row per anchor, for a
+    /// Fidelity Review pack. Safe to open in Excel (see [`crate::csv_out`]).
+    pub fn checklist_csv(&self, today: &str) -> String {
+        let mut rows = vec![[
+            "Theme",
+            "Anchor",
+            "Title",
+            "Status",
+            "Evidence",
+            "Who is responsible",
+            "Review date",
+            "Needs attention",
+        ]
+        .map(String::from)
+        .to_vec()];
+        for anchor in &crate::reap::ANCHORS {
+            let record = self.anchors.get(anchor.id).cloned().unwrap_or_default();
+            let flags: Vec<String> = self
+                .flags(anchor.id, today)
+                .iter()
+                .map(AnchorFlag::label)
+                .collect();
+            rows.push(vec![
+                anchor.theme.title().to_string(),
+                anchor.id.to_string(),
+                anchor.title.to_string(),
+                record.status.title().to_string(),
+                record.evidence,
+                record.who,
+                record.review_date,
+                flags.join("; "),
+            ]);
+        }
+        crate::csv_out::file(&rows)
+    }
+
     /// What needs attention on one anchor, as of `today` (YYYY-MM-DD).
     pub fn flags(&self, anchor_id: &str, today: &str) -> Vec<AnchorFlag> {
         let Some(record) = self.anchors.get(anchor_id) else {
@@ -440,6 +476,35 @@ mod tests {
             after.history.last().map(|c| c.what.as_str()),
             Some("REAP review of 2026-03-01 added")
         );
+    }
+
+    #[test]
+    fn the_checklist_csv_has_every_anchor_in_order_and_is_safe_in_excel() {
+        let mut reap = ReapSection::default();
+        reap.anchors.insert(
+            "3.3".into(),
+            AnchorRecord {
+                status: AnchorStatus::Met,
+                evidence: "=HYPERLINK(\"x\"), caseloads".into(),
+                ..AnchorRecord::default()
+            },
+        );
+        let csv = reap.checklist_csv("2026-11-28");
+        let lines: Vec<&str> = csv
+            .trim_start_matches(crate::csv_out::UTF8_BOM)
+            .split("\r\n")
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines.len(), 18, "a header and 17 anchors");
+        assert!(lines[0].starts_with("Theme,Anchor,Title,Status"));
+        assert!(lines[1].starts_with("Data,1.1,"));
+        assert!(lines[17].starts_with("Partnership,4.6,"));
+        let row = lines.iter().find(|l| l.contains(",3.3,")).unwrap();
+        assert!(
+            row.contains(",Met,\"'=HYPERLINK(\"\"x\"\"), caseloads\","),
+            "{row}"
+        );
+        assert!(lines[1].ends_with(",Not started,,,,"), "{}", lines[1]);
     }
 
     #[test]
