@@ -964,3 +964,41 @@ test('storage full: another plan does not open over an unsaved change until the 
   await until(async () => (await headerTitle(widget)) === EXAMPLE_TITLE, 'the example plan to open');
   await context.close();
 });
+
+/** Makes a conflict: an unsaved edit here, while "another tab" (a direct write) saves the plan. */
+async function conflictWithAnotherTab(page, widget) {
+  await waitForSaved(widget);
+  const stored = JSON.parse(await storedPlan(page, 'example'));
+  await typeInto(page, planName(widget), 'This tab’s title');
+  // Before this tab's 400 ms autosave, another tab saves its own change.
+  await page.evaluate((json) => localStorage.setItem('race-equity-planner/demo/plan/example', json),
+    JSON.stringify({ ...stored, title: 'Other tab’s title' }));
+  const banner = widget.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This plan was also changed in another tab' }) });
+  await banner.waitFor();
+  assert.equal(JSON.parse(await storedPlan(page, 'example')).title, 'Other tab’s title', 'nothing overwritten yet');
+  return banner;
+}
+
+test('two tabs, both changed: "Use the other tab’s version" opens it and writes nothing', async () => {
+  const context = await browser.newContext();
+  const { page, widget } = await openPlanner(context);
+  const banner = await conflictWithAnotherTab(page, widget);
+  await banner.getByRole('button', { name: /Use the other tab.s version/ }).click();
+  await until(async () => (await headerTitle(widget)) === 'Other tab’s title', 'the other version to open');
+  await banner.waitFor({ state: 'detached' });
+  assert.equal(JSON.parse(await storedPlan(page, 'example')).title, 'Other tab’s title');
+  await context.close();
+});
+
+test('two tabs, both changed: "Replace it with this tab’s version" saves this tab’s change over the other', async () => {
+  const context = await browser.newContext();
+  const { page, widget } = await openPlanner(context);
+  const banner = await conflictWithAnotherTab(page, widget);
+  await banner.getByRole('button', { name: /Replace it with this tab.s version/ }).click();
+  await waitForSaved(widget);
+  assert.equal(JSON.parse(await storedPlan(page, 'example')).title, 'This tab’s title');
+  await page.reload();
+  await waitForPlanner(page);
+  assert.equal(await headerTitle(widgetOf(page)), 'This tab’s title');
+  await context.close();
+});
