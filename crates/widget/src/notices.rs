@@ -11,8 +11,9 @@ use crate::state::{now, Planner, SaveStatus};
 pub fn download_open_plan(planner: Planner) {
     let title = planner.plan.with_untracked(|p| p.title.clone());
     let name = download_name(&title, "", &now(), "json");
-    if let Err(message) = download(&name, "application/json", &planner.open_plan_text()) {
-        planner.notice(message);
+    match download(&name, "application/json", &planner.open_plan_text()) {
+        Ok(()) => planner.mark_downloaded(),
+        Err(message) => planner.notice(message),
     }
 }
 

@@ -490,11 +490,14 @@ impl Planner {
         self.open_new(plan::duplicate(&carried, &self.fresh_id(&now), &now));
     }
 
-    /// The open plan's text for a download (and notes that the user has it, so leaving the plan
-    /// loses nothing): exactly as stored when it is read-only (a newer
+    /// Notes that the user has the open plan in a file, so leaving it loses nothing.
+    pub fn mark_downloaded(&self) {
+        self.downloaded.set_value(true);
+    }
+
+    /// The open plan's text for a download: exactly as stored when it is read-only (a newer
     /// version's save keeps what this version cannot read); otherwise the plan on screen.
     pub fn open_plan_text(&self) -> String {
-        self.downloaded.set_value(true);
         if self.read_only.get_untracked().is_some() {
             if let Some(stored) = self.last_seen.get_value() {
                 return stored;
