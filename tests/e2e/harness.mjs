@@ -1,6 +1,7 @@
 // Shared by every end-to-end test: a static server for dist/ and the fixtures, Debian's Chromium
 // driven by playwright-core (never a downloaded browser), a request recorder and axe-core.
 
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -150,4 +151,33 @@ export async function tabThrough(page, limit = 200) {
 /** Requests that did not go to the page's own origin (for file://, anything but the file itself). */
 export function foreignRequests(requests, allowed) {
   return requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)));
+}
+
+/** Polls `check` (an async function returning truthy when done) until it passes. */
+export async function until(check, what, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** Types into a field with the keyboard, as a person does, replacing what is there. */
+export async function typeInto(page, field, text) {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+/** Goes to a screen by its navigation button and waits for its heading. */
+export async function goTo(widget, name) {
+  await widget.getByRole('navigation', { name: 'Planner parts' }).getByRole('button', { name, exact: true }).click();
+  await widget.getByRole('heading', { level: 1, name }).waitFor();
 }

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { axeViolations, fixturesDir, launchBrowser, singleFileUrl, startServer, waitForPlanner, watch } from './harness.mjs';
+import { axeViolations, fixturesDir, goTo, launchBrowser, singleFileUrl, startServer, typeInto, until, waitForPlanner, watch } from './harness.mjs';
 
 const PLANS = join(fixturesDir, 'plans');
 const PREFIX = 'race-equity-planner/demo/';
@@ -74,22 +74,6 @@ function storedPlan(page, id, prefix = PREFIX) {
   return page.evaluate((key) => localStorage.getItem(key), `${prefix}plan/${id}`);
 }
 
-/** Polls `check` (an async function returning truthy when done) until it passes. */
-async function until(check, what, timeout = 10000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what} (last: ${String(last)})`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
-
 /** The plan's name in the header. */
 async function headerTitle(widget) {
   return (await widget.locator('.rep-header__plan').textContent()).replace(/^\s*Plan:\s*/, '').trim();
@@ -101,13 +85,6 @@ async function waitForSaved(widget) {
   await saveStatus(widget).filter({ hasText: SAVED }).waitFor({ timeout: 10000 });
 }
 
-/** Types into a field with the keyboard, as a person does, replacing what is there. */
-async function typeInto(page, field, text) {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
 /** Clicks `button` and returns the download it starts, with its text. */
 async function downloadFrom(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -116,11 +93,6 @@ async function downloadFrom(page, button) {
   const target = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
   await download.saveAs(target);
   return { name, path: target, text: await readFile(path, 'utf8') };
-}
-
-async function goTo(widget, name) {
-  await widget.getByRole('navigation', { name: 'Planner parts' }).getByRole('button', { name, exact: true }).click();
-  await widget.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 /** The titles in the "Plans in this browser" table, in order. */
@@ -624,7 +596,7 @@ test('a plan saved by version 1 opens, brought up to date, and is saved in the n
   await typeInto(page, widget.getByLabel('Team or service', { exact: true }), 'Riverside IPS team (2024)');
   await waitForSaved(widget);
   const saved = JSON.parse(await storedPlan(page, id));
-  assert.equal(saved.schema_version, 2);
+  assert.equal(saved.schema_version, 3);
   assert.equal(saved.title, 'Riverside IPS race equity plan (fictional, saved by version 1)');
   assert.equal(saved.reporting_period, '2023-24');
   assert.equal(saved.reap.anchors['1.1'].status, 'met');
@@ -756,7 +728,7 @@ test('export and import: a preview before any change, Cancel and Skip change not
   assert.match(backup.name, /^race-equity-plan-all-plans-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(backup.text);
   assert.equal(parsed.format, 'race-equity-planner-backup');
-  assert.equal(parsed.schema_version, 2);
+  assert.equal(parsed.schema_version, 3);
   assert.deepEqual(parsed.plans.map((p) => p.title).sort(), (await listedTitles(widget)).sort());
   await chooser.setInputFiles(backup.path);
   await preview.waitFor();

@@ -1,23 +1,38 @@
-//! Small HTML fragments for long, read-only text such as framework guidance.
+//! HTML as text: escaping, and [`E`], which escapes a value as `write!` writes it into the
+//! widget's screens and the printed pages.
 //!
-//! The widget shows these with `innerHTML`: one string costs almost nothing in the wasm, where a
-//! view per list item would compile its own rendering code. Every piece of text is escaped here,
-//! so nothing a user or a file provides can become markup.
+//! The widget draws its larger screens as HTML text and patches the page to match (see
+//! `crates/widget/src/live_html.rs` and ARCHITECTURE.md, "How screens are drawn"): a string writer
+//! with the markup in `write!` format strings compiles to a fraction of the wasm that a Leptos view
+//! of the same screen does (the format strings are data, which compresses well). Every piece of
+//! text goes through [`E`] or [`escape`], so nothing a user or a file provides can become markup.
 
 /// Escapes text for use inside HTML elements and quoted attributes.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+    E(text).to_string()
+}
+
+/// Text escaped as it is written, for `write!` into HTML:
+/// `write!(out, "<p title='{}'>{}</p>", E(title), E(text))`. Markup is written by the format
+/// string; every value goes through `E`, so nothing a user typed can become markup.
+pub struct E<'a>(pub &'a str);
+
+impl std::fmt::Display for E<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+            f.write_str(&rest[..at])?;
+            f.write_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[at + 1..];
         }
+        f.write_str(rest)
     }
-    out
 }
 
 /// A heading (`<h4>`) and a bulleted list, or nothing when there are no items.
@@ -60,6 +75,17 @@ mod tests {
         assert_eq!(list.matches("<li>").count(), 2);
         assert!(list.starts_with("<h4 class=\"rep-heading-s\">Questions &lt;to&gt; ask</h4>"));
         assert!(!list.contains("<script>"));
+    }
+
+    #[test]
+    fn e_escapes_as_it_writes() {
+        let hostile = r#"</li><script>alert("x")</script>&'"#;
+        assert_eq!(E(hostile).to_string(), escape(hostile));
+        assert_eq!(
+            format!("<p title='{}'>{}</p>", E("a'b"), E("x<y")),
+            "<p title='a&#39;b'>x&lt;y</p>"
+        );
+        assert_eq!(E("").to_string(), "");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! migrations, the statistics, and (later) import and export. This crate knows nothing of the
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
+pub mod caseload;
 pub mod csv_out;
 pub mod dates;
 pub mod ethnicity;
@@ -14,5 +15,6 @@ pub mod messages;
 pub mod numbers;
 pub mod plan;
 pub mod reap;
+pub mod reap_print;
 pub mod stats;
 pub mod storage_keys;

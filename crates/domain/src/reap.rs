@@ -469,6 +469,22 @@ impl AnchorStatus {
         }
     }
 
+    /// The status as plans store it and forms send it ("not_started", "in_progress", "met",
+    /// "not_met").
+    pub fn id(self) -> &'static str {
+        match self {
+            AnchorStatus::NotStarted => "not_started",
+            AnchorStatus::InProgress => "in_progress",
+            AnchorStatus::Met => "met",
+            AnchorStatus::NotMet => "not_met",
+        }
+    }
+
+    /// The status with this [`AnchorStatus::id`], if there is one.
+    pub fn from_id(id: &str) -> Option<AnchorStatus> {
+        AnchorStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     /// Only "met" counts towards the meeting rule.
     pub fn is_met(self) -> bool {
         self == AnchorStatus::Met
@@ -694,6 +710,16 @@ mod tests {
         for unknown in ["", "1", "1.4", "3.3 ", "5.1", "x"] {
             assert!(anchor(unknown).is_none(), "{unknown:?}");
         }
+    }
+
+    #[test]
+    fn status_ids_match_what_plans_store() {
+        for status in AnchorStatus::ALL {
+            let saved = serde_json::to_value(status).unwrap();
+            assert_eq!(saved, status.id());
+            assert_eq!(AnchorStatus::from_id(status.id()), Some(status));
+        }
+        assert_eq!(AnchorStatus::from_id("done"), None);
     }
 
     #[test]

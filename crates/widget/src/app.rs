@@ -79,6 +79,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <h1 class="rep-heading-xl" tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
                 {move || match screen.get() {
                     Screen::Home => view! { <Home/> }.into_any(),
+                    Screen::Part(Part::Reap) => crate::reap::reap_checklist().into_any(),
                     Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
                     Screen::Plans => view! { <Plans/> }.into_any(),
                 }}

@@ -8,10 +8,12 @@ mod app;
 mod config;
 mod download;
 mod home;
+mod live_html;
 mod not_built;
 mod notices;
 mod plan_details;
 mod plans;
+mod reap;
 mod state;
 mod storage;
 

@@ -92,6 +92,17 @@ pub fn now() -> String {
         .unwrap_or_default()
 }
 
+/// Today in the user's time zone, as YYYY-MM-DD (review dates and due dates are local dates).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// "14:02" from an RFC 3339 time, in the user's time zone.
 fn clock_time(at: &str) -> String {
     let date = js_sys::Date::new(&at.into());

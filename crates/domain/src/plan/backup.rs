@@ -393,7 +393,9 @@ mod tests {
         let v1: Value = serde_json::from_str(v1).unwrap();
         let v2 = include_str!("../../tests/fixtures/plan/v2.json");
         let v2: Value = serde_json::from_str(v2).unwrap();
-        let text = json!({"format": BACKUP_FORMAT, "schema_version": 2, "plans": [v1, v2]});
+        let v3 = include_str!("../../tests/fixtures/plan/v3.json");
+        let v3: Value = serde_json::from_str(v3).unwrap();
+        let text = json!({"format": BACKUP_FORMAT, "schema_version": 2, "plans": [v1, v2, v3]});
         let preview = parse_import(&text.to_string(), &[]).unwrap();
         assert_eq!(preview.items[0].migrated_from, Some(1));
         assert_eq!(
@@ -406,11 +408,13 @@ mod tests {
                 .len(),
             2
         );
-        assert_eq!(preview.items[1].migrated_from, None);
+        assert_eq!(preview.items[1].migrated_from, Some(2));
         assert_eq!(
             preview.items[1].plan.title,
             "Hillside social care race equity plan (fictional)"
         );
+        assert_eq!(preview.items[2].migrated_from, None);
+        assert_eq!(preview.items[2].plan.reap.specialists.len(), 2);
     }
 
     #[test]

@@ -4,15 +4,20 @@
 use std::collections::BTreeMap;
 
 use super::{
-    history, Action, ActionStatus, AnchorRecord, AnchorStatus, Change, Figure, Objective,
-    Participant, Period, Plan, Stage, MAX_HISTORY,
+    history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, Change, Figure,
+    Objective, Participant, Period, Plan, Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
 };
+use crate::caseload::CaseloadGroup;
 
 /// The example's title; the UI and its tests look for it.
 pub const EXAMPLE_TITLE: &str = "Example: Northfield IPS team (fictional)";
 
 /// The example is dated, not timed, so it is the same on every machine.
 const EXAMPLE_DATE: &str = "2025-01-15T09:00:00Z";
+
+/// When the example's team held its last REAP review, and when it last changed the plan.
+const REVIEWED: &str = "2026-04-14T10:00:00Z";
+const LAST_EDITED: &str = "2026-09-15T14:30:00Z";
 
 /// The 17 REAP anchors, as the framework numbers them.
 const ANCHOR_IDS: [&str; 17] = [
@@ -27,6 +32,13 @@ fn anchor(status: AnchorStatus, evidence: &str, who: &str, review_date: &str) ->
         who: who.into(),
         review_date: review_date.into(),
     }
+}
+
+fn anchors(records: Vec<(&str, AnchorRecord)>) -> BTreeMap<String, AnchorRecord> {
+    records
+        .into_iter()
+        .map(|(id, record)| (id.to_string(), record))
+        .collect()
 }
 
 fn action(
@@ -44,29 +56,34 @@ fn action(
         by_when: by_when.into(),
         status,
         progress: progress.into(),
+        anchors: Vec::new(),
+    }
+}
+
+/// A specialist with counts in [`crate::caseload::CaseloadGroup::ALL`] order.
+fn specialist(id: &str, name: &str, counts: [u64; 6]) -> Specialist {
+    Specialist {
+        id: id.into(),
+        name: name.into(),
+        caseload: CaseloadGroup::ALL
+            .iter()
+            .zip(counts)
+            .map(|(group, n)| (group.id().to_string(), n.to_string()))
+            .collect(),
     }
 }
 
 impl Plan {
-    /// A fictional IPS team and council, partly filled in, for a new user to explore. Each part's
-    /// issue extends it.
+    /// A fictional IPS team and council, partly filled in, for a new user to explore: the REAP
+    /// is not yet met (two Data anchors to go), one review date has passed by late 2026, the
+    /// checklist has changed since the spring review, one Employment Specialist's caseload differs
+    /// from the team's, and two actions answer Data anchors.
     pub fn example() -> Plan {
+        use AnchorStatus::{InProgress, Met, NotStarted};
         let mut plan = Plan::new("example", EXAMPLE_TITLE, EXAMPLE_DATE);
         plan.organisation = "Example Borough Council and Northfield NHS Trust (fictional)".into();
         plan.team = "Northfield IPS team (fictional)".into();
-        plan.reporting_period = "April 2024 to March 2025".into();
-        let anchors = [
-            ("1.1", anchor(AnchorStatus::Met, "Each quarter we compare the ethnicity of people on our caseload with the local population and the trust's treatment caseload (made-up figures for this example).", "IPS Team Leader", "2025-04-01")),
-            ("1.2", anchor(AnchorStatus::InProgress, "Job starts by ethnic group are recorded; time to first job is not yet.", "IPS Team Leader", "2025-03-01")),
-            ("1.3", anchor(AnchorStatus::NotStarted, "", "", "")),
-            ("2.1", anchor(AnchorStatus::Met, "All five Employment Specialists have completed the trust's anti-racism training.", "Service Manager", "2025-06-01")),
-            ("3.3", anchor(AnchorStatus::InProgress, "Each Employment Specialist's caseload by ethnicity is shown in supervision.", "IPS Team Leader", "2025-03-01")),
-            ("4.2", anchor(AnchorStatus::NotStarted, "", "Employment Specialist", "")),
-        ];
-        plan.reap.anchors = anchors
-            .into_iter()
-            .map(|(id, record)| (id.to_string(), record))
-            .collect();
+        plan.reporting_period = "April 2025 to March 2026".into();
         plan.action_plan.objectives = vec![Objective {
             id: "o1".into(),
             title: "Referrals to IPS reflect the people the trust treats".into(),
@@ -76,13 +93,57 @@ impl Plan {
                 action("a2", "Ask a local community organisation to co-host an information session", "Service Manager", "2025-05-31", ActionStatus::NotStarted, ""),
             ],
         }];
+
+        // The checklist as it stood at the spring review.
+        plan.reap.anchors = anchors(vec![
+            ("1.1", anchor(InProgress, "Each quarter we compare the ethnicity of people on our caseload with the local population (made-up figures for this example).", "IPS Team Leader", "2026-06-30")),
+            ("2.1", anchor(Met, "All five Employment Specialists have completed the trust's anti-racism training.", "Service Manager", "2027-03-31")),
+            ("4.2", anchor(InProgress, "", "Service Manager", "")),
+        ]);
+        let before = plan.clone();
+        plan.reap
+            .start_review("2026-04-14", "Spring review with the Service Manager");
+        record_changes(&mut plan, &before, REVIEWED);
+
+        // What the team has done since.
+        let before = plan.clone();
+        plan.reap.anchors = anchors(vec![
+            ("1.1", anchor(Met, "Each quarter we compare the ethnicity of people referred, on our caseload and starting work with the local population and the trust's treatment caseload (made-up figures for this example).", "IPS Team Leader", "2027-01-31")),
+            ("1.2", anchor(InProgress, "Staff have shared their ethnicity with the team, by choice and anonymously.\nThe comparison with the local population is not written up yet.", "IPS Team Leader", "2026-09-30")),
+            ("1.3", anchor(NotStarted, "", "Service Manager", "")),
+            ("2.1", anchor(Met, "All five Employment Specialists have completed the trust's anti-racism training.", "Service Manager", "2027-03-31")),
+            ("3.3", anchor(InProgress, "Each Employment Specialist's caseload by ethnicity is looked at in monthly supervision, using the caseload table in this plan.", "IPS Team Leader", "2027-02-28")),
+            ("4.2", anchor(Met, "Race equity is a standing item at the trust's executive meetings, and a director sponsors this plan (fictional minutes, March 2026).", "Service Manager", "2027-04-30")),
+        ]);
+        plan.reap.specialists = vec![
+            specialist("es1", "A.K.", [5, 6, 2, 24, 1, 2]),
+            specialist("es2", "J.M.", [4, 1, 1, 30, 1, 1]),
+            specialist("es3", "S.T.", [6, 8, 2, 21, 1, 2]),
+        ];
+        plan.action_plan.objectives.push(Objective {
+            id: "o2".into(),
+            title: "REAP: Data".into(),
+            lead: "IPS Team Leader".into(),
+            actions: vec![
+                Action {
+                    anchors: vec!["1.2".into()],
+                    ..action("a3", "Write up the team's make-up against the local population, saying plainly where the numbers are too small to draw a conclusion", "IPS Team Leader", "2026-12-31", ActionStatus::OnTrack, "Figures gathered in August.")
+                },
+                Action {
+                    anchors: vec!["1.3".into()],
+                    ..action("a4", "Agree with the steering group how race equity data is shared, who acts on it, and when it is looked at again", "Service Manager", "2027-01-31", ActionStatus::NotStarted, "")
+                },
+            ],
+        });
+        record_changes(&mut plan, &before, LAST_EDITED);
         plan
     }
 }
 
-/// A plan as full as the issue's numbers describe (17 anchors with evidence, 60 actions, 5
-/// reporting periods of the 9 metrics, 10 workshop participants) plus a full change log, for
-/// timing saves and measuring JSON size.
+/// A plan as full as the issue's numbers describe (17 anchors with evidence, 60 actions each
+/// linked to an anchor, 5 reporting periods of the 9 metrics, 10 workshop participants, the most
+/// Employment Specialists a plan can hold) plus a full change log, for timing saves and measuring
+/// JSON size.
 pub fn full_plan_for_bench() -> Plan {
     let mut plan = Plan::example();
     plan.id = "bench".into();
@@ -155,6 +216,17 @@ pub fn full_plan_for_bench() -> Plan {
         })
         .collect();
 
+    plan.reap.specialists = (1..=MAX_SPECIALISTS as u64)
+        .map(|n| {
+            let name = format!("Employment Specialist {n} (fictional)");
+            specialist(
+                &format!("es{n}"),
+                &name,
+                [n % 7, 3 + n % 5, n % 3, 15 + n % 11, n % 2, n % 4],
+            )
+        })
+        .collect();
+
     plan.action_plan.objectives = (1..=6)
         .map(|o| Objective {
             id: format!("o{o}"),
@@ -165,7 +237,10 @@ pub fn full_plan_for_bench() -> Plan {
                     let id = format!("a{}", (o - 1) * 10 + a);
                     let text = "Review the shortlisting and interview process with the staff network and publish what changes as a result";
                     let progress = "Agreed at the steering group; first review meeting held; the staff network has sent written comments and a second meeting is booked for next month.";
-                    action(&id, text, "HR business partner", "2025-09-30", ActionStatus::OnTrack, progress)
+                    Action {
+                        anchors: vec![ANCHOR_IDS[(o * 10 + a) % 17].to_string()],
+                        ..action(&id, text, "HR business partner", "2025-09-30", ActionStatus::OnTrack, progress)
+                    }
                 })
                 .collect(),
         })
@@ -208,11 +283,109 @@ mod tests {
         assert_eq!(plan.created, EXAMPLE_DATE);
         let anchors = &plan.reap.anchors;
         assert!(anchors.len() > 2 && anchors.len() < 17);
-        assert!(anchors.values().any(|a| a.status == AnchorStatus::Met));
-        assert!(anchors.values().any(|a| a.status != AnchorStatus::Met));
         assert!(anchors.keys().all(|id| ANCHOR_IDS.contains(&id.as_str())));
+        let status = |id: &str| plan.reap.status(id);
+        assert_eq!(status("1.1"), AnchorStatus::Met);
+        assert!(!anchors["1.1"].evidence.is_empty());
+        assert_eq!(status("1.2"), AnchorStatus::InProgress);
+        assert_eq!(status("1.3"), AnchorStatus::NotStarted);
+        assert_eq!(status("2.1"), AnchorStatus::Met);
+        assert_eq!(status("3.3"), AnchorStatus::InProgress);
+        assert_eq!(status("4.2"), AnchorStatus::Met);
         assert!(plan.action_plan.objectives[0].actions.len() >= 2);
         assert_eq!(Plan::example(), plan, "the same every time");
+    }
+
+    #[test]
+    fn the_examples_reap_is_not_yet_met_and_says_what_is_missing() {
+        let plan = Plan::example();
+        let rule = plan.reap.rule();
+        assert!(!rule.met);
+        assert_eq!(
+            rule.still_needed(),
+            [
+                "Data: 1.2 and 1.3 not yet met",
+                "Processes: meet at least one of 3.1-3.5"
+            ]
+        );
+        // One review date has passed by late 2026, and only one.
+        let overdue: Vec<&str> = ANCHOR_IDS
+            .into_iter()
+            .filter(|id| {
+                plan.reap
+                    .flags(id, "2026-11-28")
+                    .iter()
+                    .any(|f| matches!(f, crate::plan::AnchorFlag::ReviewOverdue(_)))
+            })
+            .collect();
+        assert_eq!(overdue, ["1.2"]);
+    }
+
+    #[test]
+    fn the_example_has_changed_since_its_last_review() {
+        let plan = Plan::example();
+        assert_eq!(plan.reap.reviews.len(), 1);
+        let review = &plan.reap.reviews[0];
+        assert_eq!(review.date, "2026-04-14");
+        let changes: Vec<String> = plan
+            .reap
+            .changes_since(review)
+            .iter()
+            .map(|c| c.sentence())
+            .collect();
+        assert!(changes.contains(&"1.1: status changed from In progress to Met".to_string()));
+        assert!(changes.contains(&"4.2: status changed from In progress to Met".to_string()));
+        let log: Vec<&str> = plan.history.iter().map(|c| c.what.as_str()).collect();
+        assert_eq!(
+            log[..2],
+            ["Plan created", "REAP review of 2026-04-14 added"]
+        );
+        assert!(log.contains(&"Employment Specialist ‘J.M.’ added"));
+        assert_eq!(plan.modified, LAST_EDITED);
+    }
+
+    #[test]
+    fn one_specialists_caseload_differs_from_the_teams() {
+        use crate::caseload::{compare_specialists, CaseloadGroup};
+        let plan = Plan::example();
+        let names: Vec<&str> = plan
+            .reap
+            .specialists
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["A.K.", "J.M.", "S.T."]);
+        let result = compare_specialists(&plan.reap.specialists, plan.settings.non_adverse_range);
+        assert!(result.problems.is_empty());
+        // J.M.: 1 Black client of 37 whose ethnicity is known (2.7%), against the team's 15 of
+        // 113 (13.3%): a ratio of 0.204, outside the range but not conclusive with these numbers.
+        let jm = result.specialists[1].group(CaseloadGroup::Black).unwrap();
+        let ratio = jm.representation.as_ref().unwrap().ratio;
+        assert!((ratio.value - (1.0 / 37.0) / (15.0 / 113.0)).abs() < 1e-9);
+        assert!(!plan.settings.non_adverse_range.contains(ratio.value));
+        assert!(!jm.flag, "too few to be conclusive");
+        let others_far = [0, 2].iter().any(|&i| {
+            let black = result.specialists[i].group(CaseloadGroup::Black).unwrap();
+            black.representation.as_ref().unwrap().ratio.value < 0.8
+        });
+        assert!(!others_far, "only J.M. has far fewer Black clients");
+    }
+
+    #[test]
+    fn the_examples_reap_data_actions_answer_1_2_and_1_3() {
+        let plan = Plan::example();
+        let objective = &plan.action_plan.objectives[1];
+        assert_eq!(objective.title, "REAP: Data");
+        for (anchor, id) in [("1.2", "a3"), ("1.3", "a4")] {
+            let linked = plan.action_plan.actions_for_anchor(anchor);
+            assert_eq!(linked.len(), 1, "{anchor}");
+            assert_eq!(linked[0].id, id);
+            assert!(!linked[0].text.is_empty() && !linked[0].who.is_empty());
+            assert!(crate::dates::Date::parse_iso(&linked[0].by_when).is_some());
+        }
+        let mut copy = plan.action_plan.clone();
+        assert_eq!(copy.add_action_for_anchor("1.1"), "a5");
+        assert_eq!(copy.objectives.len(), 2, "the Data objective is reused");
     }
 
     #[test]
@@ -239,6 +412,14 @@ mod tests {
         assert!(plan.data.periods.iter().all(|p| p.figures.len() == 9));
         assert_eq!(plan.journey.participants.len(), 10);
         assert_eq!(plan.history.len(), MAX_HISTORY);
+        assert_eq!(plan.reap.specialists.len(), MAX_SPECIALISTS);
+        assert!(plan.reap.specialists.iter().all(|s| s.caseload.len() == 6));
+        assert!(actions.iter().all(|a| a.anchors.len() == 1));
+        let comparison = crate::caseload::compare_specialists(
+            &plan.reap.specialists,
+            plan.settings.non_adverse_range,
+        );
+        assert!(comparison.problems.is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Action, AnchorRecord, Objective, Plan, Stage};
+use super::{Action, AnchorRecord, Objective, Plan, Specialist, Stage};
 use crate::messages::Part;
 use crate::stats::{Convention, NonAdverseRange, SuppressionPreset};
 
@@ -369,6 +369,35 @@ fn suppression(preset: SuppressionPreset) -> &'static str {
     }
 }
 
+/// "Employment Specialist ‘A.K.’", or "An Employment Specialist with no name yet".
+fn specialist(s: &Specialist) -> String {
+    match shorten(&s.name).as_str() {
+        "" => "An Employment Specialist with no name yet".to_string(),
+        name => format!("Employment Specialist ‘{name}’"),
+    }
+}
+
+/// "Action ‘Visit…’", or for an action not yet described, the anchors it is for.
+fn action(a: &Action) -> String {
+    match (shorten(&a.text).as_str(), a.anchors.as_slice()) {
+        ("", []) => "An action not yet described".to_string(),
+        ("", [one]) => format!("An action for REAP anchor {one} (not yet described)"),
+        ("", anchors) => format!(
+            "An action for REAP anchors {} (not yet described)",
+            crate::reap::list_with_and(anchors)
+        ),
+        (text, _) => format!("Action ‘{text}’"),
+    }
+}
+
+/// "An Employment…" to "an Employment…", for the middle of a sentence.
+fn lower_first(text: &str) -> String {
+    match text.strip_prefix("An ") {
+        Some(rest) => format!("an {rest}"),
+        None => text.to_string(),
+    }
+}
+
 fn all_actions(objectives: &[Objective]) -> Vec<&Action> {
     objectives.iter().flat_map(|o| &o.actions).collect()
 }
@@ -481,6 +510,29 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
         },
     );
 
+    e.items(
+        "reap.specialist",
+        &before.reap.specialists,
+        &after.reap.specialists,
+        |s| &s.id,
+        specialist,
+        |e, key, a, b| {
+            e.typed(
+                format!("{key}.name"),
+                "Employment Specialist's name".into(),
+                &a.name,
+                &b.name,
+            );
+            if a.caseload != b.caseload {
+                e.push(
+                    format!("{key}.caseload"),
+                    format!("Caseload of {}", lower_first(&specialist(b))),
+                    Kind::Edited,
+                );
+            }
+        },
+    );
+
     let (old, new) = (&before.journey, &after.journey);
     e.items(
         "participant",
@@ -583,9 +635,12 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
         &all_actions(old),
         &all_actions(new),
         |a| &a.id,
-        |a| format!("Action ‘{}’", shorten(&a.text)),
+        |a| action(a),
         |e, key, a, b| {
-            let action = shorten(&b.text);
+            let action = match shorten(&b.text).as_str() {
+                "" => "an action not yet described".to_string(),
+                text => format!("action ‘{text}’"),
+            };
             e.typed(
                 format!("{key}.text"),
                 "Action wording".into(),
@@ -594,27 +649,33 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
             );
             e.typed(
                 format!("{key}.who"),
-                format!("Who leads action ‘{action}’"),
+                format!("Who leads {action}"),
                 &a.who,
                 &b.who,
             );
             e.chosen(
                 format!("{key}.by_when"),
-                format!("Due date of action ‘{action}’"),
+                format!("Due date of {action}"),
                 &a.by_when,
                 &b.by_when,
             );
             e.chosen(
                 format!("{key}.status"),
-                format!("Status of action ‘{action}’"),
+                format!("Status of {action}"),
                 a.status.label(),
                 b.status.label(),
             );
             e.text(
                 format!("{key}.progress"),
-                format!("Progress on action ‘{action}’"),
+                format!("Progress on {action}"),
                 &a.progress,
                 &b.progress,
+            );
+            e.chosen(
+                format!("{key}.anchors"),
+                format!("REAP anchors for {action}"),
+                &a.anchors.join(", "),
+                &b.anchors.join(", "),
             );
         },
     );
@@ -624,7 +685,7 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{ActionStatus, AnchorStatus, Figure, Participant, Period};
+    use crate::plan::{ActionStatus, AnchorStatus, Figure, Participant, Period, Specialist};
 
     const T0: &str = "2025-03-01T10:00:00Z";
 
@@ -764,8 +825,11 @@ mod tests {
                 "Agreed journey stage set to Developing",
                 "Figures for period ‘2023-24’ edited",
                 "Objective ‘Referrals to IPS reflect the people the trust treats’ added",
+                "Objective ‘REAP: Data’ added",
                 "Action ‘Visit each community mental health team to explain IPS, star…’ added",
                 "Action ‘Ask a local community organisation to co-host an information…’ added",
+                "Action ‘Write up the team's make-up against the local population, sa…’ added",
+                "Action ‘Agree with the steering group how race equity data is shared…’ added",
             ]
         );
     }
@@ -780,7 +844,7 @@ mod tests {
         // Moving an action to another objective is not an addition or a removal.
         let moved = after.action_plan.objectives[0].actions.remove(0);
         after.action_plan.objectives.push(crate::plan::Objective {
-            id: "o2".into(),
+            id: "o3".into(),
             title: "Second".into(),
             actions: vec![moved],
             ..Default::default()
@@ -793,6 +857,126 @@ mod tests {
                 "Progress on action ‘Ask a local community organisation to co-host an information…’ added",
             ]
         );
+    }
+
+    #[test]
+    fn specialist_changes_name_the_specialist() {
+        let mut before = plan();
+        before.reap.specialists = vec![
+            Specialist {
+                id: "es1".into(),
+                name: "A.K.".into(),
+                ..Specialist::default()
+            },
+            Specialist {
+                id: "es2".into(),
+                name: "J.M.".into(),
+                ..Specialist::default()
+            },
+        ];
+        let mut after = before.clone();
+        after.reap.specialists[0].name = "A.Kh.".into();
+        after.reap.specialists[0]
+            .caseload
+            .insert("black".into(), "4".into());
+        after.reap.specialists.remove(1);
+        after.reap.specialists.push(Specialist {
+            id: "es3".into(),
+            name: "S.T.".into(),
+            ..Specialist::default()
+        });
+        after.reap.specialists.push(Specialist {
+            id: "es4".into(),
+            ..Specialist::default()
+        });
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Employment Specialist's name changed from ‘A.K.’ to ‘A.Kh.’",
+                "Caseload of Employment Specialist ‘A.Kh.’ edited",
+                "Employment Specialist ‘S.T.’ added",
+                "An Employment Specialist with no name yet added",
+                "Employment Specialist ‘J.M.’ removed",
+            ]
+        );
+        let mut later = after.clone();
+        later.reap.specialists[2]
+            .caseload
+            .insert("white".into(), "12".into());
+        assert_eq!(
+            describe_changes(&after, &later),
+            ["Caseload of an Employment Specialist with no name yet edited"]
+        );
+    }
+
+    #[test]
+    fn typing_a_caseload_is_one_change() {
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| {
+            p.reap.add_specialist();
+        });
+        for (minute, count) in [(2, "1"), (2, "12"), (3, "12"), (4, "120")] {
+            edit(&mut plan, &at(minute), |p| {
+                p.reap.specialists[0]
+                    .caseload
+                    .insert("white".into(), count.into());
+            });
+        }
+        assert_eq!(
+            log(&plan),
+            [
+                "An Employment Specialist with no name yet added",
+                "Caseload of an Employment Specialist with no name yet edited"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_actions_anchors_are_described_and_a_blank_action_is_named_by_them() {
+        let before = plan();
+        let mut after = plan();
+        let id = after.action_plan.add_action_for_anchor("1.2");
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Objective ‘REAP: Data’ added",
+                "An action for REAP anchor 1.2 (not yet described) added"
+            ]
+        );
+        let mut later = after.clone();
+        let action = &mut later.action_plan.objectives[0].actions[0];
+        assert_eq!(action.id, id);
+        action.anchors.push("1.3".into());
+        assert_eq!(
+            describe_changes(&after, &later),
+            ["REAP anchors for an action not yet described changed from 1.2 to 1.2, 1.3"]
+        );
+        let mut described = later.clone();
+        described.action_plan.objectives[0].actions[0].text = "Record job start dates".into();
+        described.action_plan.objectives[0].actions[0]
+            .anchors
+            .clear();
+        assert_eq!(
+            describe_changes(&later, &described),
+            [
+                "Action wording set to ‘Record job start dates’",
+                "REAP anchors for action ‘Record job start dates’ cleared (was 1.2, 1.3)"
+            ]
+        );
+        assert_eq!(
+            describe_changes(&described, &before),
+            [
+                "Objective ‘REAP: Data’ removed",
+                "Action ‘Record job start dates’ removed"
+            ]
+        );
+        let mut two = before.clone();
+        two.action_plan.add_action_for_anchor("1.2");
+        two.action_plan.objectives[0].actions[0]
+            .anchors
+            .push("1.3".into());
+        assert!(describe_changes(&before, &two)
+            .contains(&"An action for REAP anchors 1.2 and 1.3 (not yet described) added".into()));
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub use crate::reap::AnchorStatus;
 pub struct ReapSection {
     /// Keyed by anchor id as the framework numbers it ("1.1" to "4.6"). Untouched anchors are absent.
     pub anchors: BTreeMap<String, AnchorRecord>,
+    /// The Employment Specialists and their caseloads by ethnic group, for anchor 3.3 (see
+    /// [`crate::caseload`]). At most [`MAX_SPECIALISTS`] are added; a save with more keeps them all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub specialists: Vec<Specialist>,
     /// Dated snapshots taken when the team starts a review, oldest first (at most [`MAX_REAP_REVIEWS`]).
     /// Not written when empty, so plans without reviews keep the shape of the version 2 fixture.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -23,6 +27,22 @@ pub struct ReapSection {
 
 /// How many REAP reviews a plan keeps; the oldest go first. Four a year for five years.
 pub const MAX_REAP_REVIEWS: usize = 20;
+
+/// How many Employment Specialists can be added to a plan: more than any IPS team has.
+pub const MAX_SPECIALISTS: usize = 30;
+
+/// One Employment Specialist and their caseload by ethnic group (REAP anchor 3.3).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Specialist {
+    /// Unique within the plan; see [`super::next_id`].
+    pub id: String,
+    /// A name or initials.
+    pub name: String,
+    /// Caseload group id ([`crate::caseload::CaseloadGroup::id`]) to the count exactly as typed.
+    /// Kept as text so nothing typed is lost; [`crate::caseload::parse_count`] reads it when used.
+    pub caseload: BTreeMap<String, String>,
+}
 
 /// The checklist as it stood when a review started, so the next review can see what changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,9 +223,24 @@ impl ReapSection {
         changes
     }
 
-    /// The checklist as a CSV file laid out like IPS Grow's REAP tab, one row per anchor, for a
-    /// Fidelity Review pack. Safe to open in Excel (see [`crate::csv_out`]).
-    pub fn checklist_csv(&self, today: &str) -> String {
+    /// Adds a blank Employment Specialist and returns their id, or `None` when the plan already
+    /// has [`MAX_SPECIALISTS`].
+    pub fn add_specialist(&mut self) -> Option<String> {
+        if self.specialists.len() >= MAX_SPECIALISTS {
+            return None;
+        }
+        let id = super::next_id("es", self.specialists.iter().map(|s| s.id.as_str()));
+        self.specialists.push(Specialist {
+            id: id.clone(),
+            ..Specialist::default()
+        });
+        Some(id)
+    }
+
+    /// The checklist as a CSV file laid out like IPS Grow's REAP tab, one row per anchor, with
+    /// the actions linked to each anchor, for a Fidelity Review pack. Safe to open in Excel (see
+    /// [`crate::csv_out`]).
+    pub fn checklist_csv(&self, actions: &ActionPlanSection, today: &str) -> String {
         let mut rows = vec![[
             "Theme",
             "Anchor",
@@ -214,6 +249,7 @@ impl ReapSection {
             "Evidence",
             "Who is responsible",
             "Review date",
+            "Actions",
             "Needs attention",
         ]
         .map(String::from)
@@ -225,6 +261,11 @@ impl ReapSection {
                 .iter()
                 .map(AnchorFlag::label)
                 .collect();
+            let linked: Vec<&str> = actions
+                .actions_for_anchor(anchor.id)
+                .into_iter()
+                .map(Action::description)
+                .collect();
             rows.push(vec![
                 anchor.theme.title().to_string(),
                 anchor.id.to_string(),
@@ -233,6 +274,7 @@ impl ReapSection {
                 record.evidence,
                 record.who,
                 record.review_date,
+                linked.join("; "),
                 flags.join("; "),
             ]);
         }
@@ -375,6 +417,69 @@ pub struct Action {
     pub by_when: String,
     pub status: ActionStatus,
     pub progress: String,
+    /// The REAP anchors this action answers, by id ("1.2").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<String>,
+}
+
+/// What an action with no words yet is called in lists and exports.
+pub const ACTION_NOT_YET_DESCRIBED: &str = "(action not yet described)";
+
+impl Action {
+    /// The action's words, or [`ACTION_NOT_YET_DESCRIBED`] when it has none.
+    pub fn description(&self) -> &str {
+        match self.text.trim() {
+            "" => ACTION_NOT_YET_DESCRIBED,
+            text => text,
+        }
+    }
+}
+
+impl ActionPlanSection {
+    /// The actions linked to a REAP anchor, in plan order.
+    pub fn actions_for_anchor(&self, anchor_id: &str) -> Vec<&Action> {
+        self.objectives
+            .iter()
+            .flat_map(|o| &o.actions)
+            .filter(|a| a.anchors.iter().any(|id| id == anchor_id))
+            .collect()
+    }
+
+    /// Adds an empty action linked to a REAP anchor, and returns its id. It goes in the objective
+    /// titled "REAP: <theme>" for the anchor's theme ("REAP: Data"), made at the end if there is
+    /// none. An id that is not a REAP anchor goes in an objective titled "REAP".
+    pub fn add_action_for_anchor(&mut self, anchor_id: &str) -> String {
+        let title = match crate::reap::anchor(anchor_id) {
+            Some(anchor) => format!("REAP: {}", anchor.theme.title()),
+            None => "REAP".to_string(),
+        };
+        let id = super::next_id(
+            "a",
+            self.objectives
+                .iter()
+                .flat_map(|o| &o.actions)
+                .map(|a| a.id.as_str()),
+        );
+        let index = match self.objectives.iter().position(|o| o.title.trim() == title) {
+            Some(index) => index,
+            None => {
+                let objective_id =
+                    super::next_id("o", self.objectives.iter().map(|o| o.id.as_str()));
+                self.objectives.push(Objective {
+                    id: objective_id,
+                    title,
+                    ..Objective::default()
+                });
+                self.objectives.len() - 1
+            }
+        };
+        self.objectives[index].actions.push(Action {
+            id: id.clone(),
+            anchors: vec![anchor_id.to_string()],
+            ..Action::default()
+        });
+        id
+    }
 }
 
 /// What the team says about an action. "Overdue" is not stored: it is worked out from `by_when`.
@@ -489,22 +594,148 @@ mod tests {
                 ..AnchorRecord::default()
             },
         );
-        let csv = reap.checklist_csv("2026-11-28");
+        let mut actions = ActionPlanSection::default();
+        let first = actions.add_action_for_anchor("3.3");
+        actions.add_action_for_anchor("3.3");
+        actions.objectives[0].actions[0].text = "Show caseloads in supervision".into();
+        actions.objectives[0].actions[0].anchors.push("1.1".into());
+        let csv = reap.checklist_csv(&actions, "2026-11-28");
         let lines: Vec<&str> = csv
             .trim_start_matches(crate::csv_out::UTF8_BOM)
             .split("\r\n")
             .filter(|l| !l.is_empty())
             .collect();
+        assert_eq!(first, "a1");
         assert_eq!(lines.len(), 18, "a header and 17 anchors");
-        assert!(lines[0].starts_with("Theme,Anchor,Title,Status"));
+        assert_eq!(
+            lines[0],
+            "Theme,Anchor,Title,Status,Evidence,Who is responsible,Review date,Actions,Needs attention"
+        );
         assert!(lines[1].starts_with("Data,1.1,"));
         assert!(lines[17].starts_with("Partnership,4.6,"));
         let row = lines.iter().find(|l| l.contains(",3.3,")).unwrap();
         assert!(
-            row.contains(",Met,\"'=HYPERLINK(\"\"x\"\"), caseloads\","),
+            row.ends_with(",Met,\"'=HYPERLINK(\"\"x\"\"), caseloads\",,,Show caseloads in supervision; (action not yet described),"),
             "{row}"
         );
-        assert!(lines[1].ends_with(",Not started,,,,"), "{}", lines[1]);
+        assert!(
+            lines[1].ends_with(",Not started,,,,Show caseloads in supervision,"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].ends_with(",Not started,,,,,"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn actions_are_found_by_anchor_in_plan_order() {
+        let mut plan = ActionPlanSection::default();
+        let link = |id: &str, anchors: &[&str]| Action {
+            id: id.into(),
+            text: format!("Action {id}"),
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+            ..Action::default()
+        };
+        plan.objectives = vec![
+            Objective {
+                id: "o1".into(),
+                actions: vec![
+                    link("a1", &["1.2"]),
+                    link("a2", &[]),
+                    link("a3", &["1.3", "1.2"]),
+                ],
+                ..Objective::default()
+            },
+            Objective {
+                id: "o2".into(),
+                actions: vec![link("a4", &["1.2"])],
+                ..Objective::default()
+            },
+        ];
+        let ids = |anchor: &str| -> Vec<String> {
+            plan.actions_for_anchor(anchor)
+                .iter()
+                .map(|a| a.id.clone())
+                .collect()
+        };
+        assert_eq!(ids("1.2"), ["a1", "a3", "a4"]);
+        assert_eq!(ids("1.3"), ["a3"]);
+        assert!(ids("4.1").is_empty());
+        assert!(ids("1").is_empty(), "an anchor id is matched whole");
+    }
+
+    #[test]
+    fn an_action_for_an_anchor_goes_in_its_themes_reap_objective_with_fresh_ids() {
+        let mut plan = ActionPlanSection {
+            objectives: vec![
+                Objective {
+                    id: "o1".into(),
+                    title: "Referrals".into(),
+                    actions: vec![Action {
+                        id: "a1".into(),
+                        ..Action::default()
+                    }],
+                    ..Objective::default()
+                },
+                Objective {
+                    id: "o7".into(),
+                    title: "Other".into(),
+                    actions: vec![Action {
+                        id: "a9".into(),
+                        ..Action::default()
+                    }],
+                    ..Objective::default()
+                },
+            ],
+        };
+        assert_eq!(plan.add_action_for_anchor("1.2"), "a10");
+        assert_eq!(plan.add_action_for_anchor("1.3"), "a11");
+        assert_eq!(plan.add_action_for_anchor("3.3"), "a12");
+        let titles: Vec<(&str, &str)> = plan
+            .objectives
+            .iter()
+            .map(|o| (o.id.as_str(), o.title.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("o1", "Referrals"),
+                ("o7", "Other"),
+                ("o8", "REAP: Data"),
+                ("o9", "REAP: Processes")
+            ]
+        );
+        let data = &plan.objectives[2].actions;
+        assert_eq!(data.len(), 2, "both Data actions share one objective");
+        assert_eq!(
+            data[0],
+            Action {
+                id: "a10".into(),
+                anchors: vec!["1.2".into()],
+                ..Action::default()
+            }
+        );
+        assert_eq!(data[0].status, ActionStatus::NotStarted);
+        assert_eq!(data[0].description(), ACTION_NOT_YET_DESCRIBED);
+        // An objective the team already titled that way is used, wherever it is.
+        plan.objectives.swap(0, 3);
+        assert_eq!(plan.add_action_for_anchor("3.1"), "a13");
+        assert_eq!(plan.objectives[0].actions.last().unwrap().anchors, ["3.1"]);
+        assert_eq!(plan.add_action_for_anchor("9.9"), "a14");
+        assert_eq!(plan.objectives.last().unwrap().title, "REAP");
+    }
+
+    #[test]
+    fn specialists_are_added_up_to_the_cap_with_unique_ids() {
+        let mut reap = ReapSection::default();
+        assert_eq!(reap.add_specialist().as_deref(), Some("es1"));
+        reap.specialists[0].id = "es5".into();
+        assert_eq!(reap.add_specialist().as_deref(), Some("es6"));
+        while reap.add_specialist().is_some() {}
+        assert_eq!(reap.specialists.len(), MAX_SPECIALISTS);
+        let ids: std::collections::HashSet<&str> =
+            reap.specialists.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids.len(), MAX_SPECIALISTS);
+        assert_eq!(reap.add_specialist(), None);
     }
 
     #[test]

@@ -1,0 +1,264 @@
+//! Screens drawn as HTML text, kept in step with the plan by patching the page in place.
+//!
+//! A Leptos view compiles each element and binding into its own code, and one screen of them cost
+//! 10 to 30 KB gzip of the single file's 240 KB budget. The larger screens are instead a function
+//! from the plan to HTML text (written with `race_equity_domain::html::Html`, which escapes
+//! everything). [`live_html`] runs that function in a Leptos effect whenever what it reads changes,
+//! and patches the live elements to match the new text ([`morph`]), so the element with focus, the
+//! text being typed, the caret, and open `<details>` all stay as they are. One listener on the
+//! screen's root element catches every `input`, `change` and `click` and passes the `data-f` or
+//! `data-act` key of its target to the screen, which hands it to `race_equity_domain::plan::edit`.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// What the user did on a live screen.
+pub enum LiveEvent {
+    /// A field with `data-f` changed: its key and its value as text ("true"/"false" for a
+    /// checkbox).
+    Field { key: String, value: String },
+    /// A button with `data-act` was pressed: its key.
+    Act { key: String },
+}
+
+/// The screen's handler: what to do with an event (given the screen's root element), and
+/// optionally the id of an element to focus once the screen has been redrawn (a new row, say).
+pub type OnEvent = Rc<dyn Fn(LiveEvent, &Element) -> Option<String>>;
+
+/// A `<div>` whose content is `render()`, redrawn in place whenever a signal `render` reads changes.
+pub fn live_html(
+    class: &'static str,
+    render: Rc<dyn Fn() -> String>,
+    on_event: OnEvent,
+) -> impl IntoView {
+    let root = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let text = render();
+        if let Some(el) = root.get() {
+            morph(&el, &text);
+        }
+    });
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let (Some(target), Some(root)) = (
+            ev.target().and_then(|t| t.dyn_into::<Element>().ok()),
+            root.get_untracked(),
+        ) else {
+            return;
+        };
+        let event = if ev.type_() == "click" {
+            match target.closest("[data-act]").ok().flatten() {
+                Some(button) => LiveEvent::Act {
+                    key: button.get_attribute("data-act").unwrap_or_default(),
+                },
+                None => return,
+            }
+        } else {
+            let Some(key) = target.get_attribute("data-f") else {
+                return;
+            };
+            let value = if target.get_attribute("type").as_deref() == Some("checkbox") {
+                prop(&target, "checked")
+                    .as_bool()
+                    .unwrap_or(false)
+                    .to_string()
+            } else {
+                prop(&target, "value").as_string().unwrap_or_default()
+            };
+            LiveEvent::Field { key, value }
+        };
+        if let Some(id) = on_event(event, &root) {
+            // Effects run before timers, so the new element is in the page by then.
+            set_timeout(move || focus_by_id(&root, &id), Duration::ZERO);
+        }
+    });
+    let listener: js_sys::Function = handler.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    // The closure is dropped with the screen (its owner); the listeners go with its element.
+    StoredValue::new_local(handler);
+    root.on_load(move |el| {
+        for kind in ["input", "change", "click"] {
+            let _ = el.add_event_listener_with_callback(kind, &listener);
+        }
+    });
+    view! { <div class=class node_ref=root></div> }
+}
+
+fn prop(el: &Element, name: &str) -> JsValue {
+    js_sys::Reflect::get(el, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set_prop(el: &Element, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str(name), value);
+}
+
+/// Makes `root`'s children match `html`, changing only what differs. Elements are matched in
+/// order, and by `id` where they have one, so a row added or removed in the middle of a list
+/// does not redraw the rows after it. The focused field keeps the value the user is typing.
+pub fn morph(root: &Element, html: &str) {
+    let Ok(template) = document().create_element("template") else {
+        return;
+    };
+    template.set_inner_html(html);
+    let Ok(template) = template.dyn_into::<web_sys::HtmlTemplateElement>() else {
+        return;
+    };
+    let focused = focused_in(root);
+    let focused_id = focused
+        .as_ref()
+        .map(Element::id)
+        .filter(|id| !id.is_empty());
+    morph_children(root, &template.content(), focused.as_ref());
+    // If the focused element was replaced, focus its replacement.
+    if let Some(id) = focused_id {
+        if focused_in(root).is_none() {
+            focus_by_id(root, &id);
+        }
+    }
+}
+
+/// Focuses the element with this id inside `root`, if there is one.
+fn focus_by_id(root: &Element, id: &str) {
+    if let Ok(Some(el)) = root.query_selector(&format!("[id='{id}']")) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The focused element, if it is inside `root` (which may be inside a shadow root).
+fn focused_in(root: &Element) -> Option<Element> {
+    let node = root.get_root_node();
+    let active = match node.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => document().active_element(),
+    }?;
+    root.contains(Some(&active)).then_some(active)
+}
+
+fn element_id(node: &Node) -> Option<String> {
+    node.dyn_ref::<Element>()
+        .and_then(|el| el.get_attribute("id"))
+}
+
+/// Whether `old` can be patched into `new` rather than replaced.
+fn same(old: &Node, new: &Node) -> bool {
+    old.node_type() == new.node_type()
+        && old.node_name() == new.node_name()
+        && element_id(old) == element_id(new)
+}
+
+fn morph_children(old_parent: &Node, new_parent: &Node, focused: Option<&Element>) {
+    let mut old = old_parent.first_child();
+    let mut new = new_parent.first_child();
+    while let Some(n) = new {
+        let next_new = n.next_sibling();
+        match old.clone() {
+            Some(o) if same(&o, &n) => {
+                morph_node(&o, &n, focused);
+                old = o.next_sibling();
+            }
+            Some(o) => match element_id(&n).and_then(|id| later_sibling_with_id(&o, &id)) {
+                // Elements before the match were removed from the list.
+                Some(found) => {
+                    let mut cur = o;
+                    while !cur.is_same_node(Some(&found)) {
+                        let next = cur.next_sibling();
+                        let _ = old_parent.remove_child(&cur);
+                        let Some(next) = next else { break };
+                        cur = next;
+                    }
+                    morph_node(&found, &n, focused);
+                    old = found.next_sibling();
+                }
+                None => {
+                    let _ = old_parent.insert_before(&n, Some(&o));
+                }
+            },
+            None => {
+                let _ = old_parent.append_child(&n);
+            }
+        }
+        new = next_new;
+    }
+    while let Some(o) = old {
+        old = o.next_sibling();
+        let _ = old_parent.remove_child(&o);
+    }
+}
+
+fn later_sibling_with_id(from: &Node, id: &str) -> Option<Node> {
+    let mut cur = from.next_sibling();
+    while let Some(node) = cur {
+        if element_id(&node).as_deref() == Some(id) {
+            return Some(node);
+        }
+        cur = node.next_sibling();
+    }
+    None
+}
+
+fn morph_node(old: &Node, new: &Node, focused: Option<&Element>) {
+    let (Some(old_el), Some(new_el)) = (old.dyn_ref::<Element>(), new.dyn_ref::<Element>()) else {
+        if old.node_value() != new.node_value() {
+            old.set_node_value(new.node_value().as_deref());
+        }
+        return;
+    };
+    let attrs = new_el.attributes();
+    for i in 0..attrs.length() {
+        if let Some(attr) = attrs.item(i) {
+            let (name, value) = (attr.name(), attr.value());
+            if old_el.get_attribute(&name).as_deref() != Some(value.as_str()) {
+                let _ = old_el.set_attribute(&name, &value);
+            }
+        }
+    }
+    let old_attrs = old_el.get_attribute_names();
+    for name in old_attrs.iter().filter_map(|n| n.as_string()) {
+        // A `<details>` stays as open or closed as the user left it.
+        if !new_el.has_attribute(&name) && name != "open" {
+            let _ = old_el.remove_attribute(&name);
+        }
+    }
+    let is_focused = focused.is_some_and(|f| f.is_same_node(Some(old)));
+    match old_el.tag_name().as_str() {
+        "INPUT" => {
+            if matches!(
+                new_el.get_attribute("type").as_deref(),
+                Some("checkbox" | "radio")
+            ) {
+                set_prop(old_el, "checked", &new_el.has_attribute("checked").into());
+            } else if !is_focused {
+                sync_value(old_el, &new_el.get_attribute("value").unwrap_or_default());
+            }
+        }
+        "TEXTAREA" => {
+            if !is_focused {
+                sync_value(old_el, &new_el.text_content().unwrap_or_default());
+            }
+        }
+        _ => {
+            morph_children(old, new, focused);
+            if old_el.tag_name() == "SELECT" {
+                let chosen = new_el
+                    .query_selector("option[selected]")
+                    .ok()
+                    .flatten()
+                    .and_then(|o| o.get_attribute("value"))
+                    .unwrap_or_default();
+                sync_value(old_el, &chosen);
+            }
+        }
+    }
+}
+
+fn sync_value(el: &Element, value: &str) {
+    if prop(el, "value").as_string().as_deref() != Some(value) {
+        set_prop(el, "value", &JsValue::from_str(value));
+    }
+}
