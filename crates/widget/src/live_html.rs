@@ -6,8 +6,8 @@
 //! everything). [`live_html`] runs that function in a Leptos effect whenever what it reads changes,
 //! and patches the live elements to match the new text ([`morph`]), so the element with focus, the
 //! text being typed, the caret, and open `<details>` all stay as they are. One listener on the
-//! screen's root element catches every `input`, `change` and `click` and passes the `data-f` or
-//! `data-act` key of its target to the screen, which hands it to `race_equity_domain::plan::edit`.
+//! screen's root element catches every `input`, `change`, `click` and `submit` and passes the
+//! `data-f` or `data-act` key of its target to the screen, which hands it to `race_equity_domain::plan::edit`.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -23,7 +23,8 @@ pub enum LiveEvent {
     /// A field with `data-f` changed: its key and its value as text ("true"/"false" for a
     /// checkbox).
     Field { key: String, value: String },
-    /// A button with `data-act` was pressed: its key.
+    /// A button with `data-act` was pressed, or a `<form data-act>` submitted: its key. A submit
+    /// button inside such a form should have no `data-act` of its own.
     Act { key: String },
 }
 
@@ -51,8 +52,16 @@ pub fn live_html(
         ) else {
             return;
         };
-        let event = if ev.type_() == "click" {
-            match target.closest("[data-act]").ok().flatten() {
+        let kind = ev.type_();
+        let event = if kind == "submit" {
+            // A form with `data-act` (Enter in a field submits it): handled here, never sent.
+            ev.prevent_default();
+            match target.get_attribute("data-act") {
+                Some(key) => LiveEvent::Act { key },
+                None => return,
+            }
+        } else if kind == "click" {
+            match target.closest("button[data-act]").ok().flatten() {
                 Some(button) => LiveEvent::Act {
                     key: button.get_attribute("data-act").unwrap_or_default(),
                 },
@@ -81,7 +90,7 @@ pub fn live_html(
     // The closure is dropped with the screen (its owner); the listeners go with its element.
     StoredValue::new_local(handler);
     root.on_load(move |el| {
-        for kind in ["input", "change", "click"] {
+        for kind in ["input", "change", "click", "submit"] {
             let _ = el.add_event_listener_with_callback(kind, &listener);
         }
     });

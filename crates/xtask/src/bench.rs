@@ -11,7 +11,7 @@ pub fn run() -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     dist::build()?;
-    let dist_dir = root().join("dist");
+    let dist_dir = crate::util::dist_dir();
     let read = |name: &str| {
         std::fs::read(dist_dir.join(name)).map_err(|e| format!("cannot read dist/{name}: {e}"))
     };

@@ -16,7 +16,7 @@ pub fn serve(port: u16) -> Result<(), String> {
     println!("  http://{address}/embed.html                the page to put in an iframe (SharePoint Embed web part)");
     println!("  http://{address}/race-equity-planner.html  the single self-contained file");
     println!("Press Ctrl+C to stop.");
-    let roots = [root().join("dist"), root().join("www")];
+    let roots = [crate::util::dist_dir(), root().join("www")];
     for request in server.incoming_requests() {
         let response = match resolve(&roots, request.url()) {
             Some(path) => match std::fs::read(&path) {

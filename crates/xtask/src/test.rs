@@ -83,7 +83,7 @@ pub const SINGLE_FILE_BUDGET: usize = 240 * 1024;
 
 fn size_budget(tally: &mut Tally) {
     println!("\n==> size budget");
-    let path = root().join("dist").join(dist::SINGLE_FILE);
+    let path = crate::util::dist_dir().join(dist::SINGLE_FILE);
     let size = std::fs::read(&path)
         .map(|b| crate::util::gzip_len(&b))
         .unwrap_or(usize::MAX);

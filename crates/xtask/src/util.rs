@@ -12,6 +12,19 @@ pub fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Where the build writes `pkg/` and `dist/`: the workspace root, or `$REP_OUT` when set (so a
+/// second checkout or a helper can build without overwriting the main `dist/`).
+pub fn out_dir() -> PathBuf {
+    std::env::var_os("REP_OUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(root)
+}
+
+/// `dist/`, what we ship.
+pub fn dist_dir() -> PathBuf {
+    out_dir().join("dist")
+}
+
 /// `~/.cargo/bin`, where `cargo install` puts tools; added to PATH for every command we run.
 pub fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
@@ -28,10 +41,13 @@ pub fn path_env() -> String {
     format!("{}:{current}", cargo_bin().display())
 }
 
-/// A command rooted at the workspace with our PATH.
+/// A command rooted at the workspace with our PATH, and `REP_DIST` naming the `dist/` the
+/// browser tests and benchmarks load.
 pub fn command(program: &str) -> Command {
     let mut cmd = Command::new(program);
-    cmd.current_dir(root()).env("PATH", path_env());
+    cmd.current_dir(root())
+        .env("PATH", path_env())
+        .env("REP_DIST", dist_dir());
     cmd
 }
 
