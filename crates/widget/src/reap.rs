@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::download::download;
-use crate::live_html::{live_html, LiveEvent};
+use crate::live_html::{live_blocks, Drawn, LiveEvent};
 use crate::state::{now, today, Planner};
 
 /// The whole checklist screen.
@@ -29,12 +29,12 @@ pub fn reap_checklist() -> impl IntoView {
     let planner = expect_context::<Planner>();
     // The key of a removal waiting for the user to confirm it.
     let confirm = RwSignal::new(None::<String>);
-    let render = Rc::new(move || {
+    let render = Rc::new(move |drawn: &Drawn| {
         let read_only = planner.read_only.with(Option::is_some);
         let confirm = confirm.get();
         planner
             .plan
-            .with(|plan| render(plan, read_only, &today(), confirm.as_deref()))
+            .with(|plan| render(plan, read_only, &today(), confirm.as_deref(), drawn))
     });
     let on_event = Rc::new(move |event: LiveEvent, root: &Element| -> Option<String> {
         match event {
@@ -49,7 +49,7 @@ pub fn reap_checklist() -> impl IntoView {
             LiveEvent::Act { key } => act(planner, confirm, &key, root),
         }
     });
-    live_html("rep-reap", render, on_event)
+    live_blocks("rep-reap", render, on_event)
 }
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
@@ -203,7 +203,13 @@ fn button(h: &mut String, act: &str, id: &str, label: &str, read_only: bool) {
 }
 
 /// The checklist screen as HTML.
-pub fn render(plan: &Plan, read_only: bool, today: &str, confirm: Option<&str>) -> String {
+pub fn render(
+    plan: &Plan,
+    read_only: bool,
+    today: &str,
+    confirm: Option<&str>,
+    drawn: &Drawn,
+) -> String {
     let h = &mut String::new();
     w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
     summary(h, plan);
@@ -222,7 +228,7 @@ pub fn render(plan: &Plan, read_only: bool, today: &str, confirm: Option<&str>) 
             E(theme.about())
         );
         for anchor in reap::anchors_in(theme) {
-            anchor_item(h, plan, anchor, read_only, today, confirm);
+            anchor_item(h, plan, anchor, read_only, today, confirm, drawn);
         }
         h.push_str("</ol></section>");
     }
@@ -337,14 +343,17 @@ fn anchor_item(
     read_only: bool,
     today: &str,
     confirm: Option<&str>,
+    drawn: &Drawn,
 ) {
     let id = anchor.id;
     let s = slug(id);
     let record = plan.reap.anchors.get(id).cloned().unwrap_or_default();
     let which = format!("{} {id}", m::ANCHOR);
+    let outer = h;
+    let h = &mut String::new();
     w!(
         h,
-        r#"<li class="rep-anchor" id="rep-anchor-{s}" aria-labelledby="rep-a-{s}-title"><h3 class="rep-heading-m" id="rep-a-{s}-title">{id} {}</h3><p class="rep-anchor__tags"><strong class="{}">{}</strong>"#,
+        r#"<h3 class="rep-heading-m" id="rep-a-{s}-title">{id} {}</h3><p class="rep-anchor__tags"><strong class="{}">{}</strong>"#,
         E(anchor.title),
         status_class(record.status),
         E(record.status.title())
@@ -413,7 +422,12 @@ fn anchor_item(
     if id == "3.3" {
         specialists(h, plan, read_only, confirm);
     }
-    h.push_str("</li>");
+    drawn.block(
+        outer,
+        "li",
+        &format!(r#"class="rep-anchor" id="rep-anchor-{s}" aria-labelledby="rep-a-{s}-title""#),
+        h,
+    );
 }
 
 /// A date field that keeps whatever was recorded: a date picker for a date (or nothing), and a

@@ -162,25 +162,25 @@ impl ReapSection {
         &self.reviews[self.reviews.len() - 1]
     }
 
-    /// What changed on each anchor since `review`, in anchor order.
+    /// What changed on each anchor since `review`, in the framework's order (then any id the
+    /// framework does not have, as saved).
     pub fn changes_since(&self, review: &ReapReview) -> Vec<AnchorChange> {
         let blank = AnchorRecord::default();
-        let ids: std::collections::BTreeSet<&String> =
-            review.anchors.keys().chain(self.anchors.keys()).collect();
-        let mut ids: Vec<&String> = ids.into_iter().collect();
-        // "1.10" would sort before "1.2" as text; the framework never has one, but order by number.
-        ids.sort_by_key(|id| {
-            id.split('.')
-                .map(|n| n.parse::<u32>().unwrap_or(u32::MAX))
-                .collect::<Vec<_>>()
-        });
+        // No sorting: ordering by the framework's own list keeps "1.2" before "1.10" and keeps a
+        // sort's code out of the wasm.
+        let mut ids: Vec<&str> = crate::reap::ANCHORS.iter().map(|a| a.id).collect();
+        for id in review.anchors.keys().chain(self.anchors.keys()) {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
         let mut changes = Vec::new();
         for id in ids {
             let (was, now) = (
                 review.anchors.get(id).unwrap_or(&blank),
                 self.anchors.get(id).unwrap_or(&blank),
             );
-            let anchor = id.clone();
+            let anchor = id.to_string();
             if was.status != now.status {
                 changes.push(AnchorChange::Status {
                     anchor: anchor.clone(),
@@ -561,8 +561,9 @@ mod tests {
                 "1.2: responsibility moved from \u{2018}Sam\u{2019} to nobody",
                 "1.3: evidence added",
                 "1.3: review date changed from no date to 2026-09-01",
-                "1.10: evidence added",
                 "2.1: evidence removed",
+                // Not an anchor of the framework: listed after those that are.
+                "1.10: evidence added",
             ]
         );
     }
