@@ -73,18 +73,35 @@ fn specialist(id: &str, name: &str, counts: [u64; 6]) -> Specialist {
     }
 }
 
+/// The example plan as stored JSON: what [`build_example`] makes, written out by the test
+/// `the_stored_example_is_what_the_builder_makes` (run it with `REGENERATE_EXAMPLE=1` after
+/// changing the builder). Data costs the wasm much less than the code that builds it (measured:
+/// about 13 KB of code against about 8 KB of JSON that compresses well).
+const EXAMPLE_JSON: &str = include_str!("example.json");
+
 impl Plan {
     /// A fictional IPS team and council, partly filled in, for a new user to explore: the REAP
     /// is not yet met (two Data anchors to go), one review date has passed by late 2026, the
     /// checklist has changed since the spring review, one Employment Specialist's caseload differs
     /// from the team's, and two actions answer Data anchors.
     pub fn example() -> Plan {
-        use AnchorStatus::{InProgress, Met, NotStarted};
-        let mut plan = Plan::new("example", EXAMPLE_TITLE, EXAMPLE_DATE);
-        plan.organisation = "Example Borough Council and Northfield NHS Trust (fictional)".into();
-        plan.team = "Northfield IPS team (fictional)".into();
-        plan.reporting_period = "April 2025 to March 2026".into();
-        plan.action_plan.objectives = vec![Objective {
+        match super::load(EXAMPLE_JSON) {
+            Ok(loaded) => loaded.plan,
+            // Cannot happen (a test loads it); a plan with only the title is the safe fallback.
+            Err(_) => Plan::new("example", EXAMPLE_TITLE, EXAMPLE_DATE),
+        }
+    }
+}
+
+/// Builds the example plan, for the stored JSON and the benchmark (not compiled into the wasm,
+/// which loads the JSON).
+pub fn build_example() -> Plan {
+    use AnchorStatus::{InProgress, Met, NotStarted};
+    let mut plan = Plan::new("example", EXAMPLE_TITLE, EXAMPLE_DATE);
+    plan.organisation = "Example Borough Council and Northfield NHS Trust (fictional)".into();
+    plan.team = "Northfield IPS team (fictional)".into();
+    plan.reporting_period = "April 2025 to March 2026".into();
+    plan.action_plan.objectives = vec![Objective {
             id: "o1".into(),
             title: "Referrals to IPS reflect the people the trust treats".into(),
             lead: "IPS Team Leader".into(),
@@ -94,20 +111,20 @@ impl Plan {
             ],
         }];
 
-        // The checklist as it stood at the spring review.
-        plan.reap.anchors = anchors(vec![
+    // The checklist as it stood at the spring review.
+    plan.reap.anchors = anchors(vec![
             ("1.1", anchor(InProgress, "Each quarter we compare the ethnicity of people on our caseload with the local population (made-up figures for this example).", "IPS Team Leader", "2026-06-30")),
             ("2.1", anchor(Met, "All five Employment Specialists have completed the trust's anti-racism training.", "Service Manager", "2027-03-31")),
             ("4.2", anchor(InProgress, "", "Service Manager", "")),
         ]);
-        let before = plan.clone();
-        plan.reap
-            .start_review("2026-04-14", "Spring review with the Service Manager");
-        record_changes(&mut plan, &before, REVIEWED);
+    let before = plan.clone();
+    plan.reap
+        .start_review("2026-04-14", "Spring review with the Service Manager");
+    record_changes(&mut plan, &before, REVIEWED);
 
-        // What the team has done since.
-        let before = plan.clone();
-        plan.reap.anchors = anchors(vec![
+    // What the team has done since.
+    let before = plan.clone();
+    plan.reap.anchors = anchors(vec![
             ("1.1", anchor(Met, "Each quarter we compare the ethnicity of people referred, on our caseload and starting work with the local population and the trust's treatment caseload (made-up figures for this example).", "IPS Team Leader", "2027-01-31")),
             ("1.2", anchor(InProgress, "Staff have shared their ethnicity with the team, by choice and anonymously.\nThe comparison with the local population is not written up yet.", "IPS Team Leader", "2026-09-30")),
             ("1.3", anchor(NotStarted, "", "Service Manager", "")),
@@ -115,12 +132,12 @@ impl Plan {
             ("3.3", anchor(InProgress, "Each Employment Specialist's caseload by ethnicity is looked at in monthly supervision, using the caseload table in this plan.", "IPS Team Leader", "2027-02-28")),
             ("4.2", anchor(Met, "Race equity is a standing item at the trust's executive meetings, and a director sponsors this plan (fictional minutes, March 2026).", "Service Manager", "2027-04-30")),
         ]);
-        plan.reap.specialists = vec![
-            specialist("es1", "A.K.", [5, 6, 2, 24, 1, 2]),
-            specialist("es2", "J.M.", [4, 1, 1, 30, 1, 1]),
-            specialist("es3", "S.T.", [6, 8, 2, 21, 1, 2]),
-        ];
-        plan.action_plan.objectives.push(Objective {
+    plan.reap.specialists = vec![
+        specialist("es1", "A.K.", [5, 6, 2, 24, 1, 2]),
+        specialist("es2", "J.M.", [4, 1, 1, 30, 1, 1]),
+        specialist("es3", "S.T.", [6, 8, 2, 21, 1, 2]),
+    ];
+    plan.action_plan.objectives.push(Objective {
             id: "o2".into(),
             title: "REAP: Data".into(),
             lead: "IPS Team Leader".into(),
@@ -135,9 +152,8 @@ impl Plan {
                 },
             ],
         });
-        record_changes(&mut plan, &before, LAST_EDITED);
-        plan
-    }
+    record_changes(&mut plan, &before, LAST_EDITED);
+    plan
 }
 
 /// A plan as full as the issue's numbers describe (17 anchors with evidence, 60 actions each
@@ -145,7 +161,7 @@ impl Plan {
 /// Employment Specialists a plan can hold) plus a full change log, for timing saves and measuring
 /// JSON size.
 pub fn full_plan_for_bench() -> Plan {
-    let mut plan = Plan::example();
+    let mut plan = build_example();
     plan.id = "bench".into();
     plan.title = "Example: full plan for timing (fictional)".into();
     let statuses = [
@@ -267,6 +283,21 @@ pub fn full_plan_for_bench() -> Plan {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+
+    #[test]
+    fn the_stored_example_is_what_the_builder_makes() {
+        let built = build_example();
+        let json = super::super::to_json_pretty(&built);
+        if std::env::var_os("REGENERATE_EXAMPLE").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/plan/example.json");
+            std::fs::write(path, &json).unwrap();
+        }
+        assert!(
+            Plan::example() == built,
+            "src/plan/example.json is out of date: run \
+             REGENERATE_EXAMPLE=1 cargo test -p race-equity-domain the_stored_example"
+        );
+    }
 
     use super::*;
     use crate::plan::{load, to_json};

@@ -26,7 +26,7 @@ pub use backup::{
     ImportPreview, BACKUP_FORMAT,
 };
 pub use embed::{embed_plan_in_html, extract_embedded_plan, EmbedError, EMBEDDED_PLAN_ELEMENT_ID};
-pub use example::{full_plan_for_bench, EXAMPLE_TITLE};
+pub use example::{build_example, full_plan_for_bench, EXAMPLE_TITLE};
 pub use history::{describe_changes, record_changes, Change, COALESCE_SECONDS, MAX_HISTORY};
 pub use load::{load, LoadError, Loaded, MAX_PLAN_BYTES};
 pub use sections::*;
