@@ -140,6 +140,150 @@ pub mod reap {
     }
 }
 
+/// The words of the "Your plans" screen.
+pub mod plans {
+    pub const INTRO: &str = "Plans are kept in this browser on this computer. To move a plan to another computer or share it, download it and import it there.";
+    pub const LIST_TITLE: &str = "Plans in this browser";
+    pub const PLAN: &str = "Plan";
+    pub const LAST_CHANGED: &str = "Last changed";
+    pub const ACTIONS: &str = "Actions";
+    pub const UNTITLED: &str = "Untitled plan";
+    pub const OPEN_NOW: &str = "Open now";
+    pub const OPEN: &str = "Open";
+    pub const RENAME: &str = "Rename";
+    pub const DUPLICATE: &str = "Duplicate";
+    pub const DELETE: &str = "Delete";
+    pub const SAVE_NAME: &str = "Save name";
+    pub const CANCEL: &str = "Cancel";
+    pub const CONFIRM_DELETE: &str = "Confirm delete";
+    pub const YES_DELETE: &str = "Yes, delete it";
+    pub const NEW_TITLE: &str = "Start a new plan";
+    pub const NEW_NAME: &str = "Name of the new plan";
+    pub const NEW_NAME_HINT: &str =
+        "For example, the team's name and the year. You can change it later.";
+    pub const CREATE: &str = "Create plan";
+    pub const OPEN_EXAMPLE: &str = "Open the example plan";
+    pub const BACKUP_TITLE: &str = "Back up and share";
+    pub const BACKUP_INTRO: &str = "A backup is a file you keep somewhere safe, such as your team's shared drive. It holds everything in a plan, including names and figures, so store it as you would any sensitive record.";
+    pub const DOWNLOAD_PLAN: &str = "Download this plan";
+    pub const DOWNLOAD_ALL: &str = "Download all plans (backup)";
+    /// What the backup's file name says it holds.
+    pub const ALL_PLANS: &str = "all plans";
+    pub const SAVE_HTML_COPY: &str = "Save a copy as one HTML file";
+    pub const HTML_COPY_HINT: &str = "The HTML copy is the whole planner with this plan inside. The person you send it to opens it in their browser; it keeps its own storage, so it never changes their other plans.";
+    pub const NO_SINGLE_FILE: &str = "The single-file version of the planner could not be found beside this page, so no copy was made. Ask whoever set up the planner for race-equity-planner.html.";
+    pub const IMPORT_TITLE: &str = "Import plans";
+    pub const PROBLEM: &str = "There is a problem";
+    pub const CHOOSE_FILE: &str = "Choose a plan or backup file (.json)";
+    pub const CHOOSE_FILE_HINT: &str = "You will see what it holds before anything changes.";
+    pub const PREVIEW: &str = "What the import will do";
+    pub const NEW: &str = "New";
+    pub const WILL_BE_ADDED: &str = "will be added.";
+    pub const ALREADY_HERE: &str = "Already here";
+    pub const KEEP_BOTH: &str = "Keep both: import it as a separate copy";
+    pub const REPLACE: &str = "Replace the plan in this browser with the imported one";
+    pub const SKIP: &str = "Skip it";
+    pub const IMPORT: &str = "Import";
+    pub const CANCEL_IMPORT: &str = "Cancel: change nothing";
+    /// A time that could not be read.
+    pub const UNKNOWN_TIME: &str = "unknown";
+    pub const MONTHS_SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+
+    pub fn deleted(title: &str) -> String {
+        format!("Deleted \u{201c}{title}\u{201d}. A copy is kept until you delete another plan.")
+    }
+
+    pub fn undo(title: &str) -> String {
+        format!("Undo: bring back \u{201c}{title}\u{201d}")
+    }
+
+    pub fn new_name_for(title: &str) -> String {
+        format!("New name for \u{201c}{title}\u{201d}")
+    }
+
+    pub fn delete_question(title: &str) -> String {
+        format!("Delete \u{201c}{title}\u{201d} from this browser? You can undo this straight afterwards.")
+    }
+
+    /// "(the copy in this browser was last changed 28 Nov 2026, 14:02)"
+    pub fn here_last_changed(when: &str) -> String {
+        format!("(the copy in this browser was last changed {when})")
+    }
+
+    pub fn not_imported(file: &str, problem: &str) -> String {
+        format!("\u{201c}{file}\u{201d} was not imported, and nothing has changed. {problem}")
+    }
+
+    pub fn imported(count: usize) -> String {
+        format!(
+            "Imported {count} plan{}.",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+
+    pub fn no_copy(problem: &str) -> String {
+        format!("No copy was made: {problem}")
+    }
+}
+
+/// The words of the banners about the safety of the user's work (`notices.rs` in the widget).
+pub mod notices {
+    pub const WARNING: &str = "Warning: ";
+    pub const DOWNLOAD_PLAN: &str = "Download this plan";
+    pub const READ_ONLY_TITLE: &str = "Read-only: saved by a newer version";
+    pub const CONFLICT_TITLE: &str = "This plan was also changed in another tab";
+    pub const CONFLICT_TEXT: &str = "Another tab or window saved this plan after you opened it here. So that neither change is lost, this tab has stopped saving until you choose what to keep.";
+    pub const KEEP_BOTH: &str = "Keep both: save this tab's version as a separate plan";
+    pub const USE_OTHER: &str = "Use the other tab's version (drop this tab's changes)";
+    pub const KEEP_THIS: &str = "Replace it with this tab's version";
+    pub const FULL_TITLE: &str = "Your latest change is not saved: storage is full";
+    pub const FULL_TEXT: &str = "This browser has no room left for the planner. Your change is still here on screen, and your last saved version is safe. Download the plan now to keep this change, then delete plans you no longer need and try again.";
+    pub const TRY_AGAIN: &str = "Try saving again";
+    pub const REFUSED_TITLE: &str = "Your latest change is not saved";
+    pub const MEMORY_TITLE: &str = "Nothing will be kept after you close this page";
+    pub const MEMORY_TEXT: &str = "This browser is not letting the planner save anything (for example in a private window, with cookies and site data blocked, or inside a restricted frame). You can keep working, but download your plan before you close the page, and import it next time.";
+    pub const ADD_CARRIED: &str = "Add the file's version as a separate plan";
+    pub const DISMISS: &str = "Dismiss these messages";
+    pub const UNREADABLE_TITLE: &str = "A saved plan could not be read";
+    pub const UNREADABLE_KEPT: &str = "Nothing has been lost: the save has been kept, exactly as it was, in this browser. Download it to keep a copy or to send to whoever supports the planner in your organisation.";
+    pub const DOWNLOAD_UNREADABLE: &str = "Download the unreadable save";
+    /// What the downloaded file of an unreadable save is named after.
+    pub const UNREADABLE_FILE: &str = "unreadable save";
+    pub const REMOVE_UNREADABLE: &str = "Remove it from this browser";
+    pub const REMOVE_FOR_GOOD: &str = "Remove it for good? Download it first if you may need it.";
+    pub const YES_REMOVE: &str = "Yes, remove it";
+    pub const CANCEL: &str = "Cancel";
+
+    /// Why the latest change was not saved, when the browser refused it for a reason of its own.
+    pub fn refused(why: &str) -> String {
+        format!("The browser refused to save it ({why}). Your change is still here on screen. Download the plan to keep it.")
+    }
+
+    /// A single file's own version of its plan, when the browser holds a changed one.
+    pub fn carried(title: &str) -> String {
+        format!("This file carries its own copy of \u{201c}{title}\u{201d}, but this browser holds a version you have already changed. Your version is open.")
+    }
+}
+
+/// The words of the home page and its "About this plan" form.
+pub mod home {
+    pub const FOR: &str = "For: ";
+    pub const OPEN: &str = "Open ";
+    pub const RECENT_CHANGES: &str = "Recent changes";
+    pub const RECENT_CHANGES_HINT: &str =
+        "Every change is dated, so a review can see what changed since the last one.";
+    pub const DETAILS_TITLE: &str = "About this plan";
+    pub const PLAN_NAME: &str = "Plan name";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const TEAM: &str = "Team or service";
+    pub const PERIOD: &str = "Reporting period";
+    pub const PERIOD_HINT: &str = "For example, April 2025 to March 2026.";
+    pub const TERM: &str = "Your words for the group that experiences racism";
+    pub const TERM_HINT: &str = "Used everywhere the planner compares groups. Use the words your organisation has agreed with its staff and communities; many have asked not to be called \"BAME\".";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,372 +1,590 @@
-//! "Your plans": every plan in this browser (open, rename, duplicate, delete with undo), backups
-//! in and out, and a copy of the single file with the plan inside.
+//! "Your plans": every plan in this browser (open, rename, duplicate, delete with undo), a new
+//! plan, the example plan, backups in and out (import with a preview), and a copy of the single
+//! file with the plan inside.
+//!
+//! Drawn as HTML text and patched in place (see `live_html.rs`). What the screen alone knows (the
+//! row being renamed or deleted, the names being typed, the import preview and its messages) is
+//! kept in signals here, so a redraw (another tab saving, say) loses none of it.
+
+use std::fmt::Write;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use race_equity_domain::file_names::download_name;
-use race_equity_domain::plan::{
-    self, ImportChoice as Choice, ImportOutcome, ImportPreview, PlanSummary,
-};
-use wasm_bindgen_futures::JsFuture;
+use race_equity_domain::html::E;
+use race_equity_domain::messages::plans as m;
+use race_equity_domain::plan::{self, ImportChoice as Choice, ImportOutcome, ImportPreview};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::Element;
 
 use crate::config::MountConfig;
 use crate::download::{download, read_chosen_file};
+use crate::live_html::{live_html, LiveEvent};
 use crate::notices::download_open_plan;
 use crate::state::{now, Planner};
+
+/// Writes HTML into a `String` (which cannot fail). Markup goes in the format string; every
+/// value goes in through `E`, which escapes it.
+macro_rules! w {
+    ($h:expr, $($arg:tt)*) => {
+        let _ = write!($h, $($arg)*);
+    };
+}
 
 /// "28 Nov 2026, 14:02" in the user's time zone, from an RFC 3339 time.
 fn when(at: &str) -> String {
     let date = js_sys::Date::new(&at.into());
     if date.get_time().is_nan() {
-        return "unknown".into();
+        return m::UNKNOWN_TIME.into();
     }
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     format!(
         "{} {} {}, {:02}:{:02}",
         date.get_date(),
-        MONTHS[(date.get_month() as usize).min(11)],
+        m::MONTHS_SHORT[(date.get_month() as usize).min(11)],
         date.get_full_year(),
         date.get_hours(),
         date.get_minutes()
     )
 }
 
+/// A row of the list that shows a form in place of its buttons.
+#[derive(Clone)]
+enum Row {
+    /// The plan with this id is being renamed.
+    Renaming(String),
+    /// The plan with this id is waiting for the user to confirm its deletion.
+    Deleting(String),
+}
+
+/// The screen's own state.
+#[derive(Clone, Copy)]
+struct Ui {
+    row: RwSignal<Option<Row>>,
+    /// The new name typed in the rename form.
+    new_name: RwSignal<String>,
+    /// The name typed for a new plan.
+    new_title: RwSignal<String>,
+    preview: RwSignal<Option<ImportPreview>>,
+    choices: RwSignal<Vec<Choice>>,
+    error: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+    /// A chosen file is being read (a file input sends both `input` and `change`).
+    reading: StoredValue<bool>,
+    /// The single file can copy itself, with the plan inside.
+    can_copy_html: bool,
+}
+
 /// The whole "Your plans" screen.
-#[component]
-pub fn Plans() -> impl IntoView {
-    view! {
-        <p class="rep-body-l">"Plans are kept in this browser on this computer. To move a plan to another computer or share it, download it and import it there."</p>
-        <PlanList/>
-        <NewPlan/>
-        <Backups/>
-    }
-}
-
-#[component]
-fn PlanList() -> impl IntoView {
-    let planner = expect_context::<Planner>();
-    view! {
-        <section class="rep-section" aria-labelledby="rep-plans-heading">
-            <h2 class="rep-heading-l" id="rep-plans-heading">"Plans in this browser"</h2>
-            {move || planner.undo_delete.get().map(|deleted| view! {
-                <div class="rep-banner rep-banner--info" role="status">
-                    <p>"Deleted \u{201c}" {deleted.title.clone()} "\u{201d}. A copy is kept until you delete another plan."</p>
-                    <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.undo_delete()>
-                        "Undo: bring back \u{201c}" {deleted.title} "\u{201d}"
-                    </button>
-                </div>
-            })}
-            <table class="rep-table">
-                <caption class="rep-visually-hidden">"Plans in this browser"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Plan"</th>
-                        <th scope="col">"Last changed"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    // Not keyed: the list is short, and the keyed diff would cost wasm size for nothing.
-                    {move || planner.plans.get().into_iter().map(|summary| view! { <PlanRow summary=summary/> }).collect_view()}
-                </tbody>
-            </table>
-        </section>
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowMode {
-    Normal,
-    Renaming,
-    ConfirmingDelete,
-}
-
-#[component]
-fn PlanRow(summary: PlanSummary) -> impl IntoView {
-    let planner = expect_context::<Planner>();
-    let mode = RwSignal::new(RowMode::Normal);
-    let summary = StoredValue::new(summary);
-    let id = move || summary.with_value(|s| s.id.clone());
-    let title = move || {
-        summary.with_value(|s| {
-            if s.title.is_empty() {
-                "Untitled plan".to_string()
-            } else {
-                s.title.clone()
-            }
-        })
-    };
-    let is_open = move || planner.plan.with(|p| p.id == id());
-    let new_title = RwSignal::new(title());
-    let input_id = format!("rep-rename-{}", id());
-    view! {
-        <tr>
-            <td>
-                {title}
-                {move || is_open().then(|| view! { " " <strong class="rep-tag rep-tag--blue">"Open now"</strong> })}
-            </td>
-            <td>{move || when(&summary.with_value(|s| s.modified.clone()))}</td>
-            <td>
-                {move || match mode.get() {
-                    RowMode::Normal => view! {
-                        <div class="rep-button-group">
-                            {(!is_open()).then(|| view! {
-                                <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.open(&id())>
-                                    "Open" <span class="rep-visually-hidden">" " {title()}</span>
-                                </button>
-                            })}
-                            <button type="button" class="rep-button rep-button--secondary" on:click=move |_| { new_title.set(title()); mode.set(RowMode::Renaming) }>
-                                "Rename" <span class="rep-visually-hidden">" " {title()}</span>
-                            </button>
-                            <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.duplicate(&id())>
-                                "Duplicate" <span class="rep-visually-hidden">" " {title()}</span>
-                            </button>
-                            <button type="button" class="rep-button rep-button--warning" on:click=move |_| mode.set(RowMode::ConfirmingDelete)>
-                                "Delete" <span class="rep-visually-hidden">" " {title()}</span>
-                            </button>
-                        </div>
-                    }.into_any(),
-                    RowMode::Renaming => {
-                        let input_id = input_id.clone();
-                        view! {
-                            <form class="rep-inline-form" on:submit=move |ev| {
-                                ev.prevent_default();
-                                let chosen = new_title.get_untracked();
-                                if !chosen.trim().is_empty() {
-                                    planner.rename(&id(), chosen.trim());
-                                }
-                                mode.set(RowMode::Normal);
-                            }>
-                                <label class="rep-label" for=input_id.clone()>"New name for \u{201c}" {title()} "\u{201d}"</label>
-                                <input class="rep-input" type="text" id=input_id autocomplete="off"
-                                    prop:value=move || new_title.get()
-                                    on:input=move |ev| new_title.set(event_target_value(&ev))/>
-                                <div class="rep-button-group">
-                                    <button type="submit" class="rep-button">"Save name"</button>
-                                    <button type="button" class="rep-button rep-button--secondary" on:click=move |_| mode.set(RowMode::Normal)>"Cancel"</button>
-                                </div>
-                            </form>
-                        }.into_any()
-                    }
-                    RowMode::ConfirmingDelete => view! {
-                        <div class="rep-confirm" role="group" aria-label="Confirm delete">
-                            <p>"Delete \u{201c}" {title()} "\u{201d} from this browser? You can undo this straight afterwards."</p>
-                            <div class="rep-button-group">
-                                <button type="button" class="rep-button rep-button--warning" on:click=move |_| { mode.set(RowMode::Normal); planner.delete(&id()) }>
-                                    "Yes, delete it"
-                                </button>
-                                <button type="button" class="rep-button rep-button--secondary" on:click=move |_| mode.set(RowMode::Normal)>"Cancel"</button>
-                            </div>
-                        </div>
-                    }.into_any(),
-                }}
-            </td>
-        </tr>
-    }
-}
-
-#[component]
-fn NewPlan() -> impl IntoView {
-    let planner = expect_context::<Planner>();
-    let title = RwSignal::new(String::new());
-    view! {
-        <section class="rep-section" aria-labelledby="rep-new-heading">
-            <h2 class="rep-heading-l" id="rep-new-heading">"Start a new plan"</h2>
-            <form class="rep-inline-form" on:submit=move |ev| {
-                ev.prevent_default();
-                let chosen = title.get_untracked();
-                let chosen = if chosen.trim().is_empty() { "Untitled plan".to_string() } else { chosen.trim().to_string() };
-                planner.create(&chosen);
-                title.set(String::new());
-            }>
-                <label class="rep-label" for="rep-new-title">"Name of the new plan"</label>
-                <p class="rep-hint" id="rep-new-title-hint">"For example, the team's name and the year. You can change it later."</p>
-                <input class="rep-input" type="text" id="rep-new-title" aria-describedby="rep-new-title-hint" autocomplete="off"
-                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <button type="submit" class="rep-button">"Create plan"</button>
-            </form>
-            <p>
-                <button type="button" class="rep-button rep-button--secondary" on:click=move |_| {
-                    let example = plan::Plan::example();
-                    if planner.plans.with_untracked(|l| l.iter().any(|p| p.id == example.id)) {
-                        planner.open(&example.id);
-                    } else {
-                        planner.open_new(example);
-                    }
-                }>"Open the example plan"</button>
-            </p>
-        </section>
-    }
-}
-
-#[component]
-fn Backups() -> impl IntoView {
+pub fn plans_screen() -> impl IntoView {
     let planner = expect_context::<Planner>();
     let config = expect_context::<StoredValue<MountConfig, LocalStorage>>();
-    let preview = RwSignal::new(None::<ImportPreview>);
-    let choices = RwSignal::new(Vec::<Choice>::new());
-    let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-
-    let on_file = move |_| {
-        let Some(input) = input_ref.get() else { return };
-        error.set(None);
-        done.set(None);
-        wasm_bindgen_futures::spawn_local(async move {
-            match read_chosen_file(&input).await {
-                Err(message) => error.set(Some(message)),
-                Ok((name, text)) => {
-                    let existing = planner.plans.get_untracked();
-                    match plan::parse_import(&text, &existing) {
-                        Ok(found) => {
-                            choices.set(found.items.iter().map(|i| i.outcome.default_choice()).collect());
-                            preview.set(Some(found));
-                        }
-                        Err(problem) => error.set(Some(format!("\u{201c}{name}\u{201d} was not imported, and nothing has changed. {problem}"))),
-                    }
-                }
-            }
-            input.set_value("");
-        });
+    let ui = Ui {
+        row: RwSignal::new(None),
+        new_name: RwSignal::new(String::new()),
+        new_title: RwSignal::new(String::new()),
+        preview: RwSignal::new(None),
+        choices: RwSignal::new(Vec::new()),
+        error: RwSignal::new(None),
+        done: RwSignal::new(None),
+        reading: StoredValue::new(false),
+        can_copy_html: config.with_value(|c| c.single_file_html.is_some()),
     };
-
-    let confirm = move |_| {
-        let Some(found) = preview.get_untracked() else {
-            return;
-        };
-        let to_store = found.plans_to_store(&choices.get_untracked(), &planner.taken_ids(), &now());
-        match planner.store_imported(to_store) {
-            Ok(count) => done.set(Some(format!(
-                "Imported {count} plan{}.",
-                if count == 1 { "" } else { "s" }
-            ))),
-            Err(message) => error.set(Some(message)),
+    let render = Rc::new(move || render(planner, ui));
+    let on_event = Rc::new(move |event: LiveEvent, root: &Element| -> Option<String> {
+        match event {
+            LiveEvent::Field { key, value } => field(planner, ui, &key, value, root),
+            LiveEvent::Act { key } => act(planner, config, ui, &key, root),
         }
-        preview.set(None);
-    };
+    });
+    live_html("rep-plans", render, on_event)
+}
 
-    let download_all = move |_| {
-        let name = download_name("all plans", "backup", &now(), "json");
-        if let Err(message) = download(&name, "application/json", &planner.backup_json()) {
-            planner.notice(message);
+/// The screen as a component, as the app shell places it.
+#[component]
+pub fn Plans() -> impl IntoView {
+    plans_screen()
+}
+
+/// A field changed.
+fn field(planner: Planner, ui: Ui, key: &str, value: String, root: &Element) -> Option<String> {
+    match key {
+        "rename" => ui.new_name.set(value),
+        "new-title" => ui.new_title.set(value),
+        "import-file" => read_import(planner, ui, root),
+        _ => {
+            // "choice/<n>": what to do with the n-th plan of the import.
+            let index: usize = key.strip_prefix("choice/")?.parse().ok()?;
+            let choice = match value.as_str() {
+                "KeepBoth" => Choice::KeepBoth,
+                "Replace" => Choice::Replace,
+                "Skip" => Choice::Skip,
+                _ => return None,
+            };
+            ui.choices.update(|c| {
+                if let Some(slot) = c.get_mut(index) {
+                    *slot = choice;
+                }
+            });
         }
-    };
-
-    let save_html_copy = move |_| {
-        let Some(source) = config.with_value(|c| c.single_file_html.clone()) else {
-            return;
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let html = match source.call0(&wasm_bindgen::JsValue::NULL) {
-                Ok(promise) => JsFuture::from(js_sys::Promise::resolve(&promise))
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string()),
-                Err(_) => None,
-            };
-            let Some(html) = html else {
-                planner.notice("The single-file version of the planner could not be found beside this page, so no copy was made. Ask whoever set up the planner for race-equity-planner.html.".into());
-                return;
-            };
-            let current = planner.plan.get_untracked();
-            match plan::embed_plan_in_html(&html, &current) {
-                Ok(copy) => {
-                    let name = download_name(&current.title, "", &now(), "html");
-                    if let Err(message) = download(&name, "text/html", &copy) {
-                        planner.notice(message);
-                    }
-                }
-                Err(problem) => planner.notice(format!("No copy was made: {problem}")),
-            }
-        });
-    };
-    let can_copy_html = config.with_value(|c| c.single_file_html.is_some());
-
-    view! {
-        <section class="rep-section" aria-labelledby="rep-backup-heading">
-            <h2 class="rep-heading-l" id="rep-backup-heading">"Back up and share"</h2>
-            <p>"A backup is a file you keep somewhere safe, such as your team's shared drive. It holds everything in a plan, including names and figures, so store it as you would any sensitive record."</p>
-            <div class="rep-button-group">
-                <button type="button" class="rep-button" on:click=move |_| download_open_plan(planner)>"Download this plan"</button>
-                <button type="button" class="rep-button rep-button--secondary" on:click=download_all>"Download all plans (backup)"</button>
-                {can_copy_html.then(|| view! {
-                    <button type="button" class="rep-button rep-button--secondary" on:click=save_html_copy>
-                        "Save a copy as one HTML file"
-                    </button>
-                })}
-            </div>
-            {can_copy_html.then(|| view! {
-                <p class="rep-hint">"The HTML copy is the whole planner with this plan inside. The person you send it to opens it in their browser; it keeps its own storage, so it never changes their other plans."</p>
-            })}
-
-            <h3 class="rep-heading-m">"Import plans"</h3>
-            {move || error.get().map(|message| view! {
-                <div class="rep-error-summary" role="alert">
-                    <h4 class="rep-error-summary__title">"There is a problem"</h4>
-                    <p>{message}</p>
-                </div>
-            })}
-            {move || done.get().map(|message| view! {
-                <div class="rep-banner rep-banner--success" role="status"><p>{message}</p></div>
-            })}
-            <div class="rep-form-group">
-                <label class="rep-label" for="rep-import-file">"Choose a plan or backup file (.json)"</label>
-                <p class="rep-hint" id="rep-import-hint">"You will see what it holds before anything changes."</p>
-                <input class="rep-file" type="file" id="rep-import-file" accept=".json,application/json"
-                    aria-describedby="rep-import-hint" node_ref=input_ref on:change=on_file/>
-            </div>
-            {move || preview.get().map(|found| {
-                let rows = found.items.iter().enumerate().map(|(index, item)| {
-                    let title = if item.plan.title.is_empty() { "Untitled plan".to_string() } else { item.plan.title.clone() };
-                    match &item.outcome {
-                        ImportOutcome::Add => view! {
-                            <li><strong class="rep-tag rep-tag--green">"New"</strong> " " {title} " will be added."</li>
-                        }.into_any(),
-                        ImportOutcome::Replace { existing } => {
-                            let name = format!("rep-import-choice-{index}");
-                            let option = move |choice: Choice, label: &'static str| {
-                                let name = name.clone();
-                                let id = format!("{name}-{choice:?}");
-                                view! {
-                                    <div class="rep-radio">
-                                        <input type="radio" id=id.clone() name=name
-                                            prop:checked=move || choices.with(|c| c.get(index) == Some(&choice))
-                                            on:change=move |_| choices.update(|c| if let Some(slot) = c.get_mut(index) { *slot = choice })/>
-                                        <label for=id>{label}</label>
-                                    </div>
-                                }
-                            };
-                            view! {
-                                <li>
-                                    <fieldset class="rep-fieldset">
-                                        <legend>
-                                            <strong class="rep-tag rep-tag--yellow">"Already here"</strong> " " {title}
-                                            " (the copy in this browser was last changed " {when(&existing.modified)} ")"
-                                        </legend>
-                                        {option(Choice::KeepBoth, "Keep both: import it as a separate copy")}
-                                        {option(Choice::Replace, "Replace the plan in this browser with the imported one")}
-                                        {option(Choice::Skip, "Skip it")}
-                                    </fieldset>
-                                </li>
-                            }.into_any()
-                        }
-                    }
-                }).collect_view();
-                view! {
-                    <div class="rep-import-preview" role="region" aria-label="What the import will do">
-                        <p>{found.summary()}</p>
-                        <ul class="rep-list">{rows}</ul>
-                        <div class="rep-button-group">
-                            <button type="button" class="rep-button" on:click=confirm>"Import"</button>
-                            <button type="button" class="rep-button rep-button--secondary" on:click=move |_| preview.set(None)>
-                                "Cancel: change nothing"
-                            </button>
-                        </div>
-                    </div>
-                }
-            })}
-        </section>
     }
+    None
+}
+
+/// Reads the chosen file and shows what importing it would do, or why it cannot be imported.
+fn read_import(planner: Planner, ui: Ui, root: &Element) {
+    if ui.reading.get_value() {
+        return;
+    }
+    let Some(input) = root
+        .query_selector("#rep-import-file")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    ui.reading.set_value(true);
+    // Nothing is redrawn before the read has begun: a redraw empties the file input.
+    spawn_local(async move {
+        let read = read_chosen_file(&input).await;
+        ui.reading.set_value(false);
+        // So the same file can be chosen again.
+        input.set_value("");
+        ui.done.set(None);
+        let found = read.and_then(|(name, text)| {
+            plan::parse_import(&text, &planner.plans.get_untracked())
+                .map_err(|problem| m::not_imported(&name, &problem.to_string()))
+        });
+        match found {
+            Ok(found) => {
+                ui.error.set(None);
+                ui.choices.set(
+                    found
+                        .items
+                        .iter()
+                        .map(|i| i.outcome.default_choice())
+                        .collect(),
+                );
+                ui.preview.set(Some(found));
+            }
+            Err(message) => {
+                ui.preview.set(None);
+                ui.error.set(Some(message));
+            }
+        }
+    });
+}
+
+/// Carries out a button's action (`<name>` or `<name>/<plan id>`); returns the id of the element
+/// to focus afterwards.
+fn act(
+    planner: Planner,
+    config: StoredValue<MountConfig, LocalStorage>,
+    ui: Ui,
+    key: &str,
+    root: &Element,
+) -> Option<String> {
+    let (name, id) = key.split_once('/').unwrap_or((key, ""));
+    let open_id = || planner.plan.with_untracked(|p| p.id.clone());
+    match name {
+        "open" => {
+            planner.open(id);
+            // The row's "Open" button has gone once it is open.
+            (open_id() == id).then(|| button_id(id, "rename"))
+        }
+        "ask-rename" => {
+            let title = planner.plans.with_untracked(|l| {
+                l.iter()
+                    .find(|p| p.id == id)
+                    .map(|p| display_title(&p.title).to_string())
+            })?;
+            ui.new_name.set(title);
+            ui.row.set(Some(Row::Renaming(id.to_string())));
+            Some(format!("rep-rename-{id}"))
+        }
+        "rename" => {
+            let chosen = ui.new_name.get_untracked();
+            ui.row.set(None);
+            if !chosen.trim().is_empty() {
+                planner.rename(id, chosen.trim());
+            }
+            Some(button_id(id, "rename"))
+        }
+        "duplicate" => {
+            let before = open_id();
+            planner.duplicate(id);
+            // The copy opens.
+            let after = open_id();
+            (after != before).then(|| button_id(&after, "rename"))
+        }
+        "ask-delete" => {
+            ui.row.set(Some(Row::Deleting(id.to_string())));
+            Some("rep-confirm-delete".into())
+        }
+        "delete" => {
+            ui.row.set(None);
+            planner.delete(id);
+            let deleted = planner
+                .undo_delete
+                .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
+            Some(if deleted {
+                "rep-undo".into()
+            } else {
+                button_id(id, "delete")
+            })
+        }
+        "cancel" => match ui.row.get_untracked()? {
+            Row::Renaming(id) => {
+                ui.row.set(None);
+                Some(button_id(&id, "rename"))
+            }
+            Row::Deleting(id) => {
+                ui.row.set(None);
+                Some(button_id(&id, "delete"))
+            }
+        },
+        "undo" => {
+            let restored = planner.undo_delete.get_untracked()?.id;
+            planner.undo_delete();
+            // It opens, so its row has no "Open" button.
+            planner
+                .undo_delete
+                .with_untracked(Option::is_none)
+                .then(|| button_id(&restored, "rename"))
+        }
+        "create" => {
+            let chosen = ui.new_title.get_untracked();
+            let chosen = match chosen.trim() {
+                "" => m::UNTITLED,
+                chosen => chosen,
+            };
+            planner.create(chosen);
+            ui.new_title.set(String::new());
+            // A redraw leaves the value of the field with focus as it is, so it is emptied here.
+            if let Some(input) = root
+                .query_selector("#rep-new-title")
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_value("");
+            }
+            None
+        }
+        "example" => {
+            let example = plan::Plan::example();
+            if planner
+                .plans
+                .with_untracked(|l| l.iter().any(|p| p.id == example.id))
+            {
+                planner.open(&example.id);
+            } else {
+                planner.open_new(example);
+            }
+            None
+        }
+        "download" => {
+            download_open_plan(planner);
+            None
+        }
+        "backup" => {
+            let name = download_name(m::ALL_PLANS, "backup", &now(), "json");
+            if let Err(message) = download(&name, "application/json", &planner.backup_json()) {
+                planner.notice(message);
+            }
+            None
+        }
+        "html-copy" => {
+            save_html_copy(planner, config);
+            None
+        }
+        "import" => {
+            let found = ui.preview.get_untracked()?;
+            let to_store =
+                found.plans_to_store(&ui.choices.get_untracked(), &planner.taken_ids(), &now());
+            match planner.store_imported(to_store) {
+                Ok(count) => ui.done.set(Some(m::imported(count))),
+                Err(message) => ui.error.set(Some(message)),
+            }
+            ui.preview.set(None);
+            Some("rep-import-file".into())
+        }
+        "cancel-import" => {
+            ui.preview.set(None);
+            Some("rep-import-file".into())
+        }
+        _ => None,
+    }
+}
+
+/// Downloads the single file with the open plan inside.
+fn save_html_copy(planner: Planner, config: StoredValue<MountConfig, LocalStorage>) {
+    let Some(source) = config.with_value(|c| c.single_file_html.clone()) else {
+        return;
+    };
+    spawn_local(async move {
+        let html = match source.call0(&wasm_bindgen::JsValue::NULL) {
+            Ok(promise) => JsFuture::from(js_sys::Promise::resolve(&promise))
+                .await
+                .ok()
+                .and_then(|v| v.as_string()),
+            Err(_) => None,
+        };
+        let Some(html) = html else {
+            planner.notice(m::NO_SINGLE_FILE.into());
+            return;
+        };
+        let current = planner.plan.get_untracked();
+        match plan::embed_plan_in_html(&html, &current) {
+            Ok(copy) => {
+                let name = download_name(&current.title, "", &now(), "html");
+                if let Err(message) = download(&name, "text/html", &copy) {
+                    planner.notice(message);
+                }
+            }
+            Err(problem) => planner.notice(m::no_copy(&problem.to_string())),
+        }
+    });
+}
+
+/// A plan's title as listed: "Untitled plan" when it has none.
+fn display_title(title: &str) -> &str {
+    if title.is_empty() {
+        m::UNTITLED
+    } else {
+        title
+    }
+}
+
+/// The id of one of a row's buttons ("rename", "delete"...).
+fn button_id(plan_id: &str, which: &str) -> String {
+    format!("rep-row-{plan_id}-{which}")
+}
+
+/// The screen as HTML.
+fn render(planner: Planner, ui: Ui) -> String {
+    let h = &mut String::new();
+    w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
+    list(h, planner, ui);
+    new_plan(h, ui);
+    backups(h, ui);
+    std::mem::take(h)
+}
+
+fn list(h: &mut String, planner: Planner, ui: Ui) {
+    w!(
+        h,
+        r#"<section class="rep-section" aria-labelledby="rep-plans-heading"><h2 class="rep-heading-l" id="rep-plans-heading">{}</h2>"#,
+        E(m::LIST_TITLE)
+    );
+    if let Some(deleted) = planner.undo_delete.get() {
+        w!(
+            h,
+            r#"<div class="rep-banner rep-banner--info" id="rep-undo-banner" role="status"><p>{}</p><button type="button" class="rep-button rep-button--secondary" id="rep-undo" data-act="undo">{}</button></div>"#,
+            E(&m::deleted(&deleted.title)),
+            E(&m::undo(&deleted.title))
+        );
+    }
+    w!(
+        h,
+        r#"<table class="rep-table" id="rep-plans-table"><caption class="rep-visually-hidden">{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        E(m::LIST_TITLE),
+        E(m::PLAN),
+        E(m::LAST_CHANGED),
+        E(m::ACTIONS)
+    );
+    let open_id = planner.plan.with(|p| p.id.clone());
+    let row = ui.row.get();
+    let new_name = ui.new_name.get();
+    for summary in planner.plans.get() {
+        let id = summary.id.as_str();
+        let title = display_title(&summary.title);
+        let is_open = id == open_id;
+        w!(h, r#"<tr id="rep-row-{}"><td>{}"#, E(id), E(title));
+        if is_open {
+            w!(
+                h,
+                r#" <strong class="rep-tag rep-tag--blue">{}</strong>"#,
+                E(m::OPEN_NOW)
+            );
+        }
+        w!(h, "</td><td>{}</td><td>", E(&when(&summary.modified)));
+        match &row {
+            Some(Row::Renaming(r)) if r == id => {
+                w!(
+                    h,
+                    r#"<form class="rep-inline-form" data-act="rename/{i}"><label class="rep-label" for="rep-rename-{i}">{}</label><input class="rep-input" type="text" id="rep-rename-{i}" autocomplete="off" value="{}" data-f="rename"><div class="rep-button-group"><button type="submit" class="rep-button">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="cancel">{}</button></div></form>"#,
+                    E(&m::new_name_for(title)),
+                    E(&new_name),
+                    E(m::SAVE_NAME),
+                    E(m::CANCEL),
+                    i = E(id)
+                );
+            }
+            Some(Row::Deleting(r)) if r == id => {
+                w!(
+                    h,
+                    r#"<div class="rep-confirm" role="group" aria-label="{}"><p>{}</p><div class="rep-button-group"><button type="button" class="rep-button rep-button--warning" id="rep-confirm-delete" data-act="delete/{i}">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="cancel">{}</button></div></div>"#,
+                    E(m::CONFIRM_DELETE),
+                    E(&m::delete_question(title)),
+                    E(m::YES_DELETE),
+                    E(m::CANCEL),
+                    i = E(id)
+                );
+            }
+            _ => {
+                h.push_str(r#"<div class="rep-button-group">"#);
+                let buttons = [
+                    ("open", m::OPEN, "secondary"),
+                    ("rename", m::RENAME, "secondary"),
+                    ("duplicate", m::DUPLICATE, "secondary"),
+                    ("delete", m::DELETE, "warning"),
+                ];
+                for (which, label, kind) in buttons {
+                    if which == "open" && is_open {
+                        continue;
+                    }
+                    let act = match which {
+                        "rename" | "delete" => "ask-",
+                        _ => "",
+                    };
+                    w!(
+                        h,
+                        r#"<button type="button" class="rep-button rep-button--{kind}" id="{}" data-act="{act}{which}/{}">{}<span class="rep-visually-hidden"> {}</span></button>"#,
+                        E(&button_id(id, which)),
+                        E(id),
+                        E(label),
+                        E(title)
+                    );
+                }
+                h.push_str("</div>");
+            }
+        }
+        h.push_str("</td></tr>");
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn new_plan(h: &mut String, ui: Ui) {
+    w!(
+        h,
+        r#"<section class="rep-section" aria-labelledby="rep-new-heading"><h2 class="rep-heading-l" id="rep-new-heading">{}</h2><form class="rep-inline-form" data-act="create"><label class="rep-label" for="rep-new-title">{}</label><p class="rep-hint" id="rep-new-title-hint">{}</p><input class="rep-input" type="text" id="rep-new-title" aria-describedby="rep-new-title-hint" autocomplete="off" value="{}" data-f="new-title"><button type="submit" class="rep-button">{}</button></form><p><button type="button" class="rep-button rep-button--secondary" id="rep-open-example" data-act="example">{}</button></p></section>"#,
+        E(m::NEW_TITLE),
+        E(m::NEW_NAME),
+        E(m::NEW_NAME_HINT),
+        E(&ui.new_title.get()),
+        E(m::CREATE),
+        E(m::OPEN_EXAMPLE)
+    );
+}
+
+fn backups(h: &mut String, ui: Ui) {
+    w!(
+        h,
+        r#"<section class="rep-section" aria-labelledby="rep-backup-heading"><h2 class="rep-heading-l" id="rep-backup-heading">{}</h2><p>{}</p><div class="rep-button-group"><button type="button" class="rep-button" data-act="download">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="backup">{}</button>"#,
+        E(m::BACKUP_TITLE),
+        E(m::BACKUP_INTRO),
+        E(m::DOWNLOAD_PLAN),
+        E(m::DOWNLOAD_ALL)
+    );
+    if ui.can_copy_html {
+        w!(
+            h,
+            r#"<button type="button" class="rep-button rep-button--secondary" data-act="html-copy">{}</button></div><p class="rep-hint">{}</p>"#,
+            E(m::SAVE_HTML_COPY),
+            E(m::HTML_COPY_HINT)
+        );
+    } else {
+        h.push_str("</div>");
+    }
+    w!(
+        h,
+        r#"<h3 class="rep-heading-m">{}</h3>"#,
+        E(m::IMPORT_TITLE)
+    );
+    if let Some(message) = ui.error.get() {
+        w!(
+            h,
+            r#"<div class="rep-error-summary" id="rep-import-error" role="alert"><h4 class="rep-error-summary__title">{}</h4><p>{}</p></div>"#,
+            E(m::PROBLEM),
+            E(&message)
+        );
+    }
+    if let Some(message) = ui.done.get() {
+        w!(
+            h,
+            r#"<div class="rep-banner rep-banner--success" id="rep-import-done" role="status"><p>{}</p></div>"#,
+            E(&message)
+        );
+    }
+    w!(
+        h,
+        r#"<div class="rep-form-group" id="rep-import-group"><label class="rep-label" for="rep-import-file">{}</label><p class="rep-hint" id="rep-import-hint">{}</p><input class="rep-file" type="file" id="rep-import-file" accept=".json,application/json" aria-describedby="rep-import-hint" data-f="import-file"></div>"#,
+        E(m::CHOOSE_FILE),
+        E(m::CHOOSE_FILE_HINT)
+    );
+    ui.preview.with(|found| {
+        if let Some(found) = found {
+            preview(h, found, &ui.choices.get());
+        }
+    });
+    h.push_str("</section>");
+}
+
+/// What an import will do, with a choice for each plan that is already here.
+fn preview(h: &mut String, found: &ImportPreview, choices: &[Choice]) {
+    w!(
+        h,
+        r#"<div class="rep-import-preview" id="rep-import-preview" role="region" aria-label="{}"><p>{}</p><ul class="rep-list">"#,
+        E(m::PREVIEW),
+        E(&found.summary())
+    );
+    for (index, item) in found.items.iter().enumerate() {
+        let title = display_title(&item.plan.title);
+        match &item.outcome {
+            ImportOutcome::Add => {
+                w!(
+                    h,
+                    r#"<li><strong class="rep-tag rep-tag--green">{}</strong> {} {}</li>"#,
+                    E(m::NEW),
+                    E(title),
+                    E(m::WILL_BE_ADDED)
+                );
+            }
+            ImportOutcome::Replace { existing } => {
+                w!(
+                    h,
+                    r#"<li><fieldset class="rep-fieldset"><legend><strong class="rep-tag rep-tag--yellow">{}</strong> {} {}</legend>"#,
+                    E(m::ALREADY_HERE),
+                    E(title),
+                    E(&m::here_last_changed(&when(&existing.modified)))
+                );
+                let options = [
+                    (Choice::KeepBoth, "KeepBoth", m::KEEP_BOTH),
+                    (Choice::Replace, "Replace", m::REPLACE),
+                    (Choice::Skip, "Skip", m::SKIP),
+                ];
+                for (choice, value, label) in options {
+                    let checked = if choices.get(index) == Some(&choice) {
+                        " checked"
+                    } else {
+                        ""
+                    };
+                    w!(
+                        h,
+                        r#"<div class="rep-radio"><input type="radio" id="rep-import-choice-{index}-{value}" name="rep-import-choice-{index}" value="{value}" data-f="choice/{index}"{checked}><label for="rep-import-choice-{index}-{value}">{}</label></div>"#,
+                        E(label)
+                    );
+                }
+                h.push_str("</fieldset></li>");
+            }
+        }
+    }
+    w!(
+        h,
+        r#"</ul><div class="rep-button-group"><button type="button" class="rep-button" data-act="import">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="cancel-import">{}</button></div></div>"#,
+        E(m::IMPORT),
+        E(m::CANCEL_IMPORT)
+    );
 }
