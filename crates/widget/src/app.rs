@@ -6,10 +6,8 @@ use leptos::prelude::*;
 use race_equity_domain::messages::{self, Part};
 
 use crate::config::MountConfig;
-use crate::home::Home;
 use crate::not_built::NotBuilt;
-use crate::notices::{SaveIndicator, StorageNotices};
-use crate::plans::Plans;
+use crate::notices::{save_indicator, storage_notices};
 use crate::state::Planner;
 
 /// Which screen the shell shows.
@@ -67,7 +65,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     <span class="rep-visually-hidden">"Plan: "</span>
                     {move || planner.plan.with(|p| p.title.clone())}
                 </p>
-                <SaveIndicator/>
+                {save_indicator()}
             </div>
             <nav class="rep-nav" aria-label="Planner parts">
                 <ul class="rep-nav__list">
@@ -75,13 +73,13 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 </ul>
             </nav>
             <div class="rep-main">
-                <StorageNotices/>
+                {storage_notices()}
                 <h1 class="rep-heading-xl" tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
                 {move || match screen.get() {
-                    Screen::Home => view! { <Home/> }.into_any(),
+                    Screen::Home => crate::home::home().into_any(),
                     Screen::Part(Part::Reap) => crate::reap::reap_checklist().into_any(),
                     Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
-                    Screen::Plans => view! { <Plans/> }.into_any(),
+                    Screen::Plans => crate::plans::plans_screen().into_any(),
                 }}
             </div>
         </div>

@@ -1,11 +1,21 @@
 //! Banners about the safety of the user's work: unreadable saves, a full or blocked store, a plan
 //! from a newer version, and a plan changed in two tabs. Each says what happened and what to do.
+//!
+//! The banners are drawn as HTML text and patched in place (see `live_html.rs`). Each banner has
+//! an id of its own, so one appearing or going leaves the others (live regions) as they are.
+
+use std::fmt::Write;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use race_equity_domain::file_names::download_name;
+use race_equity_domain::html::E;
+use race_equity_domain::messages::notices as m;
+use web_sys::Element;
 
 use crate::download::download;
-use crate::state::{now, Planner, SaveStatus};
+use crate::live_html::{live_html, LiveEvent};
+use crate::state::{now, Planner, SaveStatus, UnreadableSave};
 
 /// Downloads the open plan as JSON; the way out of every storage problem.
 pub fn download_open_plan(planner: Planner) {
@@ -17,162 +27,225 @@ pub fn download_open_plan(planner: Planner) {
     }
 }
 
-/// The save indicator beside the plan's name. A live region, so changes are announced.
-#[component]
-pub fn SaveIndicator() -> impl IntoView {
+/// The save indicator beside the plan's name. A live region, so changes are announced: the
+/// region stays in the page, and only the words inside it change.
+pub fn save_indicator() -> impl IntoView {
     let planner = expect_context::<Planner>();
-    view! {
-        <p class="rep-save-status" role="status" aria-live="polite">
-            {move || {
-                let (text, safe) = planner.status.get().text();
-                view! {
-                    <span class=if safe { "rep-save-status__text" } else { "rep-save-status__text rep-save-status__text--warn" }>
-                        {if safe { "" } else { "Warning: " }}
-                        {text}
-                    </span>
-                }
-            }}
-        </p>
-    }
+    let render = Rc::new(move || {
+        let (text, safe) = planner.status.get().text();
+        format!(
+            r#"<span role="status" aria-live="polite"><span class="rep-save-status__text{}">{}{}</span></span>"#,
+            if safe {
+                ""
+            } else {
+                " rep-save-status__text--warn"
+            },
+            E(if safe { "" } else { m::WARNING }),
+            E(&text)
+        )
+    });
+    live_html("rep-save-status", render, Rc::new(|_, _| None))
+}
+
+/// Writes HTML into a `String` (which cannot fail). Markup goes in the format string; every
+/// value goes in through `E`, which escapes it.
+macro_rules! w {
+    ($h:expr, $($arg:tt)*) => {
+        let _ = write!($h, $($arg)*);
+    };
 }
 
 /// Every banner the user must see, above the screen.
-#[component]
-pub fn StorageNotices() -> impl IntoView {
+pub fn storage_notices() -> impl IntoView {
     let planner = expect_context::<Planner>();
-    let download_button = move || {
-        view! {
-            <button type="button" class="rep-button" on:click=move |_| download_open_plan(planner)>
-                "Download this plan"
-            </button>
+    // The key of the unreadable save whose removal waits for the user to confirm it.
+    let confirm = RwSignal::new(None::<String>);
+    let render = Rc::new(move || render(planner, confirm.get().as_deref()));
+    let on_event = Rc::new(move |event: LiveEvent, _: &Element| match event {
+        LiveEvent::Act { key } => act(planner, confirm, &key),
+        LiveEvent::Field { .. } => None,
+    });
+    live_html("rep-notices", render, on_event)
+}
+
+/// Carries out a banner's button; returns the id of the element to focus afterwards.
+fn act(planner: Planner, confirm: RwSignal<Option<String>>, key: &str) -> Option<String> {
+    let (name, arg) = key.split_once('/').unwrap_or((key, ""));
+    match name {
+        "download" => download_open_plan(planner),
+        "save-separate" => planner.save_as_separate_plan(),
+        "use-other" => planner.use_other_version(),
+        "keep-this" => planner.keep_this_version(),
+        "save-again" => planner.save_now(),
+        "add-carried" => planner.add_carried_plan(),
+        "dismiss" => planner.notices.set(Vec::new()),
+        "unreadable-download" => {
+            let raw = planner
+                .unreadable
+                .with_untracked(|list| list.iter().find(|s| s.key == arg).map(|s| s.raw.clone()));
+            if let Some(raw) = raw {
+                let name = download_name(m::UNREADABLE_FILE, "", &now(), "txt");
+                if let Err(message) = download(&name, "text/plain", &raw) {
+                    planner.notice(message);
+                }
+            }
         }
-    };
-    view! {
-        <div class="rep-notices">
-            {move || planner.read_only.get().map(|why| view! {
-                <div class="rep-banner rep-banner--warning" role="alert">
-                    <h2 class="rep-banner__title">"Read-only: saved by a newer version"</h2>
-                    <p>{why}</p>
-                    {download_button()}
-                </div>
-            })}
-            {move || planner.conflict.get().is_some().then(|| view! {
-                <div class="rep-banner rep-banner--error" role="alert">
-                    <h2 class="rep-banner__title">"This plan was also changed in another tab"</h2>
-                    <p>"Another tab or window saved this plan after you opened it here. So that neither change is lost, this tab has stopped saving until you choose what to keep."</p>
-                    <div class="rep-button-group">
-                        <button type="button" class="rep-button" on:click=move |_| planner.save_as_separate_plan()>
-                            "Keep both: save this tab's version as a separate plan"
-                        </button>
-                        <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.use_other_version()>
-                            "Use the other tab's version (drop this tab's changes)"
-                        </button>
-                        <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.keep_this_version()>
-                            "Replace it with this tab's version"
-                        </button>
-                    </div>
-                </div>
-            })}
-            {move || match planner.status.get() {
-                SaveStatus::Full => Some(view! {
-                    <div class="rep-banner rep-banner--error" role="alert">
-                        <h2 class="rep-banner__title">"Your latest change is not saved: storage is full"</h2>
-                        <p>"This browser has no room left for the planner. Your change is still here on screen, and your last saved version is safe. Download the plan now to keep this change, then delete plans you no longer need and try again."</p>
-                        <div class="rep-button-group">
-                            {download_button()}
-                            <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.save_now()>
-                                "Try saving again"
-                            </button>
-                        </div>
-                    </div>
-                }.into_any()),
-                SaveStatus::Refused(why) => Some(view! {
-                    <div class="rep-banner rep-banner--error" role="alert">
-                        <h2 class="rep-banner__title">"Your latest change is not saved"</h2>
-                        <p>"The browser refused to save it (" {why} "). Your change is still here on screen. Download the plan to keep it."</p>
-                        {download_button()}
-                    </div>
-                }.into_any()),
-                SaveStatus::MemoryOnly => Some(view! {
-                    <div class="rep-banner rep-banner--warning" role="alert">
-                        <h2 class="rep-banner__title">"Nothing will be kept after you close this page"</h2>
-                        <p>"This browser is not letting the planner save anything (for example in a private window, with cookies and site data blocked, or inside a restricted frame). You can keep working, but download your plan before you close the page, and import it next time."</p>
-                        {download_button()}
-                    </div>
-                }.into_any()),
-                _ => None,
-            }}
-            {move || planner.carried.get().map(|carried| view! {
-                <div class="rep-banner rep-banner--info" role="status">
-                    <p>"This file carries its own copy of \u{201c}" {carried.title} "\u{201d}, but this browser holds a version you have already changed. Your version is open."</p>
-                    <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.add_carried_plan()>
-                        "Add the file's version as a separate plan"
-                    </button>
-                </div>
-            })}
-            {move || planner.storage_warning.get().map(|text| view! {
-                <div class="rep-banner rep-banner--warning" role="status">
-                    <p>{text}</p>
-                </div>
-            })}
-            {move || planner.unreadable.get().into_iter().map(|save| view! { <UnreadableBanner save=save/> }).collect_view()}
-            {move || {
-                let notices = planner.notices.get();
-                (!notices.is_empty()).then(|| view! {
-                    <div class="rep-banner rep-banner--info" role="status">
-                        <ul class="rep-list">
-                            {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                        </ul>
-                        <button type="button" class="rep-button rep-button--secondary" on:click=move |_| planner.notices.set(Vec::new())>
-                            "Dismiss these messages"
-                        </button>
-                    </div>
-                })
-            }}
-        </div>
+        "unreadable-ask" => {
+            confirm.set(Some(arg.to_string()));
+            return Some("rep-unreadable-confirm".into());
+        }
+        "unreadable-cancel" => {
+            confirm.set(None);
+            return Some(format!("rep-unreadable-ask-{arg}"));
+        }
+        "unreadable-remove" => {
+            confirm.set(None);
+            planner.remove_unreadable(arg);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// A button with an action key; `secondary` for the grey kind.
+fn button(h: &mut String, act: &str, label: &str, secondary: bool) {
+    w!(
+        h,
+        r#"<button type="button" class="rep-button{}" data-act="{}">{}</button>"#,
+        if secondary {
+            " rep-button--secondary"
+        } else {
+            ""
+        },
+        E(act),
+        E(label)
+    );
+}
+
+/// The start of a banner: its box (a live region) and, where it has one, its title.
+fn banner(h: &mut String, id: &str, kind: &str, role: &str, title: &str) {
+    w!(
+        h,
+        r#"<div class="rep-banner rep-banner--{kind}" role="{role}" id="rep-banner-{id}">"#
+    );
+    if !title.is_empty() {
+        w!(h, r#"<h2 class="rep-banner__title">{}</h2>"#, E(title));
     }
 }
 
-/// One save that could not be read: kept as found, downloadable, removable only on purpose.
-#[component]
-fn UnreadableBanner(save: crate::state::UnreadableSave) -> impl IntoView {
-    let planner = expect_context::<Planner>();
-    let confirming = RwSignal::new(false);
-    let raw = StoredValue::new(save.raw.clone());
-    let key = StoredValue::new(save.key.clone());
-    let on_download = move |_| {
-        let name = download_name("unreadable save", "", &now(), "txt");
-        if let Err(message) = download(&name, "text/plain", &raw.get_value()) {
-            planner.notice(message);
-        }
-    };
-    view! {
-        <div class="rep-banner rep-banner--error" role="alert">
-            <h2 class="rep-banner__title">"A saved plan could not be read"</h2>
-            <p>{save.problem.clone()}</p>
-            <p>"Nothing has been lost: the save has been kept, exactly as it was, in this browser. Download it to keep a copy or to send to whoever supports the planner in your organisation."</p>
-            <div class="rep-button-group">
-                <button type="button" class="rep-button" on:click=on_download>"Download the unreadable save"</button>
-                {move || if confirming.get() {
-                    view! {
-                        <p class="rep-confirm">
-                            "Remove it for good? Download it first if you may need it."
-                            <button type="button" class="rep-button rep-button--warning" on:click=move |_| planner.remove_unreadable(&key.get_value())>
-                                "Yes, remove it"
-                            </button>
-                            <button type="button" class="rep-button rep-button--secondary" on:click=move |_| confirming.set(false)>
-                                "Cancel"
-                            </button>
-                        </p>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="rep-button rep-button--secondary" on:click=move |_| confirming.set(true)>
-                            "Remove it from this browser"
-                        </button>
-                    }.into_any()
-                }}
-            </div>
-        </div>
+/// The banners as HTML.
+fn render(planner: Planner, confirm: Option<&str>) -> String {
+    let h = &mut String::new();
+    if let Some(why) = planner.read_only.get() {
+        banner(h, "read-only", "warning", "alert", m::READ_ONLY_TITLE);
+        w!(h, "<p>{}</p>", E(&why));
+        button(h, "download", m::DOWNLOAD_PLAN, false);
+        h.push_str("</div>");
     }
+    if planner.conflict.with(Option::is_some) {
+        banner(h, "conflict", "error", "alert", m::CONFLICT_TITLE);
+        w!(
+            h,
+            r#"<p>{}</p><div class="rep-button-group">"#,
+            E(m::CONFLICT_TEXT)
+        );
+        button(h, "save-separate", m::KEEP_BOTH, false);
+        button(h, "use-other", m::USE_OTHER, true);
+        button(h, "keep-this", m::KEEP_THIS, true);
+        h.push_str("</div></div>");
+    }
+    match planner.status.get() {
+        SaveStatus::Full => {
+            banner(h, "full", "error", "alert", m::FULL_TITLE);
+            w!(
+                h,
+                r#"<p>{}</p><div class="rep-button-group">"#,
+                E(m::FULL_TEXT)
+            );
+            button(h, "download", m::DOWNLOAD_PLAN, false);
+            button(h, "save-again", m::TRY_AGAIN, true);
+            h.push_str("</div></div>");
+        }
+        SaveStatus::Refused(why) => {
+            banner(h, "refused", "error", "alert", m::REFUSED_TITLE);
+            w!(h, "<p>{}</p>", E(&m::refused(&why)));
+            button(h, "download", m::DOWNLOAD_PLAN, false);
+            h.push_str("</div>");
+        }
+        SaveStatus::MemoryOnly => {
+            banner(h, "memory", "warning", "alert", m::MEMORY_TITLE);
+            w!(h, "<p>{}</p>", E(m::MEMORY_TEXT));
+            button(h, "download", m::DOWNLOAD_PLAN, false);
+            h.push_str("</div>");
+        }
+        _ => {}
+    }
+    planner.carried.with(|carried| {
+        if let Some(carried) = carried {
+            banner(h, "carried", "info", "status", "");
+            w!(h, "<p>{}</p>", E(&m::carried(&carried.title)));
+            button(h, "add-carried", m::ADD_CARRIED, true);
+            h.push_str("</div>");
+        }
+    });
+    if let Some(text) = planner.storage_warning.get() {
+        banner(h, "usage", "warning", "status", "");
+        w!(h, "<p>{}</p></div>", E(&text));
+    }
+    planner.unreadable.with(|list| {
+        for (n, save) in list.iter().enumerate() {
+            unreadable(h, n, save, confirm == Some(save.key.as_str()));
+        }
+    });
+    planner.notices.with(|notices| {
+        if !notices.is_empty() {
+            banner(h, "messages", "info", "status", "");
+            h.push_str(r#"<ul class="rep-list">"#);
+            for notice in notices {
+                w!(h, "<li>{}</li>", E(notice));
+            }
+            h.push_str("</ul>");
+            button(h, "dismiss", m::DISMISS, true);
+            h.push_str("</div>");
+        }
+    });
+    std::mem::take(h)
+}
+
+/// One save that could not be read: kept as found, downloadable, removable only on purpose.
+fn unreadable(h: &mut String, n: usize, save: &UnreadableSave, confirming: bool) {
+    let key = &save.key;
+    w!(
+        h,
+        r#"<div class="rep-banner rep-banner--error" role="alert" id="rep-banner-unreadable-{}"><h2 class="rep-banner__title">{}</h2><p>{}</p><p>{}</p><div class="rep-button-group">"#,
+        E(key),
+        E(m::UNREADABLE_TITLE),
+        E(&save.problem),
+        E(m::UNREADABLE_KEPT)
+    );
+    button(
+        h,
+        &format!("unreadable-download/{key}"),
+        m::DOWNLOAD_UNREADABLE,
+        false,
+    );
+    if confirming {
+        w!(
+            h,
+            r#"<p class="rep-confirm">{}<button type="button" class="rep-button rep-button--warning" id="rep-unreadable-confirm" data-act="unreadable-remove/{}">{}</button>"#,
+            E(m::REMOVE_FOR_GOOD),
+            E(key),
+            E(m::YES_REMOVE)
+        );
+        button(h, &format!("unreadable-cancel/{n}"), m::CANCEL, true);
+        h.push_str("</p>");
+    } else {
+        w!(
+            h,
+            r#"<button type="button" class="rep-button rep-button--secondary" id="rep-unreadable-ask-{n}" data-act="unreadable-ask/{}">{}</button>"#,
+            E(key),
+            E(m::REMOVE_UNREADABLE)
+        );
+    }
+    h.push_str("</div></div>");
 }

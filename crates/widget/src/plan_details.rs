@@ -1,65 +1,67 @@
 //! The "About this plan" form: the plan's name, who it belongs to, and the organisation's words.
+//!
+//! Drawn as HTML text on the home page (see `home.rs` and `live_html.rs`); each field's key
+//! (`plan/<field>`) goes to `plan::edit::set_field` through `Planner::edit`, so every change is
+//! autosaved and logged.
 
-use leptos::prelude::*;
+use std::fmt::Write;
+
+use race_equity_domain::html::E;
+use race_equity_domain::messages::home as m;
 use race_equity_domain::plan::Plan;
 
-use crate::state::Planner;
+/// Each field's key (after `plan/` in its `data-f`, and its id after `rep-plan-`), label and hint
+/// ("" for none).
+const FIELDS: [(&str, &str, &str); 5] = [
+    ("title", m::PLAN_NAME, ""),
+    ("organisation", m::ORGANISATION, ""),
+    ("team", m::TEAM, ""),
+    ("period", m::PERIOD, m::PERIOD_HINT),
+    ("term", m::TERM, m::TERM_HINT),
+];
 
-/// One labelled text field bound to a part of the open plan.
-#[component]
-fn PlanField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    read: fn(&Plan) -> String,
-    write: fn(&mut Plan, String),
-) -> impl IntoView {
-    let planner = expect_context::<Planner>();
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="rep-form-group">
-            <label class="rep-label" for=id>{label}</label>
-            {hint.map(|h| view! { <p class="rep-hint" id=hint_id.clone()>{h}</p> })}
-            <input
-                class="rep-input"
-                type="text"
-                id=id
-                autocomplete="off"
-                aria-describedby=hint.map(|_| hint_id.clone())
-                prop:value=move || planner.plan.with(read)
-                readonly=move || planner.read_only.get().is_some()
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    planner.edit(|plan| write(plan, value));
-                }
-            />
-        </div>
+/// The text of the field with this key.
+fn value<'a>(plan: &'a Plan, key: &str) -> &'a str {
+    match key {
+        "title" => &plan.title,
+        "organisation" => &plan.organisation,
+        "team" => &plan.team,
+        "period" => &plan.reporting_period,
+        _ => &plan.settings.comparison_group_term,
     }
 }
 
-/// The plan's details, editable; every change is autosaved and logged.
-#[component]
-pub fn PlanDetails() -> impl IntoView {
-    view! {
-        <section class="rep-section" aria-labelledby="rep-details-heading">
-            <h2 class="rep-heading-l" id="rep-details-heading">"About this plan"</h2>
-            <PlanField id="rep-plan-title" label="Plan name" read=|p| p.title.clone() write=|p, v| p.title = v/>
-            <PlanField id="rep-plan-organisation" label="Organisation" read=|p| p.organisation.clone() write=|p, v| p.organisation = v/>
-            <PlanField id="rep-plan-team" label="Team or service" read=|p| p.team.clone() write=|p, v| p.team = v/>
-            <PlanField
-                id="rep-plan-period"
-                label="Reporting period"
-                hint="For example, April 2025 to March 2026."
-                read=|p| p.reporting_period.clone()
-                write=|p, v| p.reporting_period = v
-            />
-            <PlanField
-                id="rep-plan-term"
-                label="Your words for the group that experiences racism"
-                hint="Used everywhere the planner compares groups. Use the words your organisation has agreed with its staff and communities; many have asked not to be called \"BAME\"."
-                read=|p| p.settings.comparison_group_term.clone()
-                write=|p, v| p.settings.comparison_group_term = v
-            />
-        </section>
+/// The plan's details as HTML, editable unless the plan is read-only.
+pub fn render(h: &mut String, plan: &Plan, read_only: bool) {
+    let _ = write!(
+        h,
+        r#"<section class="rep-section" aria-labelledby="rep-details-heading"><h2 class="rep-heading-l" id="rep-details-heading">{}</h2>"#,
+        E(m::DETAILS_TITLE)
+    );
+    for (key, label, hint) in FIELDS {
+        let _ = write!(
+            h,
+            r#"<div class="rep-form-group"><label class="rep-label" for="rep-plan-{key}">{}</label>"#,
+            E(label)
+        );
+        if !hint.is_empty() {
+            let _ = write!(
+                h,
+                r#"<p class="rep-hint" id="rep-plan-{key}-hint">{}</p>"#,
+                E(hint)
+            );
+        }
+        let _ = write!(
+            h,
+            r#"<input class="rep-input" type="text" id="rep-plan-{key}" autocomplete="off"{} value="{}" data-f="plan/{key}"{}></div>"#,
+            if hint.is_empty() {
+                String::new()
+            } else {
+                format!(r#" aria-describedby="rep-plan-{key}-hint""#)
+            },
+            E(value(plan, key)),
+            if read_only { " readonly" } else { "" }
+        );
     }
+    h.push_str("</section>");
 }

@@ -100,12 +100,6 @@ pub fn plans_screen() -> impl IntoView {
     live_html("rep-plans", render, on_event)
 }
 
-/// The screen as a component, as the app shell places it.
-#[component]
-pub fn Plans() -> impl IntoView {
-    plans_screen()
-}
-
 /// A field changed.
 fn field(planner: Planner, ui: Ui, key: &str, value: String, root: &Element) -> Option<String> {
     match key {

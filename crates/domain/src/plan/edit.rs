@@ -6,6 +6,8 @@
 //! writes changes the right part of the plan.
 //!
 //! Field keys (the value is the field's text, kept exactly as typed):
+//! - `plan/title`, `plan/organisation`, `plan/team`, `plan/period`, `plan/term` (the words for
+//!   the comparison group): "About this plan".
 //! - `a/<anchor>/status` (an [`AnchorStatus::id`]), `a/<anchor>/evidence`, `a/<anchor>/who`,
 //!   `a/<anchor>/review`: a REAP anchor's record.
 //! - `s/<specialist id>/name`, `s/<specialist id>/<caseload group id>`: the anchor 3.3 table.
@@ -58,6 +60,10 @@ impl EditError {
 /// Sets the field named by `key` to `value`.
 pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditError> {
     let unknown = || EditError::UnknownKey(key.to_string());
+    if let Some(field) = key.strip_prefix("plan/") {
+        *plan_field(plan, field).ok_or_else(unknown)? = value.to_string();
+        return Ok(());
+    }
     let mut parts = key.splitn(3, '/');
     let (kind, id, field) = (
         parts.next().ok_or_else(unknown)?,
@@ -127,6 +133,18 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
         _ => return Err(unknown()),
     }
     Ok(())
+}
+
+/// The text of one of the plan's own details, by its key after `plan/`.
+fn plan_field<'a>(plan: &'a mut Plan, field: &str) -> Option<&'a mut String> {
+    Some(match field {
+        "title" => &mut plan.title,
+        "organisation" => &mut plan.organisation,
+        "team" => &mut plan.team,
+        "period" => &mut plan.reporting_period,
+        "term" => &mut plan.settings.comparison_group_term,
+        _ => return None,
+    })
 }
 
 /// Carries out the action named by `key`, on `today` (YYYY-MM-DD). Returns the id of anything it
@@ -212,6 +230,33 @@ mod tests {
         assert_eq!(record.who, "Sam");
         assert_eq!(record.review_date, "next March");
         assert_eq!(plan.reap.anchors.len(), 1);
+    }
+
+    #[test]
+    fn the_plans_own_details_are_set_by_key() {
+        let mut plan = Plan::default();
+        for (field, text) in [
+            ("title", "Northfield REAP"),
+            ("organisation", "Northfield Trust"),
+            ("team", "IPS"),
+            ("period", "2026-27"),
+            ("term", "communities who experience racism"),
+        ] {
+            set_field(&mut plan, &format!("plan/{field}"), text).unwrap();
+        }
+        assert_eq!(plan.title, "Northfield REAP");
+        assert_eq!(plan.organisation, "Northfield Trust");
+        assert_eq!(plan.team, "IPS");
+        assert_eq!(plan.reporting_period, "2026-27");
+        assert_eq!(
+            plan.settings.comparison_group_term,
+            "communities who experience racism"
+        );
+        assert_eq!(
+            set_field(&mut plan, "plan/id", "x"),
+            Err(EditError::UnknownKey("plan/id".into()))
+        );
+        assert_eq!(plan.id, "");
     }
 
     #[test]
