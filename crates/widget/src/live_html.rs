@@ -102,15 +102,32 @@ pub fn live_blocks(class: &'static str, render: Render, on_event: OnEvent) -> im
         }
     });
     let listener: js_sys::Function = handler.as_ref().unchecked_ref::<js_sys::Function>().clone();
-    // The closure is dropped with the screen (its owner); the listeners go with its element.
-    StoredValue::new_local(handler);
+    let handler = StoredValue::new_local(Some(handler));
+    let attached = StoredValue::new_local(None::<(Element, js_sys::Function)>);
     root.on_load(move |el| {
-        for kind in ["input", "change", "click", "submit"] {
+        for kind in EVENTS {
             let _ = el.add_event_listener_with_callback(kind, &listener);
+        }
+        attached.set_value(Some((el.into(), listener)));
+    });
+    // When the screen goes, its listeners go first. The closure itself is dropped a moment later:
+    // the screen often goes because of an event the closure is still handling (a click that opens
+    // another plan), and a closure must not be dropped while it runs.
+    on_cleanup(move || {
+        if let Some((el, listener)) = attached.try_update_value(Option::take).flatten() {
+            for kind in EVENTS {
+                let _ = el.remove_event_listener_with_callback(kind, &listener);
+            }
+        }
+        if let Some(handler) = handler.try_update_value(Option::take).flatten() {
+            set_timeout(move || drop(handler), Duration::ZERO);
         }
     });
     view! { <div class=class node_ref=root></div> }
 }
+
+/// The events a screen's root listens to.
+const EVENTS: [&str; 4] = ["input", "change", "click", "submit"];
 
 fn prop(el: &Element, name: &str) -> JsValue {
     js_sys::Reflect::get(el, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
