@@ -8,7 +8,7 @@
 use crate::caseload::{compare_specialists, CaseloadGroup, SpecialistCaseload, Tally};
 use crate::dates::Date;
 use crate::html::escape;
-use crate::plan::{AnchorFlag, Plan};
+use crate::plan::{AnchorFlag, Plan, CHECKLIST_COLUMNS};
 use crate::reap::{anchors_in, Theme};
 use crate::stats::format_percent;
 
@@ -113,19 +113,7 @@ fn theme_table(out: &mut String, plan: &Plan, theme: Theme, today: &str) {
         escape(theme.title()),
         escape(theme.requirement_text())
     ));
-    head_row(
-        out,
-        &[
-            "Anchor",
-            "Title",
-            "Status",
-            "Evidence",
-            "Who is responsible",
-            "Review date",
-            "Actions",
-            "Needs attention",
-        ],
-    );
+    head_row(out, &CHECKLIST_COLUMNS);
     for anchor in anchors_in(theme) {
         let record = plan
             .reap

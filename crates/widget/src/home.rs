@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use race_equity_domain::html::E;
 use race_equity_domain::messages::{self, home as m, Part};
-use race_equity_domain::plan::{edit, Plan};
+use race_equity_domain::plan::Plan;
 use web_sys::Element;
 
 use crate::app::Screen;
@@ -29,13 +29,7 @@ pub fn home() -> impl IntoView {
     });
     let on_event = Rc::new(move |event: LiveEvent, _: &Element| {
         match event {
-            LiveEvent::Field { key, value } => {
-                let mut problem = None;
-                planner.edit(|plan| problem = edit::set_field(plan, &key, &value).err());
-                if let Some(problem) = problem {
-                    planner.notice(problem.message());
-                }
-            }
+            LiveEvent::Field { key, value } => planner.set_field(&key, &value),
             LiveEvent::Act { key } => {
                 let slug = key.strip_prefix("open/").unwrap_or_default();
                 if let Some(part) = Part::ALL.into_iter().find(|p| p.slug() == slug) {

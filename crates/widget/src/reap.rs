@@ -39,11 +39,7 @@ pub fn reap_checklist() -> impl IntoView {
     let on_event = Rc::new(move |event: LiveEvent, root: &Element| -> Option<String> {
         match event {
             LiveEvent::Field { key, value } => {
-                let mut problem = None;
-                planner.edit(|plan| problem = edit::set_field(plan, &key, &value).err());
-                if let Some(problem) = problem {
-                    planner.notice(problem.message());
-                }
+                planner.set_field(&key, &value);
                 None
             }
             LiveEvent::Act { key } => act(planner, confirm, &key, root),

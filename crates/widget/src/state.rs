@@ -336,6 +336,16 @@ impl Planner {
         self.schedule_save();
     }
 
+    /// Sets a field from an HTML screen by its key (see `plan::edit`); if the key is refused,
+    /// tells the user why.
+    pub fn set_field(&self, key: &str, value: &str) {
+        let mut problem = None;
+        self.edit(|plan| problem = plan::edit::set_field(plan, key, value).err());
+        if let Some(problem) = problem {
+            self.notice(problem.message());
+        }
+    }
+
     fn schedule_save(&self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();

@@ -25,6 +25,19 @@ pub struct ReapSection {
     pub reviews: Vec<ReapReview>,
 }
 
+/// The columns of the checklist as IPS Grow's REAP tab lays them out, in the CSV (after "Theme")
+/// and in each theme's table of the printed page.
+pub const CHECKLIST_COLUMNS: [&str; 8] = [
+    "Anchor",
+    "Title",
+    "Status",
+    "Evidence",
+    "Who is responsible",
+    "Review date",
+    "Actions",
+    "Needs attention",
+];
+
 /// How many REAP reviews a plan keeps; the oldest go first. Four a year for five years.
 pub const MAX_REAP_REVIEWS: usize = 20;
 
@@ -241,19 +254,10 @@ impl ReapSection {
     /// the actions linked to each anchor, for a Fidelity Review pack. Safe to open in Excel (see
     /// [`crate::csv_out`]).
     pub fn checklist_csv(&self, actions: &ActionPlanSection, today: &str) -> String {
-        let mut rows = vec![[
-            "Theme",
-            "Anchor",
-            "Title",
-            "Status",
-            "Evidence",
-            "Who is responsible",
-            "Review date",
-            "Actions",
-            "Needs attention",
-        ]
-        .map(String::from)
-        .to_vec()];
+        let mut rows = vec![std::iter::once("Theme")
+            .chain(CHECKLIST_COLUMNS)
+            .map(String::from)
+            .collect::<Vec<_>>()];
         for anchor in &crate::reap::ANCHORS {
             let record = self.anchors.get(anchor.id).cloned().unwrap_or_default();
             let flags: Vec<String> = self
