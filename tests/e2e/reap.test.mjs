@@ -302,3 +302,25 @@ test('a plan from a newer version shows the checklist read-only', async () => {
   assert.equal(await widget.getByRole('button', { name: 'Download the checklist (CSV)' }).isDisabled(), false);
   await context.close();
 });
+
+test('what was typed is shown as text, never run as markup, on the checklist and the home page', async () => {
+  const hostile = '<img src=x onerror="window.__hostile = 1">"><b>bold</b>';
+  const plan = blankPlan('xss', hostile, {
+    anchors: { '1.1': { status: 'met', evidence: hostile, who: hostile, review_date: hostile } },
+    specialists: [{ id: 'es1', name: hostile, caseload: { white: hostile } }],
+  });
+  const { context, page, widget } = await openWith([plan]);
+  await goTo(widget, 'REAP checklist');
+  assert.equal(await field(widget, 'rep-a-1-1-evidence').inputValue(), hostile);
+  assert.equal(await field(widget, 'rep-a-1-1-review').inputValue(), hostile);
+  assert.equal(await field(widget, 'rep-s-es1-name').inputValue(), hostile);
+  assert.match(await widget.locator('.rep-caseload-problems').innerText(), /is not a whole number/);
+  await goTo(widget, 'Home');
+  assert.equal(await field(widget, 'rep-plan-title').inputValue(), hostile);
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+    return { ran: window.__hostile === 1, images: root.querySelectorAll('img').length, bold: root.querySelectorAll('b').length };
+  });
+  assert.deepEqual(injected, { ran: false, images: 0, bold: 0 });
+  await context.close();
+});
