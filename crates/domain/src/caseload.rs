@@ -419,9 +419,7 @@ pub fn headline(specialist: &SpecialistCaseload) -> String {
 /// the team, one per Employment Specialist, and the sentence for each group worth a look.
 pub fn evidence_summary(specialists: &[Specialist], range: NonAdverseRange, today: &str) -> String {
     let comparison = compare_specialists(specialists, range);
-    let when = crate::dates::Date::parse_iso(today)
-        .map(|d| d.long())
-        .unwrap_or_else(|| today.to_string());
+    let when = crate::dates::long_or_as_is(today);
     let mut text = format!(
         "Caseloads compared with the team\u{2019}s on {when} (team caseload {}):",
         comparison.team.total()

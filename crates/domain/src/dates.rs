@@ -69,6 +69,13 @@ impl fmt::Display for Date {
     }
 }
 
+/// "28 November 2026" for a YYYY-MM-DD date, or the text as it was (trimmed) when it is not one:
+/// what was recorded is shown, never hidden.
+pub fn long_or_as_is(text: &str) -> String {
+    let text = text.trim();
+    Date::parse_iso(text).map_or_else(|| text.to_string(), Date::long)
+}
+
 /// Days in a month, leap years included.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
@@ -129,5 +136,12 @@ mod tests {
         assert!(a < b);
         assert_eq!(a.to_string(), "2026-01-31");
         assert_eq!(b.long(), "1 February 2026");
+    }
+
+    #[test]
+    fn a_date_reads_in_words_and_other_text_stays_as_it_was() {
+        assert_eq!(long_or_as_is(" 2026-03-03 "), "3 March 2026");
+        assert_eq!(long_or_as_is("after the summer "), "after the summer");
+        assert_eq!(long_or_as_is("2026-02-30"), "2026-02-30");
     }
 }

@@ -6,7 +6,7 @@
 //! other files. Everything a user typed is escaped with [`crate::html::escape`].
 
 use crate::caseload::{compare_specialists, CaseloadGroup, SpecialistCaseload, Tally};
-use crate::dates::Date;
+use crate::dates::long_or_as_is;
 use crate::html::escape;
 use crate::plan::{AnchorFlag, Plan, CHECKLIST_COLUMNS};
 use crate::reap::{anchors_in, Theme};
@@ -83,12 +83,9 @@ pub fn printable_html(plan: &Plan, today: &str) -> String {
     out
 }
 
-/// "28 November 2026", or the text as given when it is not a date.
+/// "28 November 2026", or the text as given when it is not a date, escaped.
 fn long_date(text: &str) -> String {
-    match Date::parse_iso(text) {
-        Some(date) => date.long(),
-        None => escape(text.trim()),
-    }
+    escape(&long_or_as_is(text))
 }
 
 /// Escaped text with its line breaks kept.

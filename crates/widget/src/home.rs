@@ -45,13 +45,13 @@ pub fn home() -> impl IntoView {
 /// The home page as HTML.
 fn render(plan: &Plan, read_only: bool) -> String {
     let h = &mut String::new();
-    let _ = write!(
+    w!(
         h,
         r#"<p class="rep-body-l">{}</p><ul class="rep-cards">"#,
         E(messages::HOME_INTRO)
     );
     for part in Part::ALL {
-        let _ = write!(
+        w!(
             h,
             r#"<li class="rep-card" aria-labelledby="rep-card-{slug}"><h2 class="rep-heading-m" id="rep-card-{slug}">{title}</h2><p>{}</p><p class="rep-hint">{}{}</p><button type="button" class="rep-button rep-button--secondary" data-act="open/{slug}">{}{title}</button></li>"#,
             E(part.purpose()),
@@ -64,14 +64,14 @@ fn render(plan: &Plan, read_only: bool) -> String {
     }
     h.push_str("</ul>");
     plan_details::render(h, plan, read_only);
-    let _ = write!(
+    w!(
         h,
         r#"<section class="rep-section" aria-labelledby="rep-changes-heading"><h2 class="rep-heading-l" id="rep-changes-heading">{}</h2><p class="rep-hint">{}</p><ol class="rep-list rep-changes" reversed>"#,
         E(m::RECENT_CHANGES),
         E(m::RECENT_CHANGES_HINT)
     );
     for change in plan.history.iter().rev().take(RECENT_CHANGES) {
-        let _ = write!(
+        w!(
             h,
             r#"<li><span class="rep-changes__when">{}</span> {}</li>"#,
             E(change.at.get(..10).unwrap_or_default()),

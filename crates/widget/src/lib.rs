@@ -4,6 +4,15 @@
 //! should check (that lives in `race-equity-domain`). JavaScript calls [`mount`] once per host
 //! element; see `www/start.js` for the loader and `docs/EMBEDDING.md` for the host's side.
 
+/// Writes HTML into a `String` for the screens drawn as HTML text (writing to a `String` cannot
+/// fail). Markup goes in the format string; every value goes in through
+/// `race_equity_domain::html::E`, which escapes it. The caller imports `std::fmt::Write`.
+macro_rules! w {
+    ($h:expr, $($arg:tt)*) => {
+        let _ = write!($h, $($arg)*);
+    };
+}
+
 mod app;
 mod config;
 mod download;

@@ -47,14 +47,6 @@ pub fn save_indicator() -> impl IntoView {
     live_html("rep-save-status", render, Rc::new(|_, _| None))
 }
 
-/// Writes HTML into a `String` (which cannot fail). Markup goes in the format string; every
-/// value goes in through `E`, which escapes it.
-macro_rules! w {
-    ($h:expr, $($arg:tt)*) => {
-        let _ = write!($h, $($arg)*);
-    };
-}
-
 /// Every banner the user must see, above the screen.
 pub fn storage_notices() -> impl IntoView {
     let planner = expect_context::<Planner>();

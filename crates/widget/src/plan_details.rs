@@ -33,25 +33,25 @@ fn value<'a>(plan: &'a Plan, key: &str) -> &'a str {
 
 /// The plan's details as HTML, editable unless the plan is read-only.
 pub fn render(h: &mut String, plan: &Plan, read_only: bool) {
-    let _ = write!(
+    w!(
         h,
         r#"<section class="rep-section" aria-labelledby="rep-details-heading"><h2 class="rep-heading-l" id="rep-details-heading">{}</h2>"#,
         E(m::DETAILS_TITLE)
     );
     for (key, label, hint) in FIELDS {
-        let _ = write!(
+        w!(
             h,
             r#"<div class="rep-form-group"><label class="rep-label" for="rep-plan-{key}">{}</label>"#,
             E(label)
         );
         if !hint.is_empty() {
-            let _ = write!(
+            w!(
                 h,
                 r#"<p class="rep-hint" id="rep-plan-{key}-hint">{}</p>"#,
                 E(hint)
             );
         }
-        let _ = write!(
+        w!(
             h,
             r#"<input class="rep-input" type="text" id="rep-plan-{key}" autocomplete="off"{} value="{}" data-f="plan/{key}"{}></div>"#,
             if hint.is_empty() {

@@ -24,14 +24,6 @@ use crate::live_html::{live_html, LiveEvent};
 use crate::notices::download_open_plan;
 use crate::state::{now, Planner};
 
-/// Writes HTML into a `String` (which cannot fail). Markup goes in the format string; every
-/// value goes in through `E`, which escapes it.
-macro_rules! w {
-    ($h:expr, $($arg:tt)*) => {
-        let _ = write!($h, $($arg)*);
-    };
-}
-
 /// "28 Nov 2026, 14:02" in the user's time zone, from an RFC 3339 time.
 fn when(at: &str) -> String {
     let date = js_sys::Date::new(&at.into());

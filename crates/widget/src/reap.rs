@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use race_equity_domain::caseload::{self, CaseloadGroup};
-use race_equity_domain::dates::Date;
+use race_equity_domain::dates::{long_or_as_is, Date};
 use race_equity_domain::file_names::download_name;
 use race_equity_domain::html::E;
 use race_equity_domain::messages::reap as m;
@@ -160,14 +160,6 @@ fn status_class(status: AnchorStatus) -> &'static str {
     }
 }
 
-/// Writes HTML into a `String` (which cannot fail). Markup goes in the format string; every
-/// value goes in through `E`, which escapes it.
-macro_rules! w {
-    ($h:expr, $($arg:tt)*) => {
-        let _ = write!($h, $($arg)*);
-    };
-}
-
 /// ` disabled` on a control when the plan is read-only.
 fn disabled(read_only: bool) -> &'static str {
     if read_only {
@@ -274,7 +266,7 @@ fn reviews(h: &mut String, plan: &Plan, read_only: bool) {
             w!(h, "<p>{}</p>", E(m::NO_REVIEW_YET));
         }
         Some(review) => {
-            let when = long_date(&review.date);
+            let when = long_or_as_is(&review.date);
             let changes = plan.reap.changes_since(review);
             w!(
                 h,
@@ -299,13 +291,6 @@ fn reviews(h: &mut String, plan: &Plan, read_only: bool) {
     w!(h, r#"<p class="rep-hint">{}</p>"#, E(m::REVIEW_HINT));
     button(h, "review", "rep-start-review", m::START_REVIEW, read_only);
     h.push_str("</section>");
-}
-
-/// "3 March 2026" for a date, or the text as it was when it is not one.
-fn long_date(text: &str) -> String {
-    Date::parse_iso(text.trim())
-        .map(Date::long)
-        .unwrap_or_else(|| text.to_string())
 }
 
 /// A label with the anchor named for screen readers only: "Status (anchor 1.1)".
