@@ -53,9 +53,10 @@ async function seedStorage(context, entries) {
   await page.evaluate((all) => {
     for (const [key, value] of Object.entries(all)) localStorage.setItem(key, value);
   }, entries);
-  await page.close();
   // Chromium hands localStorage writes to the browser process asynchronously: wait until a new
-  // page of the origin sees them, so the planner cannot start before they arrive.
+  // page of the origin sees them, so the planner cannot start before they arrive. The writing
+  // page stays open until then: closed at once, a large write (millions of characters) was
+  // sometimes never handed over.
   const check = await context.newPage();
   await check.goto(`${server.origin}/host-page.css`);
   await until(
@@ -63,6 +64,7 @@ async function seedStorage(context, entries) {
     'the seeded storage to reach new pages',
   );
   await check.close();
+  await page.close();
 }
 
 /** Every key and value in the page's localStorage. */
