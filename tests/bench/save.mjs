@@ -1,7 +1,7 @@
 // Prints how long an edit takes to reach storage with a full plan open: the edit itself (record
 // the change, update the screen) and the save (serialise in wasm, write to localStorage), as
-// medians over N edits; then how long a keystroke in the REAP checklist takes to redraw that
-// screen. Figures, not tests.
+// medians over N edits; then how long a keystroke in the REAP checklist and in the journey takes
+// to redraw that screen. Figures, not tests.
 // Usage: node bench/save.mjs <edits> <full-plan.json>
 
 import { readFileSync } from 'node:fs';
@@ -48,36 +48,41 @@ const figures = await page.evaluate(async ({ edits, id }) => {
   return { edit: median(editTimes), save: median(saveTimes), size: sizes[sizes.length - 1] };
 }, { edits, id: plan.id });
 
-// The REAP checklist, the largest screen: type in an anchor's evidence, until the screen has been
-// redrawn (rendered as HTML and patched in place, in the microtasks after the input event).
-const reap = await page.evaluate(async ({ edits }) => {
-  const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
-  [...root.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'REAP checklist').click();
-  const macrotask = () => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-  for (let i = 0; i < 50 && !root.querySelector('#rep-a-1-1-evidence'); i += 1) await macrotask();
-  const field = root.querySelector('#rep-a-1-1-evidence');
-  if (!field) throw new Error('the REAP checklist did not open');
-  const times = [];
-  for (let i = 0; i < edits; i += 1) {
-    const t0 = performance.now();
-    field.value = `Evidence ${i}`;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    await macrotask();
-    times.push(performance.now() - t0);
-  }
-  const flags = root.querySelectorAll('.rep-anchor').length;
-  if (flags !== 17) throw new Error(`expected 17 anchors, found ${flags}`);
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { redraw: median(times), size: root.querySelector('.rep-reap').innerHTML.length };
-}, { edits });
+// Typing in a large screen: a keystroke in a text area, until the screen has been redrawn
+// (rendered as HTML and patched in place, in the microtasks after the input event).
+async function keystrokes(screen, fieldId, screenClass) {
+  return page.evaluate(async ({ edits, screen, fieldId, screenClass }) => {
+    const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+    [...root.querySelectorAll('nav button')].find((b) => b.textContent.trim() === screen).click();
+    const macrotask = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+    for (let i = 0; i < 50 && !root.querySelector(`[id="${fieldId}"]`); i += 1) await macrotask();
+    const field = root.querySelector(`[id="${fieldId}"]`);
+    if (!field) throw new Error(`${screen} did not open`);
+    const times = [];
+    for (let i = 0; i < edits; i += 1) {
+      const t0 = performance.now();
+      field.value = `Typed ${i}`;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await macrotask();
+      times.push(performance.now() - t0);
+    }
+    if (!root.querySelector(`[id="${fieldId}"]`)) throw new Error(`${fieldId} went missing`);
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { redraw: median(times), size: root.querySelector(screenClass).innerHTML.length };
+  }, { edits, screen, fieldId, screenClass });
+}
+const reap = await keystrokes('REAP checklist', 'rep-a-1-1-evidence', '.rep-reap');
+const journey = await keystrokes('Journey self-assessment', 'rep-j-p-p1-evidence', '.rep-journey');
 
 console.log(`edit (record the change, update the screen)  median ${figures.edit.toFixed(2)} ms over ${edits} edits`);
 console.log(`save (serialise + localStorage write)        median ${figures.save.toFixed(2)} ms over ${edits} saves (target under 5 ms)`);
 console.log(`saved plan size in storage                   ${(figures.size / 1024).toFixed(1)} KB`);
-console.log(`REAP checklist: type, record, redraw         median ${reap.redraw.toFixed(2)} ms over ${edits} keystrokes (the screen is ${(reap.size / 1024).toFixed(0)} KB of HTML)`);
+for (const [name, result] of [['REAP checklist', reap], ['Journey', journey]]) {
+  console.log(`${`${name}: type, record, redraw`.padEnd(45)}median ${result.redraw.toFixed(2)} ms over ${edits} keystrokes (the screen is ${(result.size / 1024).toFixed(0)} KB of HTML)`);
+}
 await browser.close();
 await server.close();

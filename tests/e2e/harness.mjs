@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -181,3 +181,65 @@ export async function goTo(widget, name) {
   await widget.getByRole('navigation', { name: 'Planner parts' }).getByRole('button', { name, exact: true }).click();
   await widget.getByRole('heading', { level: 1, name }).waitFor();
 }
+
+/** Where the demo page's planner keeps its plans in localStorage. */
+export const DEMO_PREFIX = 'race-equity-planner/demo/';
+
+/** A fresh browser context on the demo page whose store holds `plans`, the first of them open. */
+export async function openWithPlans(browser, server, plans) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(
+    ([prefix, all]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      for (const plan of all) localStorage.setItem(`${prefix}plan/${plan.id}`, JSON.stringify(plan));
+      localStorage.setItem(`${prefix}last-opened`, all[0].id);
+    },
+    [DEMO_PREFIX, plans],
+  );
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/index.html`);
+  await waitForPlanner(page);
+  const widget = page.locator('[data-race-equity-planner]').first();
+  return { context, page, widget };
+}
+
+/** The id of the focused element inside the widget's shadow root. */
+export function focusedId(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+    return active ? active.id : '';
+  });
+}
+
+/** Presses Tab (Shift+Tab with `back`) until the element with `id` has focus. */
+export async function tabTo(page, id, { back = false, limit = 400 } = {}) {
+  for (let i = 0; i < limit; i += 1) {
+    if ((await focusedId(page)) === id) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+/** The widget's element with this id (ids may contain dots). */
+export const field = (widget, id) => widget.locator(`[id="${id}"]`);
+
+/** Waits until the header says the plan is saved. */
+export async function waitForSaved(widget) {
+  await widget.locator('.rep-header .rep-save-status').filter({ hasText: /Saved in this browser at \d\d:\d\d/ }).waitFor({ timeout: 10000 });
+}
+
+/** The plan as saved in the demo page's store. */
+export function storedPlan(page, id) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `${DEMO_PREFIX}plan/${id}`);
+}
+
+/** The schema version this build writes: the newest saved-plan fixture (`plan/mod.rs` asks for one
+ * `vN.json` per version), so tests need no change when the version is bumped. */
+export const CURRENT_SCHEMA_VERSION = Math.max(
+  ...readdirSync(join(repoRoot, 'crates', 'domain', 'tests', 'fixtures', 'plan'))
+    .map((name) => /^v(\d+)\.json$/.exec(name)?.[1])
+    .filter(Boolean)
+    .map(Number),
+);

@@ -6,10 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { axeViolations, deepFocus, goTo, launchBrowser, startServer, typeInto, until, waitForPlanner } from './harness.mjs';
+import {
+  axeViolations, deepFocus, field, focusedId, goTo, launchBrowser, openWithPlans, startServer, storedPlan, tabTo, typeInto, until,
+  waitForPlanner, waitForSaved,
+} from './harness.mjs';
 
-const PREFIX = 'race-equity-planner/demo/';
-const SAVED = /Saved in this browser at \d\d:\d\d/;
 
 let browser;
 let server;
@@ -36,43 +37,6 @@ function blankPlan(id, title, reap = {}) {
   };
 }
 
-/** A fresh browser whose store holds `plans`, the first of them open. */
-async function openWith(plans) {
-  const context = await browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(
-    ([prefix, all]) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      for (const plan of all) localStorage.setItem(`${prefix}plan/${plan.id}`, JSON.stringify(plan));
-      localStorage.setItem(`${prefix}last-opened`, all[0].id);
-    },
-    [PREFIX, plans],
-  );
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/index.html`);
-  await waitForPlanner(page);
-  const widget = page.locator('[data-race-equity-planner]').first();
-  return { context, page, widget };
-}
-
-/** The id of the focused element inside the widget's shadow root. */
-function focusedId(page) {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-    return active ? active.id : '';
-  });
-}
-
-/** Presses Tab (Shift+Tab with `back`) until the element with `id` has focus. */
-async function tabTo(page, id, { back = false, limit = 400 } = {}) {
-  for (let i = 0; i < limit; i += 1) {
-    if ((await focusedId(page)) === id) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
-
 /** Chooses `status` in an anchor's status list from the keyboard (type-ahead on a closed list). */
 async function chooseStatus(page, anchor, status) {
   await tabTo(page, `rep-a-${anchor.replace('.', '-')}-status`);
@@ -81,20 +45,10 @@ async function chooseStatus(page, anchor, status) {
 
 const headline = (widget) => widget.locator('.rep-summary__headline').innerText();
 const summary = (widget) => widget.locator('.rep-summary').innerText();
-const field = (widget, id) => widget.locator(`[id="${id}"]`);
-
-async function waitForSaved(widget) {
-  await widget.locator('.rep-header .rep-save-status').filter({ hasText: SAVED }).waitFor({ timeout: 10000 });
-}
-
-function storedPlan(page, id) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `${PREFIX}plan/${id}`);
-}
-
 // ---- Tests -------------------------------------------------------------------------------------
 
 test('keyboard only: marking anchors flips the summary to "REAP met" at the right moment, and a reload keeps it all', async () => {
-  const { context, page, widget } = await openWith([blankPlan('team', 'Keyboard team')]);
+  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('team', 'Keyboard team')]);
   // Reach the REAP checklist from the keyboard.
   for (let i = 0; i < 30 && (await deepFocus(page))?.label !== 'REAP checklist'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -165,7 +119,7 @@ test('reviews: a dated snapshot, then what changed since it; overdue and unreada
       '3.1': { status: 'met', evidence: 'Policy', review_date: 'after the summer' },
     },
   });
-  const { context, page, widget } = await openWith([plan]);
+  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
   await goTo(widget, 'REAP checklist');
   assert.match(await widget.locator('[id="rep-anchor-2-2"] .rep-anchor__tags').innerText(), /Review overdue \(due 31 January 2020\)/);
   assert.match(await widget.locator('[id="rep-anchor-3-1"] .rep-anchor__tags').innerText(), /Review date ‘after the summer’ is not a date/);
@@ -195,7 +149,7 @@ test('reviews: a dated snapshot, then what changed since it; overdue and unreada
 });
 
 test('actions from an anchor: added, focused, linked in the saved plan, and removed only after a confirmation', async () => {
-  const { context, page, widget } = await openWith([blankPlan('acts', 'Action team')]);
+  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('acts', 'Action team')]);
   await goTo(widget, 'REAP checklist');
   await widget.getByRole('button', { name: 'Add an action for 1.2' }).click();
   await until(async () => /^rep-x-.*-text$/.test(await focusedId(page)), 'focus on the new action');
@@ -229,7 +183,7 @@ test('actions from an anchor: added, focused, linked in the saved plan, and remo
 });
 
 test('anchor 3.3: each Employment Specialist\'s caseload against the team\'s, bad counts kept and explained', async () => {
-  const { context, page, widget } = await openWith([blankPlan('es', 'Caseload team')]);
+  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('es', 'Caseload team')]);
   await goTo(widget, 'REAP checklist');
   const counts = { 'A.K.': { black: '2', white: '40', asian: '3' }, 'J.M.': { black: '14', white: '25', asian: '4' } };
   for (const [name, groups] of Object.entries(counts)) {
@@ -268,7 +222,7 @@ test('exports: the checklist as CSV in the REAP tab\'s layout, and a printable p
   const plan = blankPlan('exp', 'Export team', {
     anchors: { '1.1': { status: 'met', evidence: '=HYPERLINK("x")', who: 'Sam' } },
   });
-  const { context, page, widget } = await openWith([plan]);
+  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
   await goTo(widget, 'REAP checklist');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -294,7 +248,7 @@ test('exports: the checklist as CSV in the REAP tab\'s layout, and a printable p
 
 test('a plan from a newer version shows the checklist read-only', async () => {
   const plan = { ...blankPlan('new', 'Newer team', { anchors: { '1.1': { status: 'met' } } }), schema_version: 99 };
-  const { context, widget } = await openWith([plan]);
+  const { context, widget } = await openWithPlans(browser, server, [plan]);
   await goTo(widget, 'REAP checklist');
   assert.equal(await field(widget, 'rep-a-1-1-status').isDisabled(), true);
   assert.equal(await field(widget, 'rep-a-1-1-evidence').getAttribute('readonly'), '');
@@ -309,7 +263,7 @@ test('what was typed is shown as text, never run as markup, on the checklist and
     anchors: { '1.1': { status: 'met', evidence: hostile, who: hostile, review_date: hostile } },
     specialists: [{ id: 'es1', name: hostile, caseload: { white: hostile } }],
   });
-  const { context, page, widget } = await openWith([plan]);
+  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
   await goTo(widget, 'REAP checklist');
   assert.equal(await field(widget, 'rep-a-1-1-evidence').inputValue(), hostile);
   assert.equal(await field(widget, 'rep-a-1-1-review').inputValue(), hostile);

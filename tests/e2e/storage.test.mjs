@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { axeViolations, fixturesDir, goTo, launchBrowser, singleFileUrl, startServer, typeInto, until, waitForPlanner, watch } from './harness.mjs';
+import { CURRENT_SCHEMA_VERSION, axeViolations, fixturesDir, goTo, launchBrowser, singleFileUrl, startServer, typeInto, until, waitForPlanner, watch } from './harness.mjs';
 
 const PLANS = join(fixturesDir, 'plans');
 const PREFIX = 'race-equity-planner/demo/';
@@ -598,7 +598,7 @@ test('a plan saved by version 1 opens, brought up to date, and is saved in the n
   await typeInto(page, widget.getByLabel('Team or service', { exact: true }), 'Riverside IPS team (2024)');
   await waitForSaved(widget);
   const saved = JSON.parse(await storedPlan(page, id));
-  assert.equal(saved.schema_version, 3);
+  assert.equal(saved.schema_version, CURRENT_SCHEMA_VERSION);
   assert.equal(saved.title, 'Riverside IPS race equity plan (fictional, saved by version 1)');
   assert.equal(saved.reporting_period, '2023-24');
   assert.equal(saved.reap.anchors['1.1'].status, 'met');
@@ -730,7 +730,7 @@ test('export and import: a preview before any change, Cancel and Skip change not
   assert.match(backup.name, /^race-equity-plan-all-plans-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(backup.text);
   assert.equal(parsed.format, 'race-equity-planner-backup');
-  assert.equal(parsed.schema_version, 3);
+  assert.equal(parsed.schema_version, CURRENT_SCHEMA_VERSION);
   assert.deepEqual(parsed.plans.map((p) => p.title).sort(), (await listedTitles(widget)).sort());
   await chooser.setInputFiles(backup.path);
   await preview.waitFor();

@@ -53,6 +53,20 @@ pub fn titled_list(title: &str, items: &[&str]) -> String {
     out
 }
 
+/// The styles every printable page shares (the page size and each page's own rules come first,
+/// in the page): 11pt black on white, borders on every cell, table headings repeated on each
+/// printed page, rows and headings kept from splitting across pages.
+pub const PRINT_STYLE: &str = "*{box-sizing:border-box}\
+body{margin:0;font:11pt/1.35 Arial,Helvetica,sans-serif;color:#000;background:#fff}\
+h1{font-size:18pt;margin:0 0 6pt}\
+h2{font-size:14pt;margin:18pt 0 6pt;break-after:avoid;page-break-after:avoid}\
+h3{font-size:12pt;margin:12pt 0 4pt;break-after:avoid;page-break-after:avoid}\
+p,ul{margin:0 0 6pt}\
+table{width:100%;border-collapse:collapse;margin:0 0 10pt}\
+thead{display:table-header-group}\
+tr,th,td{break-inside:avoid;page-break-inside:avoid}\
+th,td{border:1px solid #000;padding:3pt 4pt;text-align:left;vertical-align:top;overflow-wrap:break-word}";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,6 +54,11 @@ impl Stage {
         }
     }
 
+    /// The stage with this [`Stage::id`].
+    pub fn from_id(id: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     /// The stage's place on the journey, from 0 (Resisting) to 4 (Achieving).
     pub fn index(self) -> usize {
         self as usize
@@ -302,6 +307,19 @@ pub enum Answer {
 
 impl Answer {
     pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
+
+    /// A stable identifier, the same as the saved form: "not_sure".
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotSure => "not_sure",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|a| a.id() == id)
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -584,7 +602,7 @@ pub fn summarise_workshop(views: &[ParticipantView]) -> WorkshopSummary {
         match view.department.map(str::trim).filter(|d| !d.is_empty()) {
             None => unnamed.push(i),
             Some(name) => {
-                let key = name.to_lowercase();
+                let key = crate::plan::department_key(name);
                 match named.iter_mut().find(|(k, _, _)| *k == key) {
                     Some((_, _, members)) => members.push(i),
                     None => named.push((key, name.to_owned(), vec![i])),

@@ -11,6 +11,7 @@ pub mod ethnicity;
 pub mod file_names;
 pub mod html;
 pub mod journey;
+pub mod journey_print;
 pub mod messages;
 pub mod numbers;
 pub mod plan;

@@ -95,12 +95,8 @@ pub mod reap {
     pub const ADD_ACTION_FOR: &str = "Add an action for";
     pub const ACTION: &str = "action";
     pub const FOR: &str = "for";
-    pub const ACTION_TEXT: &str = "Action";
-    pub const WHO_SHORT: &str = "Who";
     pub const BY_WHEN: &str = "By when";
     pub const REMOVE_ACTION: &str = "Remove action";
-    pub const YES_REMOVE: &str = "Yes, remove";
-    pub const CANCEL: &str = "Cancel";
     pub const REMOVE: &str = "Remove";
     pub const CASELOAD_TITLE: &str = "Employment Specialists\u{2019} caseloads";
     pub const CASELOAD_HINT: &str = "For each Employment Specialist, enter how many people on their caseload are in each ethnic group. Each caseload is compared with the whole team\u{2019}s, so you can see whether some groups are being seen mostly by some staff.";
@@ -294,5 +290,294 @@ mod tests {
         let titles: std::collections::HashSet<_> = Part::ALL.iter().map(|p| p.title()).collect();
         assert_eq!(slugs.len(), 4);
         assert_eq!(titles.len(), 4);
+    }
+}
+
+/// Words the forms on every screen share.
+pub mod forms {
+    pub const ACTION: &str = "Action";
+    pub const WHO: &str = "Who";
+    pub const BY_WHEN: &str = "By when";
+    pub const YES_REMOVE: &str = "Yes, remove";
+    pub const CANCEL: &str = "Cancel";
+}
+
+/// The journey self-assessment screen.
+pub mod journey {
+    pub const INTRO: &str = "Work out, alone or with your steering group, where your organisation is on the journey to race equality, and what would move it on. Start with the four questions about outcomes, then record each person\u{2019}s view, agree a stage together, and plan the next six months.";
+    pub const SUMMARY_TITLE: &str = "Where the organisation is now";
+    pub const NOT_AGREED: &str = "No stage agreed yet";
+    pub const AGREED: &str = "Agreed stage:";
+    pub const WHAT_WOULD_LIFT: &str = "What would lift the cap:";
+    pub const PRINT_PACK: &str = "Print the workshop pack";
+    pub const PRINT_RESULTS: &str = "Print the results";
+    pub const PRINT_FRAME_TITLE: &str = "The journey self-assessment, laid out for printing";
+
+    pub const CLARITY_TITLE: &str = "1. How clear are your outcomes?";
+    pub const CLARITY_HINT: &str = "Answer these first. If the answer to any of them is \u{201c}no\u{201d}, the organisation cannot honestly be past Starting, whatever else it does.";
+    pub const QUESTION: &str = "Question";
+    pub const ANSWER: &str = "Answer";
+    pub const NOT_ANSWERED: &str = "Not answered yet";
+    pub const NOTE: &str = "Note";
+    pub const TO_ANSWER_YES: &str = "To answer yes:";
+
+    pub const OUTCOMES_TITLE: &str = "2. Outcomes framework";
+    pub const OUTCOMES_HINT: &str = "For each area, write what you want to change locally, how you know it is an issue, and how you will know it has improved. The gaps show where to focus.";
+    pub const NO_GAPS: &str =
+        "Every area has objectives, evidence of the issue and a measure of improvement.";
+    pub const OBJECTIVES: &str = "Local objectives";
+    pub const ISSUE: &str = "How do we know this is an issue?";
+    pub const IMPROVED: &str = "How will we know we\u{2019}ve improved?";
+    pub const GAP_OBJECTIVES: &str = "No objectives yet";
+    pub const GAP_ISSUE: &str = "No evidence of the issue yet";
+    pub const GAP_IMPROVED: &str = "No measure of improvement yet";
+    pub const COMPLETE: &str = "Complete";
+
+    pub const WORKSHOP_TITLE: &str = "3. Everyone\u{2019}s view";
+    pub const WORKSHOP_HINT: &str = "Add each participant, with their department if departments may be at different stages. Each person chooses the stage they believe the organisation, or their department, has reached, and notes what they have seen that supports it.";
+    pub const PARTICIPANT: &str = "Participant";
+    pub const NAME_OR_ROLE: &str = "Name or role";
+    pub const DEPARTMENT: &str = "Department (optional)";
+    pub const THEIR_STAGE: &str = "The stage they see";
+    pub const NO_STAGE: &str = "Not chosen yet";
+    pub const SUPPORT: &str = "Behaviours and outcomes that support it";
+    pub const ADD_PARTICIPANT: &str = "Add a participant";
+    pub const REMOVE: &str = "Remove";
+    pub const NO_PARTICIPANTS: &str =
+        "No participants yet. Add one for each person taking part, or just yourself.";
+
+    pub const RESULTS_TITLE: &str = "What the group thinks";
+    pub const SPREAD_CAPTION: &str = "How many people chose each stage";
+    pub const STAGE: &str = "Stage";
+    pub const EVERYONE: &str = "Everyone";
+    pub const NO_DEPARTMENT: &str = "No department given";
+    pub const NO_VIEWS: &str = "Nobody has chosen a stage yet.";
+    pub const VIEWS_DIFFER: &str = "Views differ";
+    pub const AGREE_TITLE: &str = "What the group agrees";
+    pub const AGREE_HINT: &str = "After discussing the views, record the stage the group agrees. The individual views are kept.";
+    pub const AGREED_FOR_ORGANISATION: &str = "Agreed stage for the organisation";
+    pub const AGREED_FOR: &str = "Agreed stage for";
+
+    pub const AT_STAGE_TITLE: &str = "4. At the agreed stage";
+    pub const AT_STAGE_NONE: &str = "Agree a stage above to see its barriers and breakthrough points, and to plan the next six months.";
+    pub const BARRIERS: &str = "Barriers to watch out for";
+    pub const BREAKTHROUGHS: &str = "Breakthrough points";
+    pub const STRENGTHS: &str = "Strengths to build on";
+    pub const TO_DEVELOP: &str = "Areas to develop";
+    pub const ACTIONS_TITLE: &str = "Actions for the next six months";
+    pub const ACTIONS_HINT: &str =
+        "These actions are also in the action plan, linked to this stage.";
+    pub const NO_ACTIONS: &str = "No actions yet.";
+    pub const ACTION: &str = "Action";
+    pub const BREAKTHROUGH: &str = "Breakthrough point it answers";
+    pub const NONE_CHOSEN: &str = "None chosen";
+    pub const ADD_ACTION: &str = "Add an action";
+    pub const REMOVE_ACTION: &str = "Remove action";
+
+    pub const TIMELINE_TITLE: &str = "5. Re-assessment and timeline";
+    pub const REASSESS: &str = "Re-assess by";
+    pub const REASSESS_HINT: &str = "Most groups look again after six months.";
+    pub const RECORD: &str = "Add this assessment to the timeline";
+    pub const RECORD_HINT: &str = "Keeps a dated copy of the agreed stages and everyone\u{2019}s views, so that you can see the stage over time.";
+    pub const TIMELINE_CAPTION: &str = "The stage over time";
+    pub const DATE: &str = "Date";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const NOW: &str = "Now";
+    pub const NOT_RECORDED: &str = "\u{2014}";
+
+    /// "Agreed stage: Starting (the group chose Developing)".
+    pub fn chosen_was(stage: &str) -> String {
+        format!("(the group chose {stage})")
+    }
+
+    /// Why the screen works at a lower stage than the group chose.
+    pub fn shown_capped(shown: &str, chosen: &str) -> String {
+        format!("The group chose {chosen}, but until every outcome question can be answered \u{201c}yes\u{201d} or \u{201c}not sure\u{201d}, the stage shown is {shown}. These are {shown}\u{2019}s barriers and breakthrough points, and the actions below are linked to it.")
+    }
+
+    /// "3 of 6 areas have gaps".
+    pub fn gaps(count: usize) -> String {
+        match count {
+            1 => "1 of 6 areas has gaps".to_string(),
+            n => format!("{n} of 6 areas have gaps"),
+        }
+    }
+
+    /// "Median view: Starting (5 views)".
+    pub fn median(stage: &str, views: usize) -> String {
+        match views {
+            1 => format!("Median view: {stage} (1 view)"),
+            n => format!("Median view: {stage} ({n} views)"),
+        }
+    }
+
+    /// "Views are 2 stages apart: Ann sees Intending; Bo and Cy see Developing. Start the discussion here."
+    pub fn differ(gap: usize, low: &str, high: &str) -> String {
+        format!("Views are {gap} stages apart: {low}; {high}. Start the discussion here.")
+    }
+
+    /// "Ann sees Intending", "Bo and Cy see Developing".
+    pub fn see(people: &[String], stage: &str) -> String {
+        let verb = if people.len() == 1 { "sees" } else { "see" };
+        format!("{} {verb} {stage}", crate::reap::list_with_and(people))
+    }
+
+    /// "Questions still to answer: 2 and 4."
+    pub fn still_to_answer(numbers: &[String]) -> String {
+        format!(
+            "Questions still to answer (\u{201c}not sure\u{201d} counts as not answered): {}.",
+            crate::reap::list_with_and(numbers)
+        )
+    }
+
+    /// "Re-assessment was due on 3 March 2026."
+    pub fn reassessment_overdue(when: &str) -> String {
+        format!("Re-assessment was due on {when}.")
+    }
+
+    /// "2 assessments recorded; the last on 3 March 2026."
+    pub fn recorded(count: usize, last: &str) -> String {
+        match count {
+            1 => format!("1 assessment recorded, on {last}."),
+            n => format!("{n} assessments recorded; the last on {last}."),
+        }
+    }
+}
+
+/// The words of the journey's printed pages: the workshop pack and the results.
+pub mod journey_print {
+    pub const PACK_TITLE: &str = "Journey to race equality: workshop pack";
+    pub const RESULTS_TITLE: &str = "Journey to race equality: results";
+    pub const PLAN: &str = "Plan";
+    pub const TEAM: &str = "Team";
+    pub const PERIOD: &str = "Reporting period";
+    pub const PACK_INTRO: &str = "Use this pack to run the self-assessment on paper, or to follow along when the planner is on a shared screen. Go through it in order: how clear you are about outcomes, then each person's own view of the stage, then the group's discussion, and last the actions for the next six months.";
+    pub const CLARITY_TITLE: &str = "How clear are we about the outcomes we want?";
+    pub const CLARITY_HINT: &str = "Answer each question together, and be honest. If any answer is no, the overall stage cannot be above Starting, whatever else is in place.";
+    pub const QUESTION: &str = "Question";
+    pub const ANSWER: &str = "Answer";
+    pub const NOTES: &str = "Notes";
+    pub const STAGES_TITLE: &str = "The five stages";
+    pub const STAGES_HINT: &str = "Read every stage before choosing one. Each lists the barriers that can keep an organisation there and the breakthrough points that help it move on.";
+    pub const BARRIERS: &str = "Barriers to watch for";
+    pub const BREAKTHROUGHS: &str = "Breakthrough points";
+    pub const OUTCOMES_TITLE: &str = "Outcomes framework";
+    pub const OUTCOMES_HINT: &str = "For each area, write the local objectives you want, the evidence that there is a problem, and how you will measure the change.";
+    pub const OUTCOME_AREA: &str = "Outcome area";
+    pub const OBJECTIVES: &str = "Our objectives";
+    pub const ISSUE: &str = "How do we know this is an issue?";
+    pub const IMPROVED: &str = "How will we know we've improved?";
+    pub const PARTICIPANTS_TITLE: &str = "Each person's view";
+    pub const PARTICIPANTS_HINT: &str = "On your own first: choose the stage you believe the organisation, or your department, has reached, and write down what people actually do and what has actually got better that backs it up. Then compare views as a group, starting where they differ most.";
+    pub const NAME_OR_ROLE: &str = "Name or role";
+    pub const DEPARTMENT: &str = "Department";
+    pub const STAGE: &str = "Stage";
+    pub const NOT_CHOSEN: &str = "Not chosen";
+    pub const SUPPORT: &str = "Behaviours and outcomes that support it";
+    pub const ACTIONS_TITLE: &str = "Actions for the next six months";
+    pub const ACTIONS_HINT: &str = "Pick a few actions that would move you towards the next stage; the breakthrough points for the stage you agree are a good place to start.";
+    pub const ACTION: &str = "Action";
+    pub const WHO: &str = "Who";
+    pub const BY_WHEN: &str = "By when";
+    pub const BREAKTHROUGH: &str = "Breakthrough point";
+    pub const STATUS: &str = "Status";
+    pub const OVERALL_TITLE: &str = "Overall stage";
+    pub const NO_AGREED_STAGE: &str = "The group has not agreed a stage yet.";
+    pub const WHAT_WOULD_LIFT_IT: &str = "What would let you answer \u{201c}yes\u{201d}";
+    pub const NOT_ANSWERED: &str = "Not answered";
+    pub const SPREAD_TITLE: &str = "Where people placed the organisation";
+    pub const SPREAD_HINT: &str =
+        "How many people chose each stage, overall and in each department.";
+    pub const NO_VIEWS: &str = "Nobody has chosen a stage yet.";
+    pub const OVERALL: &str = "Overall";
+    pub const NO_DEPARTMENT: &str = "No department given";
+    pub const VIEWS: &str = "Views";
+    pub const NO_DISAGREEMENT: &str = "No two views are more than one stage apart.";
+    pub const DEPARTMENTS_TITLE: &str = "Agreed stage by department";
+    pub const NO_DEPARTMENTS: &str = "No departments have been named.";
+    pub const AGREED_STAGE: &str = "Agreed stage";
+    pub const NOT_AGREED: &str = "Not agreed yet";
+    pub const GAP: &str = "Not written yet";
+    pub const STRENGTHS: &str = "Strengths to build on";
+    pub const TO_DEVELOP: &str = "Areas to develop";
+    pub const NOTHING_WRITTEN: &str = "Nothing written yet.";
+    pub const NO_ACTIONS: &str = "No actions are linked to the stage shown yet.";
+    pub const REASSESS_TITLE: &str = "Next assessment";
+    pub const NO_REASSESS: &str = "No date has been set yet.";
+    pub const TIMELINE_TITLE: &str = "Over time";
+    pub const TIMELINE_HINT: &str =
+        "The overall stage and each department's stage at every recorded assessment, and now.";
+    pub const DATE: &str = "Date";
+    pub const NOW: &str = "Now";
+
+    /// "Choose one stage: Resisting, Intending, …."
+    pub fn stages_to_choose(stages: &str) -> String {
+        format!("Choose one stage: {stages}.")
+    }
+
+    /// "Printed on 15 September 2026".
+    pub fn printed_on(date: &str) -> String {
+        format!("Printed on {date}")
+    }
+
+    /// "Participant 3", for someone whose name or role is blank.
+    pub fn participant(number: usize) -> String {
+        format!("Participant {number}")
+    }
+
+    pub fn agreed(stage: &str) -> String {
+        format!("Stage the group agreed: {stage}")
+    }
+
+    pub fn shown(stage: &str) -> String {
+        format!("Overall stage shown: {stage}")
+    }
+
+    /// "Still to settle: question 4." for questions answered "not sure" or not answered.
+    pub fn still_to_settle(numbers: &[String]) -> String {
+        let which = if numbers.len() == 1 {
+            "question"
+        } else {
+            "questions"
+        };
+        format!(
+            "Still to settle: {which} {}.",
+            crate::reap::list_with_and(numbers)
+        )
+    }
+
+    /// "Housing: the middle view is Starting."
+    pub fn middle_view(group: &str, stage: &str) -> String {
+        format!("{group}: the middle view is {stage}.")
+    }
+
+    /// Where views differ by two stages or more, and who holds each end.
+    pub fn apart(gap: usize, low: &str, at_low: &str, high: &str, at_high: &str) -> String {
+        format!("Views are {gap} stages apart, from {low} ({at_low}) to {high} ({at_high}): start the discussion there.")
+    }
+
+    /// "5 of the 6 outcome areas still have a part not written."
+    pub fn areas_with_gaps(with_gaps: usize, areas: usize) -> String {
+        match with_gaps {
+            0 => "Every outcome area has its objectives, its evidence and its measures written."
+                .to_string(),
+            n if n == areas => format!("All {areas} outcome areas still have a part not written."),
+            n => format!("{n} of the {areas} outcome areas still have a part not written."),
+        }
+    }
+
+    /// "Actions linked to Starting, the stage shown after the outcome questions."
+    pub fn actions_for(stage: &str) -> String {
+        format!("Actions linked to {stage}, the stage shown after the outcome questions.")
+    }
+
+    /// "Assess again on 15 March 2027."
+    pub fn reassess_on(date: &str) -> String {
+        format!("Assess again on {date}.")
+    }
+
+    /// "Starting (capped by a "no")", for a stage the outcome questions lowered.
+    pub fn capped(stage: &str) -> String {
+        format!("{stage} (capped by a \"no\")")
     }
 }

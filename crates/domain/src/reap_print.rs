@@ -7,25 +7,15 @@
 
 use crate::caseload::{compare_specialists, CaseloadGroup, SpecialistCaseload, Tally};
 use crate::dates::long_or_as_is;
-use crate::html::escape;
+use crate::html::{escape, PRINT_STYLE};
 use crate::plan::{AnchorFlag, Plan, CHECKLIST_COLUMNS};
 use crate::reap::{anchors_in, Theme};
 use crate::stats::format_percent;
 
-/// A4 landscape (the REAP tab has eight columns), 11pt, black on white, borders on every cell;
-/// table headings repeat on each page and rows are not split between pages.
-const STYLE: &str = "@page{size:A4 landscape;margin:15mm 12mm}\
-*{box-sizing:border-box}\
-body{margin:0;font:11pt/1.35 Arial,Helvetica,sans-serif;color:#000;background:#fff}\
-h1{font-size:18pt;margin:0 0 6pt}\
-h2{font-size:14pt;margin:18pt 0 6pt;break-after:avoid;page-break-after:avoid}\
-h3{font-size:12pt;margin:12pt 0 4pt;break-after:avoid;page-break-after:avoid}\
-p,ul{margin:0 0 6pt}\
-table{width:100%;border-collapse:collapse;margin:0 0 10pt}\
-thead{display:table-header-group}\
-tr,th,td{break-inside:avoid;page-break-inside:avoid}\
-th,td{border:1px solid #000;padding:3pt 4pt;text-align:left;vertical-align:top;overflow-wrap:break-word}\
-.rep-anchors{table-layout:fixed}\
+/// A4 landscape (the REAP tab has eight columns), with the shared print styles ([`PRINT_STYLE`]).
+const PAGE: &str = "@page{size:A4 landscape;margin:15mm 12mm}";
+/// This page's own rules, after [`PRINT_STYLE`].
+const STYLE: &str = ".rep-anchors{table-layout:fixed}\
 .rep-anchors thead th:nth-child(1){width:6%}.rep-anchors thead th:nth-child(2){width:17%}\
 .rep-anchors thead th:nth-child(3){width:8%}.rep-anchors thead th:nth-child(4){width:22%}\
 .rep-anchors thead th:nth-child(5){width:10%}.rep-anchors thead th:nth-child(6){width:9%}\
@@ -45,7 +35,7 @@ pub fn printable_html(plan: &Plan, today: &str) -> String {
     out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(
-        "<title>REAP checklist: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<title>REAP checklist: {}</title>\n<style>{PAGE}{PRINT_STYLE}{STYLE}</style>\n</head>\n<body>\n",
         escape(title)
     ));
     out.push_str(&format!(

@@ -78,6 +78,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 {move || match screen.get() {
                     Screen::Home => crate::home::home().into_any(),
                     Screen::Part(Part::Reap) => crate::reap::reap_checklist().into_any(),
+                    Screen::Part(Part::Journey) => crate::journey::journey_screen().into_any(),
                     Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
                     Screen::Plans => crate::plans::plans_screen().into_any(),
                 }}

@@ -16,7 +16,9 @@ macro_rules! w {
 mod app;
 mod config;
 mod download;
+mod fields;
 mod home;
+mod journey;
 mod live_html;
 mod not_built;
 mod notices;

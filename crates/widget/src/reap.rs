@@ -6,46 +6,29 @@
 //! `race_equity_domain::plan::edit` and `Planner::edit`.
 
 use std::fmt::Write;
-use std::rc::Rc;
 
 use leptos::prelude::*;
 use race_equity_domain::caseload::{self, CaseloadGroup};
-use race_equity_domain::dates::{long_or_as_is, Date};
+use race_equity_domain::dates::long_or_as_is;
 use race_equity_domain::file_names::download_name;
 use race_equity_domain::html::E;
 use race_equity_domain::messages::reap as m;
 use race_equity_domain::plan::{edit, Action, Plan};
 use race_equity_domain::reap::{self, Anchor, AnchorStatus, Theme};
 use race_equity_domain::reap_print;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::download::download;
-use crate::live_html::{live_blocks, Drawn, LiveEvent};
+use crate::fields::{
+    action_fields, ask_or_cancel, button, date_input, disabled, label, plan_screen, print,
+    readonly, remove_button, text_input,
+};
+use crate::live_html::Drawn;
 use crate::state::{now, today, Planner};
 
 /// The whole checklist screen.
 pub fn reap_checklist() -> impl IntoView {
-    let planner = expect_context::<Planner>();
-    // The key of a removal waiting for the user to confirm it.
-    let confirm = RwSignal::new(None::<String>);
-    let render = Rc::new(move |drawn: &Drawn| {
-        let read_only = planner.read_only.with(Option::is_some);
-        let confirm = confirm.get();
-        planner
-            .plan
-            .with(|plan| render(plan, read_only, &today(), confirm.as_deref(), drawn))
-    });
-    let on_event = Rc::new(move |event: LiveEvent, root: &Element| -> Option<String> {
-        match event {
-            LiveEvent::Field { key, value } => {
-                planner.set_field(&key, &value);
-                None
-            }
-            LiveEvent::Act { key } => act(planner, confirm, &key, root),
-        }
-    });
-    live_blocks("rep-reap", render, on_event)
+    plan_screen("rep-reap", render, act)
 }
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
@@ -55,14 +38,10 @@ fn act(
     key: &str,
     root: &Element,
 ) -> Option<String> {
-    if let Some(asked) = key.strip_prefix("ask:") {
-        confirm.set(Some(asked.to_string()));
-        return Some("rep-confirm".into());
+    if let Some(focus) = ask_or_cancel(confirm, key) {
+        return focus;
     }
-    let asked = confirm.get_untracked();
-    confirm.set(None);
     match key {
-        "cancel" => return asked.map(|k| remove_button_id(&k)),
         "csv" => {
             let text = planner
                 .plan
@@ -79,7 +58,7 @@ fn act(
             let page = planner
                 .plan
                 .with_untracked(|p| reap_print::printable_html(p, &today()));
-            print(root, &page);
+            print(root, &page, m::PRINT_FRAME_TITLE);
             return None;
         }
         _ => {}
@@ -112,42 +91,9 @@ fn act(
     }
 }
 
-/// Prints `page` from a hidden frame beside the screen, so only the checklist is printed.
-fn print(root: &Element, page: &str) {
-    let Some(parent) = root.parent_element() else {
-        return;
-    };
-    if let Ok(Some(old)) = parent.query_selector(".rep-print-frame") {
-        old.remove();
-    }
-    let Ok(frame) = document().create_element("iframe") else {
-        return;
-    };
-    let _ = frame.set_attribute("class", "rep-print-frame");
-    let _ = frame.set_attribute("title", m::PRINT_FRAME_TITLE);
-    let _ = frame.set_attribute("aria-hidden", "true");
-    let _ = frame.set_attribute("tabindex", "-1");
-    let _ = frame.set_attribute("srcdoc", page);
-    let frame_for_load = frame.clone();
-    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Ok(frame) = frame_for_load.dyn_into::<web_sys::HtmlIFrameElement>() {
-            if let Some(window) = frame.content_window() {
-                let _ = window.print();
-            }
-        }
-    });
-    let _ = frame.add_event_listener_with_callback("load", on_load.unchecked_ref());
-    let _ = parent.append_child(&frame);
-}
-
 /// "1.1" as it appears in element ids.
 fn slug(id: &str) -> String {
     id.replace('.', "-")
-}
-
-/// The id of the button that asked for a removal, to return focus to it on "Cancel".
-fn remove_button_id(key: &str) -> String {
-    format!("rep-ask-{}", key.replace('/', "-"))
 }
 
 /// The class of a status tag: the words say the status; colour only repeats it.
@@ -158,36 +104,6 @@ fn status_class(status: AnchorStatus) -> &'static str {
         AnchorStatus::Met => "rep-tag rep-tag--green",
         AnchorStatus::NotMet => "rep-tag rep-tag--red",
     }
-}
-
-/// ` disabled` on a control when the plan is read-only.
-fn disabled(read_only: bool) -> &'static str {
-    if read_only {
-        " disabled"
-    } else {
-        ""
-    }
-}
-
-/// ` readonly` on a text field when the plan is read-only (it can still be read and copied).
-fn readonly(read_only: bool) -> &'static str {
-    if read_only {
-        " readonly"
-    } else {
-        ""
-    }
-}
-
-/// A secondary button with an action key.
-fn button(h: &mut String, act: &str, id: &str, label: &str, read_only: bool) {
-    w!(
-        h,
-        r#"<button type="button" class="rep-button rep-button--secondary" id="{}" data-act="{}"{}>{}</button>"#,
-        E(id),
-        E(act),
-        disabled(read_only),
-        E(label)
-    );
 }
 
 /// The checklist screen as HTML.
@@ -293,30 +209,6 @@ fn reviews(h: &mut String, plan: &Plan, read_only: bool) {
     h.push_str("</section>");
 }
 
-/// A label with the anchor named for screen readers only: "Status (anchor 1.1)".
-fn label(h: &mut String, for_id: &str, text: &str, which: &str) {
-    w!(
-        h,
-        r#"<label class="rep-label" for="{}">{}<span class="rep-visually-hidden"> ({})</span></label>"#,
-        E(for_id),
-        E(text),
-        E(which)
-    );
-}
-
-/// A one-line text field.
-fn text_input(h: &mut String, class: &str, id: &str, key: &str, value: &str, read_only: bool) {
-    w!(
-        h,
-        r#"<input class="rep-input {}" type="text" id="{}" autocomplete="off" value="{}" data-f="{}"{}>"#,
-        class,
-        E(id),
-        E(value),
-        E(key),
-        readonly(read_only)
-    );
-}
-
 fn anchor_item(
     h: &mut String,
     plan: &Plan,
@@ -411,46 +303,6 @@ fn anchor_item(
     );
 }
 
-/// A date field that keeps whatever was recorded: a date picker for a date (or nothing), and a
-/// plain text field, flagged beside the anchor, for text that is not a date, so it is shown as
-/// it was.
-fn date_input(h: &mut String, id: &str, key: &str, value: &str, read_only: bool) {
-    let is_date = value.trim().is_empty() || Date::parse_iso(value.trim()).is_some();
-    w!(
-        h,
-        r#"<input class="rep-input rep-input--date" type="{}" id="{}" value="{}" data-f="{}"{}>"#,
-        if is_date { "date" } else { "text" },
-        E(id),
-        E(value),
-        E(key),
-        readonly(read_only)
-    );
-}
-
-/// A "Remove" button that asks first: pressed once, it turns into "Yes, remove" and "Cancel".
-fn remove_button(h: &mut String, key: &str, label: &str, read_only: bool, confirm: Option<&str>) {
-    if confirm == Some(key) {
-        w!(
-            h,
-            r#"<span class="rep-confirm" role="group" aria-label="{}"><button type="button" class="rep-button rep-button--warning" id="rep-confirm" data-act="{}">{}: {}</button> "#,
-            E(label),
-            E(key),
-            E(m::YES_REMOVE),
-            E(label)
-        );
-        button(h, "cancel", "rep-cancel", m::CANCEL, false);
-        h.push_str("</span>");
-    } else {
-        button(
-            h,
-            &format!("ask:{key}"),
-            &remove_button_id(key),
-            label,
-            read_only,
-        );
-    }
-}
-
 fn linked_actions(
     h: &mut String,
     plan: &Plan,
@@ -472,40 +324,8 @@ fn linked_actions(
         for (n, action) in actions.iter().enumerate() {
             let x = &action.id;
             let which = format!("{} {} {} {id}", m::ACTION, n + 1, m::FOR);
-            w!(
-                h,
-                r#"<li class="rep-action" id="rep-x-{}"><div class="rep-form-row"><div class="rep-form-group">"#,
-                E(x)
-            );
-            label(h, &format!("rep-x-{x}-text"), m::ACTION_TEXT, &which);
-            text_input(
-                h,
-                "rep-input--wide",
-                &format!("rep-x-{x}-text"),
-                &format!("x/{x}/text"),
-                &action.text,
-                read_only,
-            );
-            h.push_str(r#"</div><div class="rep-form-group">"#);
-            label(h, &format!("rep-x-{x}-who"), m::WHO_SHORT, &which);
-            text_input(
-                h,
-                "rep-input--medium",
-                &format!("rep-x-{x}-who"),
-                &format!("x/{x}/who"),
-                &action.who,
-                read_only,
-            );
-            h.push_str(r#"</div><div class="rep-form-group">"#);
-            label(h, &format!("rep-x-{x}-by_when"), m::BY_WHEN, &which);
-            date_input(
-                h,
-                &format!("rep-x-{x}-by_when"),
-                &format!("x/{x}/by_when"),
-                &action.by_when,
-                read_only,
-            );
-            h.push_str("</div></div>");
+            w!(h, r#"<li class="rep-action" id="rep-x-{}">"#, E(x));
+            action_fields(h, "rep-x", action, &which, read_only);
             remove_button(
                 h,
                 &format!("remove-action/{x}"),

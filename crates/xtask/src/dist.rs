@@ -140,12 +140,17 @@ pub fn build() -> Result<(), String> {
 /// about 4 KB gzip less than the glue and starter as written.
 fn minify(script: &str) -> Result<String, String> {
     let dir = out_dir().join("pkg");
-    let (input, output) = (dir.join("single-file-script.js"), dir.join("single-file-script.min.js"));
+    let (input, output) = (
+        dir.join("single-file-script.js"),
+        dir.join("single-file-script.min.js"),
+    );
     write(&input, script)?;
     run(
         "terser (minify the single file's script)",
         command("node").args([
-            &node_dir().join("node_modules/terser/bin/terser").to_string_lossy(),
+            &node_dir()
+                .join("node_modules/terser/bin/terser")
+                .to_string_lossy(),
             "--module",
             "--compress",
             "--mangle",

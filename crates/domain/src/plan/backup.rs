@@ -413,7 +413,7 @@ mod tests {
             preview.items[1].plan.title,
             "Hillside social care race equity plan (fictional)"
         );
-        assert_eq!(preview.items[2].migrated_from, None);
+        assert_eq!(preview.items[2].migrated_from, Some(3));
         assert_eq!(preview.items[2].plan.reap.specialists.len(), 2);
     }
 

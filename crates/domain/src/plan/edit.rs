@@ -11,18 +11,33 @@
 //! - `a/<anchor>/status` (an [`AnchorStatus::id`]), `a/<anchor>/evidence`, `a/<anchor>/who`,
 //!   `a/<anchor>/review`: a REAP anchor's record.
 //! - `s/<specialist id>/name`, `s/<specialist id>/<caseload group id>`: the anchor 3.3 table.
-//! - `x/<action id>/text`, `x/<action id>/who`, `x/<action id>/by_when`: an action.
+//! - `x/<action id>/text`, `x/<action id>/who`, `x/<action id>/by_when`: an action;
+//!   `x/<action id>/breakthrough` (a breakthrough id, or empty): the one it answers.
+//! - `journey/agreed` (a [`Stage::id`] or empty), `journey/strengths`, `journey/develop`,
+//!   `journey/reassess`: the journey's own fields.
+//! - `jd/<department name>` (a stage id or empty): a department's agreed stage. The name is
+//!   everything after `jd/`, slashes included.
+//! - `q/<question id>/answer` (an [`Answer::id`] or empty), `q/<question id>/note`.
+//! - `o/<outcome area id>/objectives`, `/issue`, `/improved`: the outcomes framework.
+//! - `p/<participant id>/name`, `/department`, `/stage`, `/evidence`: a workshop participant.
 //!
 //! Action keys:
 //! - `review`: start a REAP review (a dated snapshot).
 //! - `add-action/<anchor>`: a new action linked to the anchor.
 //! - `remove-action/<action id>`, `add-specialist`, `remove-specialist/<specialist id>`.
 //! - `caseload-to-evidence`: add the 3.3 caseload comparison, dated, to anchor 3.3's evidence.
+//! - `add-participant`, `remove-participant/<participant id>`.
+//! - `add-journey-action`: a new action linked to the agreed stage as shown (after the cap).
+//! - `record-assessment`: add the assessment as it stands to the timeline, dated today.
 
-use super::Plan;
 #[cfg(test)]
 use super::MAX_SPECIALISTS;
+use super::{
+    department_key, ClarityRecord, DepartmentStage, OutcomeRecord, Participant, Plan,
+    MAX_PARTICIPANTS,
+};
 use crate::caseload::{self, CaseloadGroup};
+use crate::journey::{breakthrough, Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
 use crate::reap::{self, AnchorStatus};
 
 /// Why an edit was refused. The screens only send keys they were drawn with, so most of these
@@ -60,8 +75,41 @@ impl EditError {
 /// Sets the field named by `key` to `value`.
 pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditError> {
     let unknown = || EditError::UnknownKey(key.to_string());
+    let bad = || EditError::BadValue(value.to_string());
+    // A stage, or none for an empty value.
+    let stage = || match value {
+        "" => Ok(None),
+        id => Stage::from_id(id).map(Some).ok_or_else(bad),
+    };
     if let Some(field) = key.strip_prefix("plan/") {
         *plan_field(plan, field).ok_or_else(unknown)? = value.to_string();
+        return Ok(());
+    }
+    let journey = &mut plan.journey;
+    if let Some(field) = key.strip_prefix("journey/") {
+        match field {
+            "agreed" => journey.agreed_stage = stage()?,
+            "strengths" => journey.strengths = value.to_string(),
+            "develop" => journey.to_develop = value.to_string(),
+            "reassess" => journey.reassessment_date = value.to_string(),
+            _ => return Err(unknown()),
+        }
+        return Ok(());
+    }
+    if let Some(name) = key.strip_prefix("jd/") {
+        if department_key(name).is_empty() {
+            return Err(unknown());
+        }
+        let stage = stage()?;
+        let key = department_key(name);
+        let list = &mut journey.department_stages;
+        list.retain(|d| department_key(&d.department) != key);
+        if stage.is_some() {
+            list.push(DepartmentStage {
+                department: name.trim().to_string(),
+                stage,
+            });
+        }
         return Ok(());
     }
     let mut parts = key.splitn(3, '/');
@@ -115,6 +163,62 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
                 }
             }
         }
+        "q" => {
+            let question = CLARITY_QUESTIONS
+                .iter()
+                .find(|q| q.id == id)
+                .ok_or_else(unknown)?;
+            // Checked before the record is made, so a refused edit leaves no empty record.
+            let answer = match (field, value) {
+                ("answer", "") => Some(None),
+                ("answer", id) => Some(Some(Answer::from_id(id).ok_or_else(bad)?)),
+                ("note", _) => None,
+                _ => return Err(unknown()),
+            };
+            let blank = || ClarityRecord {
+                question: question.id.to_string(),
+                ..ClarityRecord::default()
+            };
+            edit_record(&mut journey.clarity, blank, |record| match answer {
+                Some(answer) => record.answer = answer,
+                None => record.note = value.to_string(),
+            });
+        }
+        "o" => {
+            let area = OutcomeArea::ALL
+                .into_iter()
+                .find(|a| a.id() == id)
+                .ok_or_else(unknown)?;
+            // Checked before the record is made, so a refused edit leaves no empty record.
+            if !matches!(field, "objectives" | "issue" | "improved") {
+                return Err(unknown());
+            }
+            let blank = || OutcomeRecord {
+                area: area.id().to_string(),
+                ..OutcomeRecord::default()
+            };
+            edit_record(&mut journey.outcomes, blank, |record| {
+                *match field {
+                    "objectives" => &mut record.objectives,
+                    "issue" => &mut record.issue_evidence,
+                    _ => &mut record.improvement_measures,
+                } = value.to_string();
+            });
+        }
+        "p" => {
+            let participant = journey
+                .participants
+                .iter_mut()
+                .find(|p| p.id == id)
+                .ok_or_else(|| EditError::Missing("that participant".into()))?;
+            match field {
+                "name" => participant.name = value.to_string(),
+                "department" => participant.department = value.to_string(),
+                "stage" => participant.stage = stage()?,
+                "evidence" => participant.evidence = value.to_string(),
+                _ => return Err(unknown()),
+            }
+        }
         "x" => {
             let action = plan
                 .action_plan
@@ -127,12 +231,57 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
                 "text" => action.text = value.to_string(),
                 "who" => action.who = value.to_string(),
                 "by_when" => action.by_when = value.to_string(),
+                "breakthrough" => {
+                    action.breakthroughs = match value {
+                        "" => Vec::new(),
+                        id => vec![breakthrough(id).ok_or_else(bad)?.id.to_string()],
+                    }
+                }
                 _ => return Err(unknown()),
             }
         }
         _ => return Err(unknown()),
     }
     Ok(())
+}
+
+/// Changes the record in `list` that matches `blank()` on its id (made from `blank` if there is
+/// none). A record left with nothing in it, equal to `blank()`, is removed, so clearing every
+/// field leaves the list as it was.
+fn edit_record<T: PartialEq + Keyed>(
+    list: &mut Vec<T>,
+    blank: impl Fn() -> T,
+    change: impl FnOnce(&mut T),
+) {
+    let empty = blank();
+    let index = match list.iter().position(|r| r.key() == empty.key()) {
+        Some(index) => index,
+        None => {
+            list.push(blank());
+            list.len() - 1
+        }
+    };
+    change(&mut list[index]);
+    if list[index] == empty {
+        list.remove(index);
+    }
+}
+
+/// A record kept in a list, one per key.
+trait Keyed {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for ClarityRecord {
+    fn key(&self) -> &str {
+        &self.question
+    }
+}
+
+impl Keyed for OutcomeRecord {
+    fn key(&self) -> &str {
+        &self.area
+    }
 }
 
 /// The text of one of the plan's own details, by its key after `plan/`.
@@ -207,6 +356,42 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
             } else {
                 format!("{evidence}\n\n{summary}")
             };
+            Ok(None)
+        }
+        "add-participant" => {
+            let journey = &mut plan.journey;
+            if journey.participants.len() >= MAX_PARTICIPANTS {
+                return Err(EditError::Full("workshop participants"));
+            }
+            let id = super::next_id("p", journey.participants.iter().map(|p| p.id.as_str()));
+            journey.participants.push(Participant {
+                id: id.clone(),
+                ..Participant::default()
+            });
+            Ok(Some(id))
+        }
+        "remove-participant" => {
+            let before = plan.journey.participants.len();
+            plan.journey.participants.retain(|p| p.id != arg);
+            if plan.journey.participants.len() == before {
+                return Err(EditError::Missing("that participant".into()));
+            }
+            Ok(None)
+        }
+        "add-journey-action" => {
+            // The stage shown, after the outcome-clarity cap: its breakthrough points are the
+            // ones that would move the organisation on.
+            let stage = plan
+                .journey
+                .overall()
+                .map(|o| o.stage)
+                .ok_or(EditError::Missing(
+                    "an agreed stage (choose the stage the group agrees first)".into(),
+                ))?;
+            Ok(Some(plan.action_plan.add_action_for_stage(stage)))
+        }
+        "record-assessment" => {
+            plan.journey.record_assessment(today);
             Ok(None)
         }
         _ => Err(unknown()),
@@ -395,5 +580,345 @@ mod tests {
             "{evidence}"
         );
         assert!(evidence.contains("29 November 2026"), "{evidence}");
+    }
+
+    // ---- The journey's keys ----------------------------------------------------------------
+
+    /// A plan with one participant ("p1") and one action ("a1") for the journey keys to edit.
+    fn journey_plan() -> Plan {
+        let mut plan = Plan::default();
+        act(&mut plan, "add-participant", "2026-01-01").unwrap();
+        plan.action_plan.add_action_for_anchor("1.1");
+        plan
+    }
+
+    #[test]
+    fn the_journeys_own_fields_are_set_by_key_and_keep_text_as_typed() {
+        let mut plan = Plan::default();
+        set_field(&mut plan, "journey/agreed", "developing").unwrap();
+        set_field(
+            &mut plan,
+            "journey/strengths",
+            "  A steering group <that meets>\nmonthly ",
+        )
+        .unwrap();
+        set_field(&mut plan, "journey/develop", "Ask communities & staff").unwrap();
+        set_field(&mut plan, "journey/reassess", "after the spring board").unwrap();
+        let journey = &plan.journey;
+        assert_eq!(journey.agreed_stage, Some(Stage::Developing));
+        assert_eq!(
+            journey.strengths,
+            "  A steering group <that meets>\nmonthly "
+        );
+        assert_eq!(journey.to_develop, "Ask communities & staff");
+        assert_eq!(journey.reassessment_date, "after the spring board");
+        set_field(&mut plan, "journey/agreed", "").unwrap();
+        assert_eq!(
+            plan.journey.agreed_stage, None,
+            "an empty choice clears the stage"
+        );
+        assert_eq!(
+            plan.journey.strengths,
+            "  A steering group <that meets>\nmonthly "
+        );
+    }
+
+    #[test]
+    fn clarity_answers_and_notes_are_set_by_question() {
+        let mut plan = Plan::default();
+        set_field(&mut plan, "q/shared_view/answer", "no").unwrap();
+        set_field(
+            &mut plan,
+            "q/shared_view/note",
+            " Staff survey says otherwise\n(see p. 4) ",
+        )
+        .unwrap();
+        set_field(&mut plan, "q/know_inequalities/answer", "not_sure").unwrap();
+        let record = plan.journey.clarity_record("shared_view").unwrap();
+        assert_eq!(record.answer, Some(Answer::No));
+        assert_eq!(record.note, " Staff survey says otherwise\n(see p. 4) ");
+        assert_eq!(
+            plan.journey.clarity_answers(),
+            [Some(Answer::NotSure), Some(Answer::No), None, None],
+            "in the questions' order"
+        );
+        // The "no" caps a Developing stage at Starting.
+        set_field(&mut plan, "journey/agreed", "developing").unwrap();
+        assert_eq!(
+            plan.journey.overall().map(|o| o.stage),
+            Some(Stage::Starting)
+        );
+        // Clearing the answer keeps the note; clearing both leaves the question untouched.
+        set_field(&mut plan, "q/shared_view/answer", "").unwrap();
+        let record = plan.journey.clarity_record("shared_view").unwrap();
+        assert_eq!(record.answer, None);
+        assert!(!record.note.is_empty());
+        set_field(&mut plan, "q/shared_view/note", "").unwrap();
+        set_field(&mut plan, "q/know_inequalities/answer", "").unwrap();
+        assert!(plan.journey.clarity.is_empty());
+    }
+
+    #[test]
+    fn outcome_records_are_set_by_area_and_field() {
+        let mut plan = Plan::default();
+        set_field(
+            &mut plan,
+            "o/employment/objectives",
+            "Fairer shortlisting\n",
+        )
+        .unwrap();
+        set_field(&mut plan, "o/employment/issue", "WRES 2: 0.6 <likely>").unwrap();
+        set_field(
+            &mut plan,
+            "o/employment/improved",
+            "Ratio within 0.8 to 1.25",
+        )
+        .unwrap();
+        set_field(&mut plan, "o/service_outcomes/issue", "Complaints data").unwrap();
+        let employment = plan.journey.outcome_record("employment").unwrap();
+        assert_eq!(employment.objectives, "Fairer shortlisting\n");
+        assert_eq!(employment.issue_evidence, "WRES 2: 0.6 <likely>");
+        assert_eq!(employment.improvement_measures, "Ratio within 0.8 to 1.25");
+        assert_eq!(
+            plan.journey
+                .outcome_record("service_outcomes")
+                .unwrap()
+                .issue_evidence,
+            "Complaints data"
+        );
+        assert_eq!(plan.journey.outcomes.len(), 2);
+        set_field(&mut plan, "o/service_outcomes/issue", "").unwrap();
+        assert!(
+            plan.journey.outcome_record("service_outcomes").is_none(),
+            "a blank record goes"
+        );
+        assert_eq!(plan.journey.outcomes.len(), 1);
+    }
+
+    #[test]
+    fn participant_fields_are_set_by_id_and_keep_text_as_typed() {
+        let mut plan = journey_plan();
+        set_field(&mut plan, "p/p1/name", "Service manager <fictional>").unwrap();
+        set_field(&mut plan, "p/p1/department", " Inpatient services ").unwrap();
+        set_field(&mut plan, "p/p1/stage", "intending").unwrap();
+        set_field(
+            &mut plan,
+            "p/p1/evidence",
+            "Training done;\nno outcomes yet",
+        )
+        .unwrap();
+        let p = &plan.journey.participants[0];
+        assert_eq!(p.name, "Service manager <fictional>");
+        assert_eq!(p.department, " Inpatient services ");
+        assert_eq!(p.stage, Some(Stage::Intending));
+        assert_eq!(p.evidence, "Training done;\nno outcomes yet");
+        set_field(&mut plan, "p/p1/stage", "").unwrap();
+        assert_eq!(plan.journey.participants[0].stage, None);
+    }
+
+    #[test]
+    fn bad_journey_values_and_unknown_ids_are_refused_without_changing_the_plan() {
+        let mut plan = journey_plan();
+        let before = plan.clone();
+        let bad = |value: &str| Err(EditError::BadValue(value.into()));
+        for (key, value) in [
+            ("journey/agreed", "Developing"),
+            ("journey/agreed", "nearly there"),
+            ("jd/Housing", "achieved"),
+            ("q/shared_view/answer", "maybe"),
+            ("q/shared_view/answer", "No"),
+            ("p/p1/stage", "starting "),
+            ("x/a1/breakthrough", "starting.capacity"),
+        ] {
+            assert_eq!(set_field(&mut plan, key, value), bad(value), "{key}");
+            assert_eq!(plan, before, "{key} = {value} changed the plan");
+        }
+        for key in [
+            "journey/colour",
+            "journey",
+            "q/know_all/answer",
+            "q/shared_view/colour",
+            "q/shared_view",
+            "o/health/objectives",
+            "o/employment/colour",
+            "o/Employment/objectives",
+            "p/p1/colour",
+            "x/a1/stage",
+        ] {
+            assert_eq!(
+                set_field(&mut plan, key, "x"),
+                Err(EditError::UnknownKey(key.into())),
+                "{key}"
+            );
+            assert_eq!(plan, before, "{key} changed the plan");
+        }
+        assert_eq!(
+            set_field(&mut plan, "p/p9/name", "A"),
+            Err(EditError::Missing("that participant".into()))
+        );
+        assert_eq!(
+            set_field(&mut plan, "x/a9/breakthrough", "starting.leadership"),
+            Err(EditError::Missing("that action".into()))
+        );
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn participants_are_added_with_fresh_ids_up_to_the_limit_and_removed() {
+        let mut plan = Plan::default();
+        let first = act(&mut plan, "add-participant", "2026-01-01").unwrap();
+        let second = act(&mut plan, "add-participant", "2026-01-01").unwrap();
+        assert_eq!(
+            (first.as_deref(), second.as_deref()),
+            (Some("p1"), Some("p2"))
+        );
+        assert_eq!(
+            plan.journey.participants[1],
+            Participant {
+                id: "p2".into(),
+                ..Participant::default()
+            }
+        );
+        act(&mut plan, "remove-participant/p1", "2026-01-01").unwrap();
+        let ids: Vec<&str> = plan
+            .journey
+            .participants
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(ids, ["p2"]);
+        let before = plan.clone();
+        assert_eq!(
+            act(&mut plan, "remove-participant/p1", "2026-01-01"),
+            Err(EditError::Missing("that participant".into()))
+        );
+        assert_eq!(plan, before);
+        while plan.journey.participants.len() < MAX_PARTICIPANTS {
+            act(&mut plan, "add-participant", "2026-01-01").unwrap();
+        }
+        let full = plan.clone();
+        let refused = act(&mut plan, "add-participant", "2026-01-01");
+        assert_eq!(refused, Err(EditError::Full("workshop participants")));
+        assert_eq!(
+            refused.unwrap_err().message(),
+            "This plan already has the most workshop participants it can hold."
+        );
+        assert_eq!(plan, full);
+    }
+
+    #[test]
+    fn a_journey_action_needs_an_agreed_stage_and_is_linked_to_it() {
+        let mut plan = Plan::default();
+        let refused = act(&mut plan, "add-journey-action", "2026-01-01");
+        assert_eq!(
+            refused,
+            Err(EditError::Missing(
+                "an agreed stage (choose the stage the group agrees first)".into()
+            ))
+        );
+        assert_eq!(
+            refused.unwrap_err().message(),
+            "That change could not be made: an agreed stage (choose the stage the group agrees first) is no longer in this plan. It may have been removed in another tab."
+        );
+        assert_eq!(plan, Plan::default());
+
+        set_field(&mut plan, "journey/agreed", "developing").unwrap();
+        let id = act(&mut plan, "add-journey-action", "2026-01-01")
+            .unwrap()
+            .unwrap();
+        let second = act(&mut plan, "add-journey-action", "2026-01-01")
+            .unwrap()
+            .unwrap();
+        assert_eq!((id.as_str(), second.as_str()), ("a1", "a2"));
+        let objectives = &plan.action_plan.objectives;
+        assert_eq!(objectives.len(), 1, "both actions share one objective");
+        assert_eq!(objectives[0].title, "Journey: Developing");
+        assert_eq!(objectives[0].actions[0].stages, [Stage::Developing]);
+        assert!(objectives[0].actions[0].anchors.is_empty());
+        let linked: Vec<&str> = plan
+            .action_plan
+            .actions_for_stage(Stage::Developing)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(linked, ["a1", "a2"]);
+        assert!(plan
+            .action_plan
+            .actions_for_stage(Stage::Starting)
+            .is_empty());
+    }
+
+    #[test]
+    fn an_actions_breakthrough_is_a_known_id_or_none() {
+        let mut plan = journey_plan();
+        set_field(&mut plan, "x/a1/breakthrough", "developing.capacity").unwrap();
+        let action = || plan.action_plan.objectives[0].actions[0].clone();
+        assert_eq!(action().breakthroughs, ["developing.capacity"]);
+        let mut plan2 = plan.clone();
+        set_field(&mut plan2, "x/a1/breakthrough", "achieving.leadership").unwrap();
+        assert_eq!(
+            plan2.action_plan.objectives[0].actions[0].breakthroughs,
+            ["achieving.leadership"],
+            "one breakthrough at a time: a new one replaces the old"
+        );
+        set_field(&mut plan2, "x/a1/breakthrough", "").unwrap();
+        assert!(plan2.action_plan.objectives[0].actions[0]
+            .breakthroughs
+            .is_empty());
+        assert_eq!(action().anchors, ["1.1"], "the anchor link is kept");
+    }
+
+    #[test]
+    fn department_keys_with_slashes_case_and_spaces_name_one_department() {
+        let mut plan = Plan::default();
+        let department = |name: &str, stage: Stage| DepartmentStage {
+            department: name.into(),
+            stage: Some(stage),
+        };
+        set_field(&mut plan, "jd/Adults / Older people", "starting").unwrap();
+        assert_eq!(
+            plan.journey.department_stages,
+            [department("Adults / Older people", Stage::Starting)],
+            "everything after jd/ is the name, slashes included"
+        );
+        assert_eq!(
+            plan.journey.department_stage("adults / older people"),
+            Some(Stage::Starting)
+        );
+        set_field(&mut plan, "jd/  ADULTS / older PEOPLE ", "developing").unwrap();
+        assert_eq!(
+            plan.journey.department_stages,
+            [department("ADULTS / older PEOPLE", Stage::Developing)],
+            "one entry per department, kept as last typed (trimmed)"
+        );
+        assert_eq!(
+            plan.journey.department_stage("Adults / Older people"),
+            Some(Stage::Developing)
+        );
+        assert_eq!(
+            department_key(" Adults / Older People "),
+            "adults / older people"
+        );
+        set_field(&mut plan, "jd/Housing", "intending").unwrap();
+        set_field(&mut plan, "jd/adults / older people", "").unwrap();
+        assert_eq!(
+            plan.journey.department_stages,
+            [department("Housing", Stage::Intending)],
+            "an empty choice clears that department only"
+        );
+        assert_eq!(
+            plan.journey.department_stage("housing"),
+            Some(Stage::Intending)
+        );
+    }
+
+    #[test]
+    fn recording_an_assessment_dates_it_today() {
+        let mut plan = Plan::default();
+        set_field(&mut plan, "journey/agreed", "intending").unwrap();
+        assert_eq!(act(&mut plan, "record-assessment", "2026-09-15"), Ok(None));
+        assert_eq!(plan.journey.past.len(), 1);
+        assert_eq!(plan.journey.past[0].date, "2026-09-15");
+        assert_eq!(plan.journey.past[0].stage, Some(Stage::Intending));
     }
 }

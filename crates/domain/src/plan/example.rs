@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::{
-    history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, Change, Figure,
-    Objective, Participant, Period, Plan, Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
+    history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, Change,
+    ClarityRecord, DepartmentStage, Figure, Objective, OutcomeRecord, Participant, Period, Plan,
+    Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
 };
 use crate::caseload::CaseloadGroup;
+use crate::journey::Answer;
 
 /// The example's title; the UI and its tests look for it.
 pub const EXAMPLE_TITLE: &str = "Example: Northfield IPS team (fictional)";
@@ -15,9 +17,20 @@ pub const EXAMPLE_TITLE: &str = "Example: Northfield IPS team (fictional)";
 /// The example is dated, not timed, so it is the same on every machine.
 const EXAMPLE_DATE: &str = "2025-01-15T09:00:00Z";
 
-/// When the example's team held its last REAP review, and when it last changed the plan.
+/// When the example's team held its last REAP review, and when it last changed the plan (the
+/// day of its journey workshop, too).
 const REVIEWED: &str = "2026-04-14T10:00:00Z";
 const LAST_EDITED: &str = "2026-09-15T14:30:00Z";
+
+/// The journey's first assessment, six months before the workshop of [`LAST_EDITED`]; the next is
+/// due six months after it.
+const FIRST_ASSESSED: &str = "2026-03-16T16:00:00Z";
+const FIRST_ASSESSED_DAY: &str = "2026-03-16";
+const REASSESS: &str = "2027-03-15";
+
+/// The example's two departments, as the workshop names them.
+const COMMUNITY: &str = "Community mental health";
+const INPATIENT: &str = "Inpatient services";
 
 /// The 17 REAP anchors, as the framework numbers them.
 const ANCHOR_IDS: [&str; 17] = [
@@ -56,7 +69,45 @@ fn action(
         by_when: by_when.into(),
         status,
         progress: progress.into(),
-        anchors: Vec::new(),
+        ..Action::default()
+    }
+}
+
+fn participant(
+    id: &str,
+    name: &str,
+    department: &str,
+    stage: Stage,
+    evidence: &str,
+) -> Participant {
+    Participant {
+        id: id.into(),
+        name: name.into(),
+        department: department.into(),
+        stage: Some(stage),
+        evidence: evidence.into(),
+    }
+}
+
+fn clarity(question: &str, answer: Answer, note: &str) -> ClarityRecord {
+    ClarityRecord {
+        question: question.into(),
+        answer: Some(answer),
+        note: note.into(),
+    }
+}
+
+fn outcome(
+    area: &str,
+    objectives: &str,
+    issue_evidence: &str,
+    improvement_measures: &str,
+) -> OutcomeRecord {
+    OutcomeRecord {
+        area: area.into(),
+        objectives: objectives.into(),
+        issue_evidence: issue_evidence.into(),
+        improvement_measures: improvement_measures.into(),
     }
 }
 
@@ -83,7 +134,10 @@ impl Plan {
     /// A fictional IPS team and council, partly filled in, for a new user to explore: the REAP
     /// is not yet met (two Data anchors to go), one review date has passed by late 2026, the
     /// checklist has changed since the spring review, one Employment Specialist's caseload differs
-    /// from the team's, and two actions answer Data anchors.
+    /// from the team's, and two actions answer Data anchors. Its journey has a workshop of six
+    /// across two departments (one of them two stages apart), a "no" that caps the agreed
+    /// Developing at Starting, three of the six outcome areas filled in, an assessment from the
+    /// spring, and two actions for the agreed stage.
     pub fn example() -> Plan {
         match super::load(EXAMPLE_JSON) {
             Ok(loaded) => loaded.plan,
@@ -117,6 +171,11 @@ pub fn build_example() -> Plan {
             ("2.1", anchor(Met, "All five Employment Specialists have completed the trust's anti-racism training.", "Service Manager", "2027-03-31")),
             ("4.2", anchor(InProgress, "", "Service Manager", "")),
         ]);
+    // The journey's first assessment, in the spring.
+    let before = plan.clone();
+    journey_in_spring(&mut plan);
+    record_changes(&mut plan, &before, FIRST_ASSESSED);
+
     let before = plan.clone();
     plan.reap
         .start_review("2026-04-14", "Spring review with the Service Manager");
@@ -152,8 +211,129 @@ pub fn build_example() -> Plan {
                 },
             ],
         });
+    journey_workshop(&mut plan);
     record_changes(&mut plan, &before, LAST_EDITED);
     plan
+}
+
+/// The first, smaller assessment: four people, agreed at Intending, recorded in the timeline.
+fn journey_in_spring(plan: &mut Plan) {
+    use Stage::{Intending, Starting};
+    let journey = &mut plan.journey;
+    journey.participants = vec![
+        participant(
+            "p1",
+            "Service manager (fictional)",
+            COMMUNITY,
+            Starting,
+            "Teams now see their referral figures by ethnic group.",
+        ),
+        participant(
+            "p3",
+            "Community mental health nurse (fictional)",
+            COMMUNITY,
+            Intending,
+            "Race equality is talked about, but nothing has changed yet.",
+        ),
+        participant(
+            "p4",
+            "Ward manager (fictional)",
+            INPATIENT,
+            Starting,
+            "Restraint is now recorded by ethnic group.",
+        ),
+        participant(
+            "p5",
+            "Staff network chair (fictional)",
+            INPATIENT,
+            Intending,
+            "Staff from minoritised groups have not seen a difference.",
+        ),
+    ];
+    journey.agreed_stage = Some(Intending);
+    journey.department_stages = [(COMMUNITY, Starting), (INPATIENT, Intending)]
+        .map(|(name, stage)| DepartmentStage {
+            department: name.into(),
+            stage: Some(stage),
+        })
+        .into();
+    journey.clarity = vec![clarity(
+        "know_inequalities",
+        Answer::No,
+        "Only referral figures have been looked at so far.",
+    )];
+    journey.record_assessment(FIRST_ASSESSED_DAY);
+}
+
+/// The September workshop: six views across two departments, the outcome questions, three
+/// outcome areas, and two actions for the agreed stage.
+fn journey_workshop(plan: &mut Plan) {
+    use Stage::{Achieving, Developing, Starting};
+    let journey = &mut plan.journey;
+    // Community mental health: Developing, Starting, Starting (one stage apart).
+    // Inpatient services: Achieving, Starting, Developing (two stages apart: a disagreement).
+    journey.participants = vec![
+        participant("p1", "Service manager (fictional)", COMMUNITY, Developing, "Every team looks at its referrals and caseloads by ethnic group each month, and each team has a target for closing its gap."),
+        participant("p2", "Peer support worker (fictional)", COMMUNITY, Starting, "The figures are shared among staff, but nobody has asked the people we support which differences matter most to them."),
+        participant("p3", "Community mental health nurse (fictional)", COMMUNITY, Starting, "There is a plan and we have had the training, but I have not yet seen a change for the people on my caseload."),
+        participant("p4", "Ward manager (fictional)", INPATIENT, Achieving, "Restraint by ethnic group is on every ward's monthly report, and the gap has narrowed two quarters running."),
+        participant("p5", "Staff network chair (fictional)", INPATIENT, Starting, "Minoritised staff on the wards still say they do not feel safe raising concerns, and patients and families have not seen the restraint figures."),
+        participant("p6", "Occupational therapist (fictional)", INPATIENT, Developing, "Each ward's plan has race equality objectives, but nobody has time set aside to take them forward."),
+    ];
+    journey.agreed_stage = Some(Developing);
+    journey.department_stages = [(COMMUNITY, Starting), (INPATIENT, Developing)]
+        .map(|(name, stage)| DepartmentStage {
+            department: name.into(),
+            stage: Some(stage),
+        })
+        .into();
+    journey.clarity = [
+        clarity("know_inequalities", Answer::Yes, "Referrals, caseloads, detentions and restraint are compared by ethnic group each quarter (made-up figures for this example)."),
+        clarity("shared_view", Answer::No, "We have not yet asked local communities or the staff network which inequalities matter most to them."),
+        clarity("tangible_outcomes", Answer::Yes, "Three outcomes are written in the outcomes framework."),
+        clarity("evidence_of_improvement", Answer::NotSure, "Restraint is falling on two wards, but the numbers are small and cover only two quarters."),
+    ]
+    .into();
+    // Three of the six areas, two of them with a part still blank.
+    journey.outcomes = [
+        outcome("service_outcomes", 
+            "Black patients on our wards are restrained no more often than other patients.",
+            "Restraint is used more often with Black patients than with others (made-up figures for this example).",
+            "Restraint by ethnic group each quarter, inside the non-adverse range for two quarters in a row.",
+        ),
+        outcome("access_to_services_and_information", 
+            "Referrals to the community teams match the make-up of the local population.",
+            "Fewer people from Asian communities are referred than the local population would lead us to expect.",
+            "",
+        ),
+        outcome("employment", 
+            "More staff from minoritised ethnic groups in band 7 posts and above.",
+            "",
+            "The share of band 7 and above posts by ethnic group, reported each year.",
+        ),
+    ]
+    .into();
+    journey.strengths = "Good figures, looked at every quarter; every team knows its own numbers; a director sponsors the work.".into();
+    journey.to_develop = "Ask communities and the staff network what matters to them; agree how we will show that outcomes are improving; give someone on the wards time to lead the work.".into();
+    journey.reassessment_date = REASSESS.into();
+    plan.action_plan.objectives.push(Objective {
+        id: "o3".into(),
+        // The stage shown after the outcome-clarity cap, whose breakthrough points would move
+        // the organisation on.
+        title: "Journey: Starting".into(),
+        lead: "Service Manager".into(),
+        actions: vec![
+            Action {
+                stages: vec![Starting],
+                breakthroughs: vec!["starting.leadership".into()],
+                ..action("a5", "Give one person on each ward protected time to lead its race equality objectives, and cost that time in next year's budget", "Head of inpatient services", "2027-01-31", ActionStatus::NotStarted, "")
+            },
+            Action {
+                stages: vec![Starting],
+                ..action("a6", "Hold listening sessions with local community groups and the staff network about which inequalities matter most to them", "Service Manager", "2026-12-31", ActionStatus::OnTrack, "Two community groups have agreed to host a session.")
+            },
+        ],
+    });
 }
 
 /// A plan as full as the issue's numbers describe (17 anchors with evidence, 60 actions each
@@ -367,10 +547,14 @@ mod tests {
         assert!(changes.contains(&"1.1: status changed from In progress to Met".to_string()));
         assert!(changes.contains(&"4.2: status changed from In progress to Met".to_string()));
         let log: Vec<&str> = plan.history.iter().map(|c| c.what.as_str()).collect();
-        assert_eq!(
-            log[..2],
-            ["Plan created", "REAP review of 2026-04-14 added"]
-        );
+        assert_eq!(log[0], "Plan created");
+        let review = log
+            .iter()
+            .position(|c| *c == "REAP review of 2026-04-14 added");
+        let spring = log
+            .iter()
+            .position(|c| *c == "Journey assessment of 2026-03-16 (Intending) added");
+        assert!(spring < review, "the log is in date order: {log:?}");
         assert!(log.contains(&"Employment Specialist ‘J.M.’ added"));
         assert_eq!(plan.modified, LAST_EDITED);
     }
@@ -415,8 +599,9 @@ mod tests {
             assert!(crate::dates::Date::parse_iso(&linked[0].by_when).is_some());
         }
         let mut copy = plan.action_plan.clone();
-        assert_eq!(copy.add_action_for_anchor("1.1"), "a5");
-        assert_eq!(copy.objectives.len(), 2, "the Data objective is reused");
+        // a5 and a6 are the journey's actions.
+        assert_eq!(copy.add_action_for_anchor("1.1"), "a7");
+        assert_eq!(copy.objectives.len(), 3, "the Data objective is reused");
     }
 
     #[test]
@@ -459,5 +644,113 @@ mod tests {
         let json = to_json(&plan);
         assert!(json.len() < 200 * 1024, "{} bytes", json.len());
         assert_eq!(load(&json).unwrap().plan, plan);
+    }
+
+    #[test]
+    fn the_examples_workshop_has_six_views_in_two_departments_and_one_disagreement() {
+        use crate::journey::Disagreement;
+        use Stage::*;
+        let plan = Plan::example();
+        let journey = &plan.journey;
+        assert_eq!(journey.participants.len(), 6);
+        assert!(journey
+            .participants
+            .iter()
+            .all(|p| p.name.ends_with("(fictional)") && !p.evidence.is_empty()));
+        assert_eq!(journey.departments(), [COMMUNITY, INPATIENT]);
+        let (summary, owners) = journey.summary();
+        assert_eq!(owners, [0, 1, 2, 3, 4, 5], "everyone chose a stage");
+        // Starting x3, Developing x2, Achieving x1: the lower middle of six is Starting.
+        assert_eq!(summary.overall.median, Some(Starting));
+        let community = &summary.departments[0];
+        assert_eq!(community.department.as_deref(), Some(COMMUNITY));
+        assert_eq!(community.median, Some(Starting));
+        assert_eq!(community.disagreement, None, "one stage apart only");
+        let inpatient = &summary.departments[1];
+        assert_eq!(inpatient.median, Some(Developing));
+        assert_eq!(
+            inpatient.disagreement,
+            Some(Disagreement {
+                lowest: Starting,
+                highest: Achieving,
+                at_lowest: vec![4],
+                at_highest: vec![3],
+            })
+        );
+        assert_eq!(journey.department_stage(COMMUNITY), Some(Starting));
+        assert_eq!(journey.department_stage(INPATIENT), Some(Developing));
+    }
+
+    #[test]
+    fn the_examples_no_caps_the_agreed_stage_at_starting() {
+        let plan = Plan::example();
+        let journey = &plan.journey;
+        assert_eq!(journey.agreed_stage, Some(Stage::Developing));
+        let overall = journey.overall().unwrap();
+        assert_eq!(overall.stage, Stage::Starting);
+        assert!(overall.capped);
+        assert_eq!(
+            overall.reason.as_deref(),
+            Some("Shown as Starting, not Developing, because the answer to outcome question 2 is \"no\". Without clear outcomes, the overall stage cannot honestly be above Starting.")
+        );
+        assert_eq!(overall.needs_answer, ["evidence_of_improvement"]);
+        assert!(journey.clarity.iter().all(|c| !c.note.is_empty()));
+        assert!(!journey.strengths.is_empty() && !journey.to_develop.is_empty());
+    }
+
+    #[test]
+    fn the_examples_outcomes_show_gaps() {
+        use crate::journey::OutcomeArea::*;
+        let plan = Plan::example();
+        let gaps = plan.journey.outcome_gaps();
+        assert_eq!(plan.journey.outcomes.len(), 3);
+        let complete: Vec<_> = gaps.iter().filter(|g| !g.any()).map(|g| g.area).collect();
+        assert_eq!(complete, [ServiceOutcomes]);
+        assert!(
+            gaps[3].improvement_measures && !gaps[3].objectives,
+            "access"
+        );
+        assert!(gaps[5].issue_evidence && !gaps[5].objectives, "employment");
+    }
+
+    #[test]
+    fn the_examples_timeline_runs_from_spring_to_the_workshop() {
+        use Stage::*;
+        let plan = Plan::example();
+        let journey = &plan.journey;
+        // Six months either side of the workshop on 15 September 2026.
+        assert_eq!(journey.reassessment_date, "2027-03-15");
+        assert_eq!(journey.past.len(), 1);
+        assert_eq!(journey.past[0].participants.len(), 4);
+        let (names, rows) = journey.timeline();
+        assert_eq!(names, [COMMUNITY, INPATIENT]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].date.as_deref(), Some("2026-03-16"));
+        assert_eq!(rows[0].stage, Some(Intending));
+        assert_eq!(rows[0].departments, [Some(Starting), Some(Intending)]);
+        assert_eq!(rows[1].date, None);
+        assert_eq!(rows[1].stage, Some(Starting), "capped");
+        assert_eq!(rows[1].departments, [Some(Starting), Some(Developing)]);
+    }
+
+    #[test]
+    fn the_examples_journey_actions_answer_the_stage_shown_after_the_cap() {
+        let plan = Plan::example();
+        let objective = plan.action_plan.objectives.last().unwrap();
+        assert_eq!(objective.title, "Journey: Starting");
+        let shown = plan.journey.overall().map(|o| o.stage);
+        assert_eq!(shown, Some(Stage::Starting), "Developing, capped");
+        let actions = plan.action_plan.actions_for_stage(Stage::Starting);
+        let ids: Vec<&str> = actions.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a5", "a6"]);
+        assert_eq!(actions[0].breakthroughs, ["starting.leadership"]);
+        assert!(actions[1].breakthroughs.is_empty());
+        for action in actions {
+            let due = crate::dates::Date::parse_iso(&action.by_when).unwrap();
+            assert!(
+                due.to_string().as_str() <= "2027-03-15",
+                "within six months"
+            );
+        }
     }
 }

@@ -4,7 +4,10 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Action, AnchorRecord, Objective, Plan, Specialist, Stage};
+use super::{
+    department_key, Action, AnchorRecord, ClarityRecord, JourneySection, Objective, OutcomeRecord,
+    Plan, Specialist, Stage,
+};
 use crate::messages::Part;
 use crate::stats::{Convention, NonAdverseRange, SuppressionPreset};
 
@@ -377,9 +380,13 @@ fn specialist(s: &Specialist) -> String {
     }
 }
 
-/// "Action ‘Visit…’", or for an action not yet described, the anchors it is for.
+/// "Action ‘Visit…’", or for an action not yet described, the anchors or stages it is for.
 fn action(a: &Action) -> String {
     match (shorten(&a.text).as_str(), a.anchors.as_slice()) {
+        ("", []) if !a.stages.is_empty() => format!(
+            "An action for the journey stage {} (not yet described)",
+            stages(&a.stages)
+        ),
         ("", []) => "An action not yet described".to_string(),
         ("", [one]) => format!("An action for REAP anchor {one} (not yet described)"),
         ("", anchors) => format!(
@@ -396,6 +403,59 @@ fn lower_first(text: &str) -> String {
         Some(rest) => format!("an {rest}"),
         None => text.to_string(),
     }
+}
+
+/// "Starting and Developing".
+fn stages(stages: &[Stage]) -> String {
+    let titles: Vec<&str> = stages.iter().map(|s| s.title()).collect();
+    crate::reap::list_with_and(&titles)
+}
+
+/// "Capacity (Developing)", or the id as saved when it is not a breakthrough point.
+fn breakthroughs(ids: &[String]) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| match crate::journey::breakthrough(id) {
+            Some(b) => format!("{} ({})", b.area.title(), b.stage.title()),
+            None => id.clone(),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// "outcome question 2", by the question's place in the list.
+fn question(id: &str) -> String {
+    match crate::journey::CLARITY_QUESTIONS
+        .iter()
+        .position(|q| q.id == id)
+    {
+        Some(i) => format!("outcome question {}", i + 1),
+        None => format!("outcome question ‘{id}’"),
+    }
+}
+
+/// "outcome area Employment", by the area's id.
+fn outcome_area(id: &str) -> String {
+    match crate::journey::OutcomeArea::ALL
+        .into_iter()
+        .find(|a| a.id() == id)
+    {
+        Some(area) => format!("outcome area {}", area.title()),
+        None => format!("outcome area ‘{id}’"),
+    }
+}
+
+/// The keys given, once each: those in `order` first, in that order, then any others as sorted.
+fn in_order<'a>(order: &[&'static str], keys: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut found: Vec<&str> = Vec::new();
+    for key in keys {
+        if !found.contains(&key.as_str()) {
+            found.push(key);
+        }
+    }
+    let known = order.iter().filter(|id| found.contains(id)).copied();
+    let others = found.iter().copied().filter(|k| !order.contains(k));
+    known.chain(others).collect()
 }
 
 fn all_actions(objectives: &[Objective]) -> Vec<&Action> {
@@ -580,6 +640,110 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
         &old.reassessment_date,
         &new.reassessment_date,
     );
+    // Departments by key, in the order first met; named as typed, the new name first.
+    let mut keys: Vec<String> = Vec::new();
+    for d in old.department_stages.iter().chain(&new.department_stages) {
+        let key = department_key(&d.department);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    for key in keys {
+        fn find<'a>(j: &'a JourneySection, key: &str) -> Option<&'a super::DepartmentStage> {
+            j.department_stages
+                .iter()
+                .find(|d| department_key(&d.department) == key)
+        }
+        let (a, b) = (find(old, &key), find(new, &key));
+        let name = b.or(a).map_or("", |d| d.department.as_str());
+        e.chosen(
+            format!("journey.department.{key}"),
+            format!("Agreed stage for ‘{}’", shorten(name)),
+            stage(a.and_then(|d| d.stage)),
+            stage(b.and_then(|d| d.stage)),
+        );
+    }
+    let blank = ClarityRecord::default();
+    let questions = crate::journey::CLARITY_QUESTIONS.map(|q| q.id);
+    let ids = old.clarity.iter().chain(&new.clarity).map(|r| &r.question);
+    for id in in_order(&questions, ids) {
+        let (a, b) = (
+            old.clarity_record(id).unwrap_or(&blank),
+            new.clarity_record(id).unwrap_or(&blank),
+        );
+        let answer = |r: &ClarityRecord| r.answer.map(|a| a.title()).unwrap_or("");
+        e.chosen(
+            format!("journey.clarity.{id}.answer"),
+            format!("Answer to {}", question(id)),
+            answer(a),
+            answer(b),
+        );
+        e.text(
+            format!("journey.clarity.{id}.note"),
+            format!("Note on {}", question(id)),
+            &a.note,
+            &b.note,
+        );
+    }
+    let blank = OutcomeRecord::default();
+    let areas = crate::journey::OutcomeArea::ALL.map(|a| a.id());
+    let ids = old.outcomes.iter().chain(&new.outcomes).map(|r| &r.area);
+    for id in in_order(&areas, ids) {
+        let (a, b) = (
+            old.outcome_record(id).unwrap_or(&blank),
+            new.outcome_record(id).unwrap_or(&blank),
+        );
+        let area = outcome_area(id);
+        e.text(
+            format!("journey.outcome.{id}.objectives"),
+            format!("Objectives for {area}"),
+            &a.objectives,
+            &b.objectives,
+        );
+        e.text(
+            format!("journey.outcome.{id}.issue"),
+            format!("Evidence of the issue for {area}"),
+            &a.issue_evidence,
+            &b.issue_evidence,
+        );
+        e.text(
+            format!("journey.outcome.{id}.improved"),
+            format!("Measures of improvement for {area}"),
+            &a.improvement_measures,
+            &b.improvement_measures,
+        );
+    }
+    e.text(
+        "journey.strengths".into(),
+        "Strengths to build on".into(),
+        &old.strengths,
+        &new.strengths,
+    );
+    e.text(
+        "journey.to_develop".into(),
+        "Areas to develop".into(),
+        &old.to_develop,
+        &new.to_develop,
+    );
+    // Assessments have no id: one is added at the end, and the oldest may go.
+    let assessment = |p: &super::PastAssessment| match p.stage {
+        Some(stage) => format!("Journey assessment of {} ({})", p.date, stage.title()),
+        None => format!("Journey assessment of {}", p.date),
+    };
+    for past in new.past.iter().filter(|p| !old.past.contains(p)) {
+        e.push(
+            format!("journey.past.{}", past.date),
+            assessment(past),
+            Kind::Added,
+        );
+    }
+    for past in old.past.iter().filter(|p| !new.past.contains(p)) {
+        e.push(
+            format!("journey.past.{}", past.date),
+            assessment(past),
+            Kind::Removed,
+        );
+    }
 
     e.items(
         "period",
@@ -676,6 +840,18 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
                 format!("REAP anchors for {action}"),
                 &a.anchors.join(", "),
                 &b.anchors.join(", "),
+            );
+            e.chosen(
+                format!("{key}.stages"),
+                format!("Journey stages for {action}"),
+                &stages(&a.stages),
+                &stages(&b.stages),
+            );
+            e.chosen(
+                format!("{key}.breakthroughs"),
+                format!("Breakthrough point for {action}"),
+                &breakthroughs(&a.breakthroughs),
+                &breakthroughs(&b.breakthroughs),
             );
         },
     );
@@ -800,6 +976,7 @@ mod tests {
         after.team.clear();
         after.reporting_period.clear();
         after.reap = before.reap.clone();
+        after.journey = Default::default();
         after.journey.participants.push(Participant {
             id: "p2".into(),
             name: "Staff network lead".into(),
@@ -826,10 +1003,13 @@ mod tests {
                 "Figures for period ‘2023-24’ edited",
                 "Objective ‘Referrals to IPS reflect the people the trust treats’ added",
                 "Objective ‘REAP: Data’ added",
+                "Objective ‘Journey: Starting’ added",
                 "Action ‘Visit each community mental health team to explain IPS, star…’ added",
                 "Action ‘Ask a local community organisation to co-host an information…’ added",
                 "Action ‘Write up the team's make-up against the local population, sa…’ added",
                 "Action ‘Agree with the steering group how race equity data is shared…’ added",
+                "Action ‘Give one person on each ward protected time to lead its race…’ added",
+                "Action ‘Hold listening sessions with local community groups and the…’ added",
             ]
         );
     }
@@ -844,7 +1024,7 @@ mod tests {
         // Moving an action to another objective is not an addition or a removal.
         let moved = after.action_plan.objectives[0].actions.remove(0);
         after.action_plan.objectives.push(crate::plan::Objective {
-            id: "o3".into(),
+            id: "o9".into(),
             title: "Second".into(),
             actions: vec![moved],
             ..Default::default()
@@ -1163,5 +1343,109 @@ mod tests {
         ] {
             assert_eq!(seconds(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn journey_changes_are_described_in_plain_words() {
+        use crate::journey::Answer;
+        use crate::plan::{ClarityRecord, DepartmentStage, OutcomeRecord};
+        let mut before = plan();
+        before.journey.participants.push(Participant {
+            id: "p1".into(),
+            name: "Ward manager".into(),
+            department: " Inpatient services".into(),
+            ..Participant::default()
+        });
+        before.journey.outcomes.push(OutcomeRecord {
+            area: "employment".into(),
+            objectives: "Fairer shortlisting".into(),
+            ..OutcomeRecord::default()
+        });
+        let mut after = before.clone();
+        let journey = &mut after.journey;
+        journey.department_stages.push(DepartmentStage {
+            department: "Inpatient services".into(),
+            stage: Some(Stage::Starting),
+        });
+        journey.clarity.push(ClarityRecord {
+            question: "shared_view".into(),
+            answer: Some(Answer::No),
+            note: "Staff survey".into(),
+        });
+        journey.outcomes[0] = OutcomeRecord {
+            area: "employment".into(),
+            objectives: "Fairer shortlisting and promotion".into(),
+            issue_evidence: "WRES figures".into(),
+            ..OutcomeRecord::default()
+        };
+        journey.strengths = "Good data".into();
+        journey.to_develop = "Talk to communities".into();
+        journey.agreed_stage = Some(Stage::Developing);
+        journey.record_assessment("2026-09-15");
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Agreed journey stage set to Developing",
+                // The department as typed, not its key.
+                "Agreed stage for ‘Inpatient services’ set to Starting",
+                "Answer to outcome question 2 set to No",
+                "Note on outcome question 2 added",
+                "Objectives for outcome area Employment edited",
+                "Evidence of the issue for outcome area Employment added",
+                "Strengths to build on added",
+                "Areas to develop added",
+                // Developing, capped at Starting by the "no".
+                "Journey assessment of 2026-09-15 (Starting) added",
+            ]
+        );
+
+        // Typed another way, it is the same department: with the same stage, nothing changed.
+        let mut respelt = after.clone();
+        respelt.journey.department_stages[0].department = "INPATIENT SERVICES".into();
+        assert!(describe_changes(&after, &respelt).is_empty());
+
+        let mut later = after.clone();
+        later.journey.clarity.clear();
+        later.journey.department_stages.clear();
+        later.journey.outcomes.clear();
+        later.journey.strengths.clear();
+        later.journey.past.clear();
+        assert_eq!(
+            describe_changes(&after, &later),
+            [
+                "Agreed stage for ‘Inpatient services’ cleared (was Starting)",
+                "Answer to outcome question 2 cleared (was No)",
+                "Note on outcome question 2 removed",
+                "Objectives for outcome area Employment removed",
+                "Evidence of the issue for outcome area Employment removed",
+                "Strengths to build on removed",
+                "Journey assessment of 2026-09-15 (Starting) removed",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_actions_journey_links_are_described() {
+        let before = plan();
+        let mut after = plan();
+        after.action_plan.add_action_for_stage(Stage::Developing);
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Objective ‘Journey: Developing’ added",
+                "An action for the journey stage Developing (not yet described) added"
+            ]
+        );
+        let mut later = after.clone();
+        let action = &mut later.action_plan.objectives[0].actions[0];
+        action.breakthroughs = vec!["developing.capacity".into()];
+        action.stages.insert(0, Stage::Starting);
+        assert_eq!(
+            describe_changes(&after, &later),
+            [
+                "Journey stages for an action not yet described changed from Developing to Starting and Developing",
+                "Breakthrough point for an action not yet described set to Capacity (Developing)",
+            ]
+        );
     }
 }

@@ -257,7 +257,7 @@ type Migration = fn(Value) -> Result<Value, LoadError>;
 /// `MIGRATIONS[n - 1]` takes a save from version n to n + 1. Its length follows the current
 /// version, so bumping the version without adding a migration does not compile.
 const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] =
-    [migrate_v1_to_v2, migrate_v2_to_v3];
+    [migrate_v1_to_v2, migrate_v2_to_v3, migrate_v3_to_v4];
 
 /// The objective that version 1's flat list of actions is moved into.
 pub const V1_ACTIONS_OBJECTIVE: &str = "Actions";
@@ -343,6 +343,14 @@ pub fn migrate_v1_to_v2(value: Value) -> Result<Value, LoadError> {
 /// (`reap.specialists`) and the anchors an action answers (`anchors` on each action). Both are
 /// new fields with defaults, so a version 2 save reads as it is; the loader sets the version.
 pub fn migrate_v2_to_v3(value: Value) -> Result<Value, LoadError> {
+    Ok(value)
+}
+
+/// Version 3 to version 4: version 4 adds the journey's outcome-clarity answers, outcomes
+/// framework, department stages, strengths, areas to develop and timeline, and the journey stages
+/// and breakthrough points an action answers. All are new fields with defaults, so a version 3
+/// save reads as it is; the loader sets the version.
+pub fn migrate_v3_to_v4(value: Value) -> Result<Value, LoadError> {
     Ok(value)
 }
 
@@ -486,6 +494,7 @@ mod tests {
     const V1: &str = include_str!("../../tests/fixtures/plan/v1.json");
     const V2: &str = include_str!("../../tests/fixtures/plan/v2.json");
     const V3: &str = include_str!("../../tests/fixtures/plan/v3.json");
+    const V4: &str = include_str!("../../tests/fixtures/plan/v4.json");
 
     #[test]
     fn a_version_1_save_opens_in_the_current_version_with_its_content() {
@@ -582,7 +591,7 @@ mod tests {
     #[test]
     fn a_version_3_save_opens_with_its_specialists_and_linked_actions() {
         let loaded = load(V3).unwrap();
-        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(loaded.migrated_from, Some(3));
         assert_eq!(loaded.read_only_newer, None);
         let plan = loaded.plan;
         assert_eq!(plan.title, "Eastbrook IPS race equity plan (fictional)");
@@ -612,14 +621,149 @@ mod tests {
 
     #[test]
     fn the_newest_fixture_is_exactly_what_this_version_writes() {
-        let plan = load(V3).unwrap().plan;
+        let plan = load(V4).unwrap().plan;
         let rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
-        let fixture: Value = serde_json::from_str(V3).unwrap();
+        let fixture: Value = serde_json::from_str(V4).unwrap();
         assert_eq!(fixture["schema_version"], CURRENT_SCHEMA_VERSION);
         assert_eq!(
             rewritten, fixture,
             "update the fixture only together with a new schema version"
         );
+    }
+
+    #[test]
+    fn a_version_3_save_is_written_back_unchanged_but_for_its_version() {
+        let plan = load(V3).unwrap().plan;
+        let mut rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
+        rewritten["schema_version"] = json!(3);
+        assert_eq!(rewritten, serde_json::from_str::<Value>(V3).unwrap());
+    }
+
+    #[test]
+    fn a_version_4_save_opens_with_its_journey_and_linked_actions() {
+        use crate::journey::{Answer, OutcomeArea};
+        let loaded = load(V4).unwrap();
+        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(loaded.read_only_newer, None);
+        let plan = loaded.plan;
+        assert_eq!(plan.schema_version, 4);
+        assert_eq!(plan.title, "Westmoor journey to race equality (fictional)");
+        let journey = &plan.journey;
+        assert_eq!(journey.participants.len(), 4);
+        assert_eq!(
+            journey.participants[1].department,
+            " housing / homelessness"
+        );
+        assert_eq!(journey.participants[3].stage, None);
+        assert_eq!(
+            journey.participants[0].evidence,
+            "Lettings monitored by ethnicity each quarter.\nTargets agreed with tenants' groups."
+        );
+        assert_eq!(journey.agreed_stage, Some(Stage::Developing));
+        assert_eq!(journey.reassessment_date, "2027-03-10");
+        assert_eq!(
+            journey.department_stage("Housing / Homelessness"),
+            Some(Stage::Starting)
+        );
+        assert_eq!(
+            journey.department_stage("ADULT SOCIAL CARE"),
+            Some(Stage::Intending)
+        );
+        assert_eq!(
+            journey.clarity_answers(),
+            [
+                Some(Answer::Yes),
+                Some(Answer::No),
+                Some(Answer::NotSure),
+                None
+            ]
+        );
+        // Saved first, but read by question: the answers above are in the questions' order.
+        assert_eq!(journey.clarity[0].question, "evidence_of_improvement");
+        assert_eq!(
+            journey
+                .clarity_record("evidence_of_improvement")
+                .unwrap()
+                .note,
+            "Ask the data team."
+        );
+        // The "no" to question 2 caps the agreed Developing at Starting.
+        let overall = journey.overall().unwrap();
+        assert_eq!((overall.stage, overall.capped), (Stage::Starting, true));
+        assert_eq!(
+            journey
+                .outcome_record("employment")
+                .unwrap()
+                .improvement_measures,
+            "Share of managers by ethnic group, each year"
+        );
+        let gaps: Vec<OutcomeArea> = journey
+            .outcome_gaps()
+            .into_iter()
+            .filter(|g| !g.any())
+            .map(|g| g.area)
+            .collect();
+        assert!(gaps.is_empty(), "no area is complete in the fixture");
+        assert_eq!(
+            journey.strengths,
+            "Housing data is good and shared every quarter."
+        );
+        assert_eq!(
+            journey.to_develop,
+            "Agree outcomes with communities, not only with staff."
+        );
+        let past = &journey.past[0];
+        assert_eq!(
+            (past.date.as_str(), past.stage, past.capped),
+            ("2026-03-12", Some(Stage::Starting), true)
+        );
+        assert_eq!(
+            past.departments
+                .iter()
+                .find(|d| d.department == "Finance")
+                .and_then(|d| d.stage),
+            Some(Stage::Resisting)
+        );
+        assert_eq!(past.participants[0].id, "p1");
+        let (names, rows) = journey.timeline();
+        // The past assessment's departments in the order saved (a list, no longer sorted by
+        // name), then the one only named now. Finance, which no one names now, is kept.
+        assert_eq!(
+            names,
+            ["Housing / Homelessness", "Finance", "Adult social care"]
+        );
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0].departments,
+            [Some(Stage::Starting), Some(Stage::Resisting), None]
+        );
+        assert_eq!(
+            rows[1].departments,
+            [Some(Stage::Starting), None, Some(Stage::Intending)]
+        );
+
+        let actions = &plan.action_plan.objectives[0].actions;
+        assert_eq!(actions[0].stages, [Stage::Developing]);
+        assert_eq!(actions[0].breakthroughs, ["developing.capacity"]);
+        assert!(actions[1].breakthroughs.is_empty() && actions[1].anchors.is_empty());
+        assert_eq!(actions[2].anchors, ["4.1"]);
+        assert_eq!(actions[2].stages, [Stage::Starting, Stage::Developing]);
+        let linked: Vec<&str> = plan
+            .action_plan
+            .actions_for_stage(Stage::Developing)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(linked, ["a1", "a2", "a3"]);
+        assert_eq!(plan.action_plan.actions_for_stage(Stage::Starting).len(), 1);
+    }
+
+    #[test]
+    fn migrating_version_3_changes_nothing() {
+        let v3: Value = serde_json::from_str(V3).unwrap();
+        assert_eq!(migrate_v3_to_v4(v3.clone()).unwrap(), v3);
+        let odd = json!({"title": "T", "journey": {"clarity": "kept as found"}});
+        assert_eq!(migrate_v3_to_v4(odd.clone()).unwrap(), odd);
     }
 
     #[test]
@@ -737,14 +881,14 @@ mod tests {
     #[test]
     fn a_newer_save_opens_read_only_with_what_can_be_read() {
         let newer = json!({
-            "schema_version": 4, "id": "p1", "title": "From the future", "colour_scheme": "dark",
+            "schema_version": 5, "id": "p1", "title": "From the future", "colour_scheme": "dark",
             "reap": {"anchors": {"1.1": {"status": "met"}, "1.2": {"status": "partly_met", "evidence": "Some"}}}
         });
         let loaded = load(&newer.to_string()).unwrap();
-        assert_eq!(loaded.read_only_newer, Some(4));
+        assert_eq!(loaded.read_only_newer, Some(5));
         assert_eq!(loaded.migrated_from, None);
         assert_eq!(
-            loaded.plan.schema_version, 4,
+            loaded.plan.schema_version, 5,
             "the plan remembers it came from a newer version"
         );
         assert_eq!(loaded.plan.title, "From the future");

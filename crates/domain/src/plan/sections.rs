@@ -343,15 +343,50 @@ pub struct AnchorRecord {
     pub review_date: String,
 }
 
-/// Journey to race equality: the workshop's participants and the stage they agree.
+/// Journey to race equality: the outcome-clarity answers, the outcomes framework, the workshop's
+/// participants and the stages the group agrees, and earlier assessments.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct JourneySection {
     pub participants: Vec<Participant>,
-    /// Once the group agrees one.
+    /// The organisation's stage, once the group agrees one (before the outcome-clarity cap).
     pub agreed_stage: Option<Stage>,
-    /// YYYY-MM-DD, or empty.
+    /// YYYY-MM-DD, or the text as typed.
     pub reassessment_date: String,
+    // These three are lists rather than maps keyed by name or id: in the wasm, each map type
+    // costs several KB of tree code (measured: about 12 KB gzip for the three, docs/PERFORMANCE.md).
+    /// Each department's agreed stage, one entry per department (matched by [`department_key`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub department_stages: Vec<DepartmentStage>,
+    /// The answers to the outcome-clarity questions, at most one per question.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clarity: Vec<ClarityRecord>,
+    /// The outcomes framework, at most one record per outcome area.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<OutcomeRecord>,
+    /// At the agreed stage: strengths to build on. Not written when empty, like the other
+    /// version 4 fields, so older plans keep their shape.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub strengths: String,
+    /// At the agreed stage: areas to develop.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub to_develop: String,
+    /// Assessments recorded in the timeline, oldest first (at most [`MAX_ASSESSMENTS`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub past: Vec<PastAssessment>,
+}
+
+/// Most participants a workshop can hold: far more than a steering group.
+pub const MAX_PARTICIPANTS: usize = 60;
+/// Most assessments the timeline keeps; the oldest goes first.
+pub const MAX_ASSESSMENTS: usize = 20;
+
+/// The key a department's agreed stage is kept under: its name trimmed, in lower case, so that
+/// "Housing" and " housing " are one department (as the workshop summary groups them). Only
+/// A-Z are folded: full Unicode case tables cost about 4 KB gzip in the wasm, and department
+/// names that differ only in the case of an accented letter are rare enough to leave apart.
+pub fn department_key(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
 }
 
 /// One person's own view in a workshop.
@@ -360,11 +395,233 @@ pub struct JourneySection {
 pub struct Participant {
     /// Unique within the plan; see [`super::next_id`].
     pub id: String,
+    /// Name or role.
     pub name: String,
     pub department: String,
     /// The stage this person chose, if they have chosen.
     pub stage: Option<Stage>,
+    /// The behaviours and outcomes that support their view.
     pub evidence: String,
+}
+
+/// A department's agreed stage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DepartmentStage {
+    /// As typed when the stage was agreed (trimmed).
+    pub department: String,
+    pub stage: Option<Stage>,
+}
+
+/// An answer to one outcome-clarity question, with a note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClarityRecord {
+    /// A [`crate::journey::ClarityQuestion`] id.
+    pub question: String,
+    pub answer: Option<crate::journey::Answer>,
+    pub note: String,
+}
+
+/// What the organisation has written for one area of the outcomes framework.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OutcomeRecord {
+    /// A [`crate::journey::OutcomeArea`] id.
+    pub area: String,
+    pub objectives: String,
+    /// "How do we know this is an issue?"
+    pub issue_evidence: String,
+    /// "How will we know we've improved?"
+    pub improvement_measures: String,
+}
+
+/// An assessment as recorded in the timeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PastAssessment {
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// The overall stage after the outcome-clarity cap.
+    pub stage: Option<Stage>,
+    /// True when the cap lowered the agreed stage.
+    pub capped: bool,
+    /// Each department's agreed stage, by its name as shown then.
+    pub departments: Vec<DepartmentStage>,
+    /// The individual views, as they were.
+    pub participants: Vec<Participant>,
+}
+
+/// One row of the journey timeline: an earlier assessment, or the current one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineRow {
+    /// YYYY-MM-DD, or `None` for the assessment in progress.
+    pub date: Option<String>,
+    pub stage: Option<Stage>,
+    /// One entry per timeline department (see [`JourneySection::timeline`]), in that order.
+    pub departments: Vec<Option<Stage>>,
+}
+
+/// Which parts of an outcome area are still blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutcomeGaps {
+    pub area: crate::journey::OutcomeArea,
+    pub objectives: bool,
+    pub issue_evidence: bool,
+    pub improvement_measures: bool,
+}
+
+impl OutcomeGaps {
+    pub fn any(&self) -> bool {
+        self.objectives || self.issue_evidence || self.improvement_measures
+    }
+}
+
+impl JourneySection {
+    /// The answers to the 4 questions, in the questions' order.
+    pub fn clarity_answers(&self) -> [Option<crate::journey::Answer>; 4] {
+        crate::journey::CLARITY_QUESTIONS.map(|q| self.clarity_record(q.id).and_then(|r| r.answer))
+    }
+
+    /// The answer and note recorded for a question, by its id.
+    pub fn clarity_record(&self, question: &str) -> Option<&ClarityRecord> {
+        self.clarity.iter().find(|r| r.question == question)
+    }
+
+    /// What has been written for an outcome area, by its id.
+    pub fn outcome_record(&self, area: &str) -> Option<&OutcomeRecord> {
+        self.outcomes.iter().find(|r| r.area == area)
+    }
+
+    /// The overall stage with the outcome-clarity cap applied, once a stage is agreed.
+    pub fn overall(&self) -> Option<crate::journey::CappedStage> {
+        self.agreed_stage
+            .map(|stage| crate::journey::cap_stage(stage, &self.clarity_answers()))
+    }
+
+    /// The workshop's spread, median and disagreement, overall and by department, with the
+    /// participant (by position in [`Self::participants`]) behind each view. Participants who
+    /// have not chosen a stage are left out of the sums.
+    pub fn summary(&self) -> (crate::journey::WorkshopSummary, Vec<usize>) {
+        let (owners, views): (Vec<usize>, Vec<crate::journey::ParticipantView>) = self
+            .participants
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let view = crate::journey::ParticipantView {
+                    stage: p.stage?,
+                    department: Some(p.department.as_str()),
+                };
+                Some((i, view))
+            })
+            .unzip();
+        (crate::journey::summarise_workshop(&views), owners)
+    }
+
+    /// The departments participants have named, each once, as first typed (trimmed), in order.
+    pub fn departments(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for p in &self.participants {
+            let name = p.department.trim();
+            if !name.is_empty()
+                && !seen
+                    .iter()
+                    .any(|s| department_key(s) == department_key(name))
+            {
+                seen.push(name);
+            }
+        }
+        seen
+    }
+
+    /// The stage the group agreed for a department.
+    pub fn department_stage(&self, name: &str) -> Option<Stage> {
+        stage_of(&self.department_stages, name)
+    }
+
+    /// For each outcome area, in order, which parts are blank.
+    pub fn outcome_gaps(&self) -> Vec<OutcomeGaps> {
+        crate::journey::OutcomeArea::ALL
+            .into_iter()
+            .map(|area| {
+                let record = self.outcome_record(area.id()).cloned().unwrap_or_default();
+                OutcomeGaps {
+                    area,
+                    objectives: record.objectives.trim().is_empty(),
+                    issue_evidence: record.issue_evidence.trim().is_empty(),
+                    improvement_measures: record.improvement_measures.trim().is_empty(),
+                }
+            })
+            .collect()
+    }
+
+    /// Records the assessment as it stands in the timeline, dated `today`. The oldest goes when
+    /// there are more than [`MAX_ASSESSMENTS`].
+    pub fn record_assessment(&mut self, today: &str) {
+        let overall = self.overall();
+        let departments = self
+            .departments()
+            .into_iter()
+            .filter_map(|name| {
+                Some(DepartmentStage {
+                    department: name.to_string(),
+                    stage: Some(self.department_stage(name)?),
+                })
+            })
+            .collect();
+        self.past.push(PastAssessment {
+            date: today.to_string(),
+            stage: overall.as_ref().map(|o| o.stage),
+            capped: overall.is_some_and(|o| o.capped),
+            departments,
+            participants: self.participants.clone(),
+        });
+        if self.past.len() > MAX_ASSESSMENTS {
+            self.past.remove(0);
+        }
+    }
+
+    /// The stage over time: the departments that appear anywhere (by name, first spelling kept,
+    /// in order of first appearance), then one row per recorded assessment and a last row for
+    /// the assessment in progress.
+    pub fn timeline(&self) -> (Vec<String>, Vec<TimelineRow>) {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |name: &str| {
+            if !names
+                .iter()
+                .any(|n| department_key(n) == department_key(name))
+            {
+                names.push(name.trim().to_string());
+            }
+        };
+        for past in &self.past {
+            past.departments.iter().for_each(|d| add(&d.department));
+        }
+        self.departments().into_iter().for_each(add);
+        let mut rows: Vec<TimelineRow> = self
+            .past
+            .iter()
+            .map(|p| TimelineRow {
+                date: Some(p.date.clone()),
+                stage: p.stage,
+                departments: names.iter().map(|n| stage_of(&p.departments, n)).collect(),
+            })
+            .collect();
+        rows.push(TimelineRow {
+            date: None,
+            stage: self.overall().map(|o| o.stage),
+            departments: names.iter().map(|n| self.department_stage(n)).collect(),
+        });
+        (names, rows)
+    }
+}
+
+/// The stage agreed for the department `name` (matched by [`department_key`]) in `list`.
+fn stage_of(list: &[DepartmentStage], name: &str) -> Option<Stage> {
+    let key = department_key(name);
+    list.iter()
+        .find(|d| department_key(&d.department) == key)
+        .and_then(|d| d.stage)
 }
 
 /// Data comparisons: the figures for each reporting period.
@@ -424,6 +681,12 @@ pub struct Action {
     /// The REAP anchors this action answers, by id ("1.2").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub anchors: Vec<String>,
+    /// The journey stages this action answers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
+    /// The journey breakthrough points this action answers, by id ("starting.leadership").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breakthroughs: Vec<String>,
 }
 
 /// What an action with no words yet is called in lists and exports.
@@ -457,6 +720,27 @@ impl ActionPlanSection {
             Some(anchor) => format!("REAP: {}", anchor.theme.title()),
             None => "REAP".to_string(),
         };
+        self.add_linked_action(title, |a| a.anchors.push(anchor_id.to_string()))
+    }
+
+    /// The actions linked to a journey stage, in plan order.
+    pub fn actions_for_stage(&self, stage: Stage) -> Vec<&Action> {
+        self.objectives
+            .iter()
+            .flat_map(|o| &o.actions)
+            .filter(|a| a.stages.contains(&stage))
+            .collect()
+    }
+
+    /// Adds an empty action linked to a journey stage, in the objective titled
+    /// "Journey: <stage>" (made at the end if there is none), and returns its id.
+    pub fn add_action_for_stage(&mut self, stage: Stage) -> String {
+        self.add_linked_action(format!("Journey: {}", stage.title()), |a| {
+            a.stages.push(stage)
+        })
+    }
+
+    fn add_linked_action(&mut self, title: String, link: impl FnOnce(&mut Action)) -> String {
         let id = super::next_id(
             "a",
             self.objectives
@@ -477,11 +761,12 @@ impl ActionPlanSection {
                 self.objectives.len() - 1
             }
         };
-        self.objectives[index].actions.push(Action {
+        let mut action = Action {
             id: id.clone(),
-            anchors: vec![anchor_id.to_string()],
             ..Action::default()
-        });
+        };
+        link(&mut action);
+        self.objectives[index].actions.push(action);
         id
     }
 }
@@ -852,5 +1137,290 @@ mod tests {
     #[test]
     fn labels_are_plain_words() {
         assert_eq!(ActionStatus::OnTrack.label(), "on track");
+    }
+
+    // ---- Journey ---------------------------------------------------------------------------
+
+    use crate::journey::{Answer, Disagreement, OutcomeArea};
+
+    fn participant(id: &str, department: &str, stage: Option<Stage>) -> Participant {
+        Participant {
+            id: id.into(),
+            name: format!("Participant {id}"),
+            department: department.into(),
+            stage,
+            evidence: String::new(),
+        }
+    }
+
+    fn said_no_to(journey: &mut JourneySection, question: &str) {
+        // At most one record per question, as the edits keep it.
+        journey.clarity.retain(|r| r.question != question);
+        journey.clarity.push(ClarityRecord {
+            question: question.into(),
+            answer: Some(Answer::No),
+            note: String::new(),
+        });
+    }
+
+    fn department(name: &str, stage: Stage) -> DepartmentStage {
+        DepartmentStage {
+            department: name.into(),
+            stage: Some(stage),
+        }
+    }
+
+    #[test]
+    fn the_summary_names_participants_by_their_place_in_the_list() {
+        use Stage::*;
+        let journey = JourneySection {
+            participants: vec![
+                participant("p1", "Housing", Some(Starting)),
+                participant("p2", "Housing", None),
+                participant("p3", " housing ", Some(Achieving)),
+                participant("p4", "Adults", Some(Intending)),
+                participant("p5", "", Some(Starting)),
+            ],
+            ..JourneySection::default()
+        };
+        let (summary, owners) = journey.summary();
+        // p2 has not chosen a stage, so the views are p1, p3, p4, p5.
+        assert_eq!(owners, [0, 2, 3, 4]);
+        let people = |views: &[usize]| -> Vec<&str> {
+            views
+                .iter()
+                .map(|&v| journey.participants[owners[v]].id.as_str())
+                .collect()
+        };
+        assert_eq!(
+            people(&summary.overall.participants),
+            ["p1", "p3", "p4", "p5"]
+        );
+        assert_eq!(summary.overall.spread.total(), 4);
+        // Intending, Starting, Starting, Achieving: the lower middle is Starting.
+        assert_eq!(summary.overall.median, Some(Starting));
+        let housing = &summary.departments[0];
+        assert_eq!(housing.department.as_deref(), Some("Housing"));
+        assert_eq!(people(&housing.participants), ["p1", "p3"]);
+        let Some(Disagreement {
+            lowest,
+            highest,
+            at_lowest,
+            at_highest,
+        }) = &housing.disagreement
+        else {
+            panic!("Starting and Achieving are two stages apart")
+        };
+        assert_eq!((*lowest, *highest), (Starting, Achieving));
+        assert_eq!(
+            (people(at_lowest), people(at_highest)),
+            (vec!["p1"], vec!["p3"])
+        );
+        assert_eq!(summary.departments[1].department.as_deref(), Some("Adults"));
+        // A blank department is no department.
+        assert_eq!(summary.departments[2].department, None);
+        assert_eq!(people(&summary.departments[2].participants), ["p5"]);
+        assert_eq!(summary.departments.len(), 3);
+    }
+
+    #[test]
+    fn departments_are_named_once_as_first_typed() {
+        let journey = JourneySection {
+            participants: vec![
+                participant("p1", "  Inpatient services ", None),
+                participant("p2", "", None),
+                participant("p3", "INPATIENT  services", None),
+                participant("p4", "inpatient services", None),
+                participant("p5", "Community mental health", None),
+                participant("p6", "   ", None),
+            ],
+            ..JourneySection::default()
+        };
+        // "INPATIENT  services" has two spaces inside, so it is a different name.
+        assert_eq!(
+            journey.departments(),
+            [
+                "Inpatient services",
+                "INPATIENT  services",
+                "Community mental health"
+            ]
+        );
+        let mut journey = journey;
+        journey
+            .department_stages
+            .push(department("Inpatient services", Stage::Starting));
+        assert_eq!(
+            journey.department_stage(" INPATIENT SERVICES"),
+            Some(Stage::Starting)
+        );
+        assert_eq!(journey.department_stage("Community mental health"), None);
+    }
+
+    #[test]
+    fn outcome_gaps_list_every_area_with_its_blank_parts() {
+        let mut journey = JourneySection::default();
+        assert!(journey
+            .outcome_gaps()
+            .iter()
+            .all(|g| g.any() && g.objectives && g.issue_evidence && g.improvement_measures));
+        journey.outcomes.push(OutcomeRecord {
+            area: "employment".into(),
+            objectives: "Fairer shortlisting".into(),
+            issue_evidence: "WRES figures".into(),
+            improvement_measures: "Ratio within range".into(),
+        });
+        journey.outcomes.push(OutcomeRecord {
+            area: "service_outcomes".into(),
+            objectives: "Equal recovery rates".into(),
+            issue_evidence: "  \n ".into(),
+            ..OutcomeRecord::default()
+        });
+        let gaps = journey.outcome_gaps();
+        let areas: Vec<OutcomeArea> = gaps.iter().map(|g| g.area).collect();
+        assert_eq!(areas, OutcomeArea::ALL, "all six, in the framework's order");
+        assert_eq!(
+            gaps[0],
+            OutcomeGaps {
+                area: OutcomeArea::ServiceOutcomes,
+                objectives: false,
+                issue_evidence: true,
+                improvement_measures: true,
+            },
+            "spaces alone are a gap"
+        );
+        assert!(!gaps[5].any(), "employment is complete");
+        assert_eq!(gaps.iter().filter(|g| g.any()).count(), 5);
+    }
+
+    #[test]
+    fn an_assessment_is_recorded_with_the_capped_stage_and_department_names() {
+        let mut journey = JourneySection {
+            participants: vec![
+                participant("p1", "Inpatient services", Some(Stage::Developing)),
+                participant("p2", " inpatient services", Some(Stage::Starting)),
+                participant("p3", "Community mental health", Some(Stage::Intending)),
+            ],
+            agreed_stage: Some(Stage::Developing),
+            ..JourneySection::default()
+        };
+        said_no_to(&mut journey, "evidence_of_improvement");
+        journey
+            .department_stages
+            .push(department("inpatient services", Stage::Starting));
+        // A stage kept for a department nobody names now is not recorded.
+        journey
+            .department_stages
+            .push(department("finance", Stage::Achieving));
+        journey.record_assessment("2026-09-15");
+        let past = &journey.past[0];
+        assert_eq!(past.date, "2026-09-15");
+        assert_eq!(
+            past.stage,
+            Some(Stage::Starting),
+            "Developing, capped by the no"
+        );
+        assert!(past.capped);
+        // Named as the first participant typed it, not as the stage was saved.
+        assert_eq!(
+            past.departments,
+            [department("Inpatient services", Stage::Starting)]
+        );
+        assert_eq!(past.participants, journey.participants);
+
+        journey.agreed_stage = None;
+        journey.record_assessment("2026-09-16");
+        assert_eq!(
+            (journey.past[1].stage, journey.past[1].capped),
+            (None, false)
+        );
+    }
+
+    #[test]
+    fn the_timeline_keeps_the_newest_assessments() {
+        let mut journey = JourneySection::default();
+        for day in 1..=MAX_ASSESSMENTS + 3 {
+            journey.record_assessment(&format!("2026-01-{day:02}"));
+        }
+        assert_eq!(journey.past.len(), MAX_ASSESSMENTS);
+        assert_eq!(journey.past[0].date, "2026-01-04", "the three oldest went");
+        assert_eq!(
+            journey.past.last().map(|p| p.date.as_str()),
+            Some("2026-01-23")
+        );
+    }
+
+    #[test]
+    fn the_timeline_has_a_column_per_department_ever_named_and_the_current_row_last() {
+        use Stage::*;
+        let mut journey = JourneySection {
+            participants: vec![
+                participant("p1", "housing ", Some(Starting)),
+                participant("p2", "Adults", Some(Developing)),
+            ],
+            agreed_stage: Some(Developing),
+            ..JourneySection::default()
+        };
+        journey.past.push(PastAssessment {
+            date: "2026-03-01".into(),
+            stage: Some(Intending),
+            capped: false,
+            departments: vec![
+                department("Housing", Intending),
+                department("Finance", Resisting),
+            ],
+            participants: Vec::new(),
+        });
+        journey
+            .department_stages
+            .push(department("housing", Starting));
+        journey
+            .department_stages
+            .push(department("Adults", Developing));
+        let (names, rows) = journey.timeline();
+        // The past assessment's departments first, in the order they were saved (a list now, so
+        // no longer sorted by name), then today's new ones; "housing " is the same department as
+        // "Housing", spelt as first seen.
+        assert_eq!(names, ["Housing", "Finance", "Adults"]);
+        assert_eq!(
+            rows,
+            [
+                TimelineRow {
+                    date: Some("2026-03-01".into()),
+                    stage: Some(Intending),
+                    departments: vec![Some(Intending), Some(Resisting), None],
+                },
+                TimelineRow {
+                    date: None,
+                    stage: Some(Developing),
+                    departments: vec![Some(Starting), None, Some(Developing)],
+                },
+            ]
+        );
+        // With a "no", the current row shows the capped stage.
+        said_no_to(&mut journey, "know_inequalities");
+        let (_, rows) = journey.timeline();
+        assert_eq!(rows.last().map(|r| r.stage), Some(Some(Starting)));
+        // With nothing recorded, one current row and no departments.
+        let (names, rows) = JourneySection::default().timeline();
+        assert!(names.is_empty());
+        assert_eq!(
+            rows,
+            [TimelineRow {
+                date: None,
+                stage: None,
+                departments: vec![]
+            }]
+        );
+    }
+
+    #[test]
+    fn a_journey_without_version_4_fields_is_written_as_version_3_wrote_it() {
+        let json = serde_json::to_value(JourneySection::default()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"participants": [], "agreed_stage": null, "reassessment_date": ""})
+        );
+        let action = serde_json::to_value(Action::default()).unwrap();
+        assert!(action.get("stages").is_none() && action.get("breakthroughs").is_none());
     }
 }

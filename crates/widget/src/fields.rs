@@ -1,0 +1,230 @@
+//! The pieces every HTML-text screen draws its forms with: buttons with action keys, labelled
+//! fields with field keys, dates that keep what was typed, removals that ask first, and printing
+//! from a hidden frame. See `live_html.rs` for how keys come back.
+
+use std::fmt::Write;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use race_equity_domain::dates::Date;
+use race_equity_domain::html::E;
+use race_equity_domain::messages::forms as m;
+use race_equity_domain::plan::{Action, Plan};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::live_html::{live_blocks, Drawn, LiveEvent};
+use crate::state::{today, Planner};
+
+/// Draws a screen as HTML text from the open plan: whether it is read-only, today's date, the
+/// key of a removal waiting to be confirmed, and the blocks the page already shows.
+pub type DrawScreen = fn(&Plan, bool, &str, Option<&str>, &Drawn) -> String;
+/// Carries out a button's key on a screen; returns the id of the element to focus afterwards.
+pub type ActOnScreen = fn(Planner, RwSignal<Option<String>>, &str, &Element) -> Option<String>;
+
+/// A screen drawn from the open plan and patched in place (see `live_html.rs`): every field's
+/// text goes to `Planner::set_field`, every button's key to `act`.
+pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    // The key of a removal waiting for the user to confirm it.
+    let confirm = RwSignal::new(None::<String>);
+    let render = Rc::new(move |drawn: &Drawn| {
+        let read_only = planner.read_only.with(Option::is_some);
+        let confirm = confirm.get();
+        planner
+            .plan
+            .with(|plan| draw(plan, read_only, &today(), confirm.as_deref(), drawn))
+    });
+    let on_event = Rc::new(move |event: LiveEvent, root: &Element| -> Option<String> {
+        match event {
+            LiveEvent::Field { key, value } => {
+                planner.set_field(&key, &value);
+                None
+            }
+            LiveEvent::Act { key } => act(planner, confirm, &key, root),
+        }
+    });
+    live_blocks(class, render, on_event)
+}
+
+/// An action's text, who and by when, as one row of fields. `prefix` starts the fields' ids
+/// ("rep-x" gives `rep-x-<id>-text`); `which` names the action for screen readers.
+pub fn action_fields(h: &mut String, prefix: &str, action: &Action, which: &str, read_only: bool) {
+    let x = &action.id;
+    h.push_str(r#"<div class="rep-form-row"><div class="rep-form-group">"#);
+    label(h, &format!("{prefix}-{x}-text"), m::ACTION, which);
+    text_input(
+        h,
+        "rep-input--wide",
+        &format!("{prefix}-{x}-text"),
+        &format!("x/{x}/text"),
+        &action.text,
+        read_only,
+    );
+    h.push_str(r#"</div><div class="rep-form-group">"#);
+    label(h, &format!("{prefix}-{x}-who"), m::WHO, which);
+    text_input(
+        h,
+        "rep-input--medium",
+        &format!("{prefix}-{x}-who"),
+        &format!("x/{x}/who"),
+        &action.who,
+        read_only,
+    );
+    h.push_str(r#"</div><div class="rep-form-group">"#);
+    label(h, &format!("{prefix}-{x}-by_when"), m::BY_WHEN, which);
+    date_input(
+        h,
+        &format!("{prefix}-{x}-by_when"),
+        &format!("x/{x}/by_when"),
+        &action.by_when,
+        read_only,
+    );
+    h.push_str("</div></div>");
+}
+
+/// Handles the two steps every confirmed removal shares: `ask:<key>` shows "Yes, remove" and
+/// "Cancel" in place of the button; `cancel` puts it back. Returns `Some(focus)` when the key was
+/// one of those; any other key clears a pending question and returns `None`.
+pub fn ask_or_cancel(confirm: RwSignal<Option<String>>, key: &str) -> Option<Option<String>> {
+    if let Some(asked) = key.strip_prefix("ask:") {
+        confirm.set(Some(asked.to_string()));
+        return Some(Some("rep-confirm".into()));
+    }
+    let asked = confirm.get_untracked();
+    confirm.set(None);
+    (key == "cancel").then(|| asked.map(|k| remove_button_id(&k)))
+}
+
+/// Prints `page` from a hidden frame beside the screen, so only that page is printed.
+pub fn print(root: &Element, page: &str, title: &str) {
+    let Some(parent) = root.parent_element() else {
+        return;
+    };
+    if let Ok(Some(old)) = parent.query_selector(".rep-print-frame") {
+        old.remove();
+    }
+    let Ok(frame) = document().create_element("iframe") else {
+        return;
+    };
+    let _ = frame.set_attribute("class", "rep-print-frame");
+    let _ = frame.set_attribute("title", title);
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute("tabindex", "-1");
+    let _ = frame.set_attribute("srcdoc", page);
+    let frame_for_load = frame.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Ok(frame) = frame_for_load.dyn_into::<web_sys::HtmlIFrameElement>() {
+            if let Some(window) = frame.content_window() {
+                let _ = window.print();
+            }
+        }
+    });
+    let _ = frame.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    let _ = parent.append_child(&frame);
+}
+
+/// The id of the button that asked for a removal, to return focus to it on "Cancel".
+pub fn remove_button_id(key: &str) -> String {
+    format!("rep-ask-{}", key.replace('/', "-"))
+}
+
+/// ` disabled` on a control when the plan is read-only.
+pub fn disabled(read_only: bool) -> &'static str {
+    if read_only {
+        " disabled"
+    } else {
+        ""
+    }
+}
+
+/// ` readonly` on a text field when the plan is read-only (it can still be read and copied).
+pub fn readonly(read_only: bool) -> &'static str {
+    if read_only {
+        " readonly"
+    } else {
+        ""
+    }
+}
+
+/// A secondary button with an action key.
+pub fn button(h: &mut String, act: &str, id: &str, label: &str, read_only: bool) {
+    w!(
+        h,
+        r#"<button type="button" class="rep-button rep-button--secondary" id="{}" data-act="{}"{}>{}</button>"#,
+        E(id),
+        E(act),
+        disabled(read_only),
+        E(label)
+    );
+}
+
+/// A label with the item named for screen readers only: "Status (anchor 1.1)".
+pub fn label(h: &mut String, for_id: &str, text: &str, which: &str) {
+    w!(
+        h,
+        r#"<label class="rep-label" for="{}">{}<span class="rep-visually-hidden"> ({})</span></label>"#,
+        E(for_id),
+        E(text),
+        E(which)
+    );
+}
+
+/// A one-line text field.
+pub fn text_input(h: &mut String, class: &str, id: &str, key: &str, value: &str, read_only: bool) {
+    w!(
+        h,
+        r#"<input class="rep-input {}" type="text" id="{}" autocomplete="off" value="{}" data-f="{}"{}>"#,
+        class,
+        E(id),
+        E(value),
+        E(key),
+        readonly(read_only)
+    );
+}
+
+/// A date field that keeps whatever was recorded: a date picker for a date (or nothing), and a
+/// plain text field, flagged beside the anchor, for text that is not a date, so it is shown as
+/// it was.
+pub fn date_input(h: &mut String, id: &str, key: &str, value: &str, read_only: bool) {
+    let is_date = value.trim().is_empty() || Date::parse_iso(value.trim()).is_some();
+    w!(
+        h,
+        r#"<input class="rep-input rep-input--date" type="{}" id="{}" value="{}" data-f="{}"{}>"#,
+        if is_date { "date" } else { "text" },
+        E(id),
+        E(value),
+        E(key),
+        readonly(read_only)
+    );
+}
+
+/// A "Remove" button that asks first: pressed once, it turns into "Yes, remove" and "Cancel".
+pub fn remove_button(
+    h: &mut String,
+    key: &str,
+    label: &str,
+    read_only: bool,
+    confirm: Option<&str>,
+) {
+    if confirm == Some(key) {
+        w!(
+            h,
+            r#"<span class="rep-confirm" role="group" aria-label="{}"><button type="button" class="rep-button rep-button--warning" id="rep-confirm" data-act="{}">{}: {}</button> "#,
+            E(label),
+            E(key),
+            E(m::YES_REMOVE),
+            E(label)
+        );
+        button(h, "cancel", "rep-cancel", m::CANCEL, false);
+        h.push_str("</span>");
+    } else {
+        button(
+            h,
+            &format!("ask:{key}"),
+            &remove_button_id(key),
+            label,
+            read_only,
+        );
+    }
+}
