@@ -59,13 +59,13 @@ for (const way of ways) {
         `Tab never reached "${control.label}" (${control.tag}); reached: ${reached.map((r) => r.label).join(' | ')}`,
       );
     }
-    // Open the Data part from the keyboard; focus lands on its heading, the nav says where we are.
+    // Open the Action plan part from the keyboard; focus lands on its heading, the nav says where we are.
     const widget = page.locator('[data-race-equity-planner]').first();
-    await widget.getByRole('button', { name: 'Data', exact: true }).focus();
+    await widget.getByRole('button', { name: 'Action plan', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await assert.doesNotReject(widget.getByRole('heading', { level: 1, name: 'Data' }).waitFor());
-    assert.equal(await widget.getByRole('button', { name: 'Data', exact: true }).getAttribute('aria-current'), 'page');
-    assert.deepEqual(await deepFocus(page), { tag: 'h1', label: 'Data', inWidget: true });
+    await assert.doesNotReject(widget.getByRole('heading', { level: 1, name: 'Action plan' }).waitFor());
+    assert.equal(await widget.getByRole('button', { name: 'Action plan', exact: true }).getAttribute('aria-current'), 'page');
+    assert.deepEqual(await deepFocus(page), { tag: 'h1', label: 'Action plan', inWidget: true });
     assert.match(await widget.locator('.rep-main').innerText(), /Not built yet/);
     await context.close();
   });

@@ -5,6 +5,7 @@
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
 pub mod caseload;
+pub mod charts;
 pub mod csv_out;
 pub mod dates;
 pub mod ethnicity;
@@ -19,3 +20,4 @@ pub mod reap;
 pub mod reap_print;
 pub mod stats;
 pub mod storage_keys;
+pub mod wres;

@@ -581,3 +581,57 @@ pub mod journey_print {
         format!("{stage} (capped by a \"no\")")
     }
 }
+
+/// The Data screen: SC-WRES metrics by reporting period.
+pub mod data {
+    pub const INTRO: &str = "Enter your Social Care WRES figures for each reporting period. For each metric, type how many people in each group it happened to, and out of how many. The planner works out both rates, how much more or less likely it was for your comparison group, how sure that is, and says it in a sentence you can use.";
+    pub const WORDS_TITLE: &str = "Words and comparisons";
+    pub const TERM: &str = "Words for the comparison group";
+    pub const TERM_HINT: &str = "Used in every sentence, table and export. Staff in some services asked not to use \u{201c}BAME\u{201d}: choose the words your staff and communities prefer.";
+    pub const COMPARED_WITH: &str = "Compared with:";
+    pub const NO_PERIODS: &str = "No reporting periods yet. Add one for each year you report on.";
+    pub const ADD_PERIOD: &str = "Add a reporting period";
+    pub const PERIOD: &str = "Reporting period";
+    pub const PERIOD_LABEL: &str = "Name of the period";
+    pub const PERIOD_LABEL_HINT: &str = "Such as 2024-25.";
+    pub const REMOVE_PERIOD: &str = "Remove this period";
+    pub const ERRORS_TITLE: &str = "There is a problem";
+    pub const EVENTS: &str = "How many";
+    pub const OUT_OF: &str = "Out of";
+    pub const NOT_STATED: &str = "Ethnicity not stated (optional)";
+    pub const NOT_STATED_HINT: &str = "Left out of the rates, but shown.";
+    pub const NOT_ENTERED: &str = "Not entered yet.";
+    pub const FIX_TO_SEE: &str = "Correct the counts above to see the figure.";
+    pub const RATIO: &str = "Relative likelihood";
+    pub const SMALL_NUMBERS: &str =
+        "Small numbers: these are your own figures, but do not publish them as they are.";
+    pub const NOT_STATED_FLAG: &str =
+        "Ethnicity is not stated for more than 1 in 10 records, which could hide a difference.";
+    pub const WHAT_WE_KNOW: &str = "What we know from our data";
+    pub const WHAT_WE_KNOW_HINT: &str =
+        "Starts as the planner\u{2019}s sentence; change it into your own words.";
+    pub const CHART_TITLE: &str = "Relative likelihoods, ";
+    pub const CHART_DESC: &str = "Each metric\u{2019}s relative likelihood with its 95% confidence interval, on a log scale, against the non-adverse range. The same figures are in the table below.";
+    pub const TABLE_CAPTION: &str = "Figures for ";
+    pub const METRIC: &str = "Metric";
+    pub const STATUS: &str = "Status";
+    pub const OVER_TIME: &str = "Periods side by side";
+    pub const OVER_TIME_CAPTION: &str = "Relative likelihood by period";
+    pub const CHANGE: &str = "Change since the period before";
+    pub const THEMES_TITLE: &str = "Action-plan themes and the metrics that inform them";
+    pub const THEME: &str = "Theme";
+    pub const METRICS: &str = "Metrics";
+    pub const NONE_DIRECT: &str = "No metric directly: use staff survey and staff voice evidence";
+    pub const KEY_AREAS_TITLE: &str = "Key areas of the improvement guidance";
+    pub const KEY_AREA: &str = "Key area";
+
+    /// The non-adverse range, and where it comes from.
+    pub fn range(lower: &str, upper: &str) -> String {
+        format!("Ratios from {lower} to {upper} are read as no adverse difference: a guide taken from the four-fifths rule, not an SC-WRES rule.")
+    }
+
+    /// "41% of minoritised staff (35% to 48%)".
+    pub fn rate(percent: &str, who: &str, lower: &str, upper: &str) -> String {
+        format!("{percent} of {who} (95% confidence interval {lower} to {upper})")
+    }
+}

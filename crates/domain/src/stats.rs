@@ -706,7 +706,7 @@ fn push_status(
 }
 
 /// "User's words" with a capital first letter, for the start of a sentence.
-fn capitalise(words: &str) -> String {
+pub(crate) fn capitalise(words: &str) -> String {
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -79,6 +79,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     Screen::Home => crate::home::home().into_any(),
                     Screen::Part(Part::Reap) => crate::reap::reap_checklist().into_any(),
                     Screen::Part(Part::Journey) => crate::journey::journey_screen().into_any(),
+                    Screen::Part(Part::Data) => crate::data::data_screen().into_any(),
                     Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
                     Screen::Plans => crate::plans::plans_screen().into_any(),
                 }}

@@ -8,13 +8,14 @@
 /// fail). Markup goes in the format string; every value goes in through
 /// `race_equity_domain::html::E`, which escapes it. The caller imports `std::fmt::Write`.
 macro_rules! w {
-    ($h:expr, $($arg:tt)*) => {
+    ($h:expr, $($arg:tt)*) => {{
         let _ = write!($h, $($arg)*);
-    };
+    }};
 }
 
 mod app;
 mod config;
+mod data;
 mod download;
 mod fields;
 mod home;

@@ -8,6 +8,7 @@
 //! text being typed, the caret, and open `<details>` all stay as they are. One listener on the
 //! screen's root element catches every `input`, `change`, `click` and `submit` and passes the
 //! `data-f` or `data-act` key of its target to the screen, which hands it to `race_equity_domain::plan::edit`.
+//! A link with `data-focus` (an error summary's) moves focus to the element with that id.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -55,8 +56,17 @@ pub fn live_blocks(class: &'static str, render: Render, on_event: OnEvent) -> im
         morph(&el, &text);
         // A stand-in that did not land on its block (the screen's structure changed around it):
         // draw everything in full.
-        if matches!(el.query_selector("[data-shell]"), Ok(Some(_))) {
-            morph(&el, &render(&Drawn::default()));
+        if let Ok(shells) = el.query_selector_all("[data-shell]") {
+            if shells.length() > 0 {
+                // Forget the stand-ins' fingerprints, or the full draw would see them as
+                // unchanged and leave them empty.
+                for i in 0..shells.length() {
+                    if let Some(shell) = shells.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        let _ = shell.remove_attribute("data-v");
+                    }
+                }
+                morph(&el, &render(&Drawn::default()));
+            }
         }
         drawn.set_value(Drawn::in_page(&el));
     });
@@ -76,6 +86,13 @@ pub fn live_blocks(class: &'static str, render: Render, on_event: OnEvent) -> im
                 None => return,
             }
         } else if kind == "click" {
+            // A link in an error summary: the field is in this shadow root, where the page's own
+            // "#id" navigation cannot find it, so focus it here.
+            if let Some(link) = target.closest("a[data-focus]").ok().flatten() {
+                ev.prevent_default();
+                focus_by_id(&root, &link.get_attribute("data-focus").unwrap_or_default());
+                return;
+            }
             match target.closest("button[data-act]").ok().flatten() {
                 Some(button) => LiveEvent::Act {
                     key: button.get_attribute("data-act").unwrap_or_default(),

@@ -395,7 +395,12 @@ mod tests {
         let v2: Value = serde_json::from_str(v2).unwrap();
         let v3 = include_str!("../../tests/fixtures/plan/v3.json");
         let v3: Value = serde_json::from_str(v3).unwrap();
-        let text = json!({"format": BACKUP_FORMAT, "schema_version": 2, "plans": [v1, v2, v3]});
+        let v4 = include_str!("../../tests/fixtures/plan/v4.json");
+        let v4: Value = serde_json::from_str(v4).unwrap();
+        let v5 = include_str!("../../tests/fixtures/plan/v5.json");
+        let v5: Value = serde_json::from_str(v5).unwrap();
+        let plans = [v1, v2, v3, v4, v5];
+        let text = json!({"format": BACKUP_FORMAT, "schema_version": 2, "plans": plans});
         let preview = parse_import(&text.to_string(), &[]).unwrap();
         assert_eq!(preview.items[0].migrated_from, Some(1));
         assert_eq!(
@@ -413,8 +418,18 @@ mod tests {
             preview.items[1].plan.title,
             "Hillside social care race equity plan (fictional)"
         );
+        assert_eq!(
+            preview.items[1].plan.data.periods[0].metrics[0].metric, "appointment",
+            "version 2's figures are read into entries"
+        );
         assert_eq!(preview.items[2].migrated_from, Some(3));
         assert_eq!(preview.items[2].plan.reap.specialists.len(), 2);
+        assert_eq!(preview.items[3].migrated_from, Some(4));
+        assert_eq!(preview.items[4].migrated_from, None);
+        assert_eq!(
+            preview.items[4].plan.data.periods[0].metrics[1].comparison_events,
+            "12a"
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@
 //! - `q/<question id>/answer` (an [`Answer::id`] or empty), `q/<question id>/note`.
 //! - `o/<outcome area id>/objectives`, `/issue`, `/improved`: the outcomes framework.
 //! - `p/<participant id>/name`, `/department`, `/stage`, `/evidence`: a workshop participant.
+//! - `dp/<period id>/label`: a reporting period's name.
+//! - `dm/<period id>/<metric id>/<count>` (a [`crate::wres::Count::id`]: `ce`, `ct`, `re`, `rt`,
+//!   `ns`), kept as typed, and `dm/<period id>/<metric id>/know`: "what we know from our data".
 //!
 //! Action keys:
 //! - `review`: start a REAP review (a dated snapshot).
@@ -29,12 +32,13 @@
 //! - `add-participant`, `remove-participant/<participant id>`.
 //! - `add-journey-action`: a new action linked to the agreed stage as shown (after the cap).
 //! - `record-assessment`: add the assessment as it stands to the timeline, dated today.
+//! - `add-period`, `remove-period/<period id>`: SC-WRES reporting periods.
 
 #[cfg(test)]
 use super::MAX_SPECIALISTS;
 use super::{
-    department_key, ClarityRecord, DepartmentStage, OutcomeRecord, Participant, Plan,
-    MAX_PARTICIPANTS,
+    department_key, ClarityRecord, DepartmentStage, MetricEntry, OutcomeRecord, Participant,
+    Period, Plan, MAX_PARTICIPANTS, MAX_PERIODS,
 };
 use crate::caseload::{self, CaseloadGroup};
 use crate::journey::{breakthrough, Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
@@ -219,6 +223,32 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
                 _ => return Err(unknown()),
             }
         }
+        "dp" => {
+            let period = find_period(plan, id)?;
+            match field {
+                "label" => period.label = value.to_string(),
+                _ => return Err(unknown()),
+            }
+        }
+        "dm" => {
+            let (metric, field) = field.split_once('/').ok_or_else(unknown)?;
+            let metric = crate::wres::metric_from_id(metric)
+                .filter(|m| crate::wres::ENTERED.contains(m))
+                .ok_or_else(unknown)?;
+            let count = match field {
+                "know" => None,
+                id => Some(crate::wres::Count::from_id(id).ok_or_else(unknown)?),
+            };
+            let period = find_period(plan, id)?;
+            let blank = || MetricEntry {
+                metric: crate::wres::metric_id(metric).to_string(),
+                ..MetricEntry::default()
+            };
+            edit_record(&mut period.metrics, blank, |entry| match count {
+                Some(count) => *count.of_mut(entry) = value.to_string(),
+                None => entry.what_we_know = value.to_string(),
+            });
+        }
         "x" => {
             let action = plan
                 .action_plan
@@ -267,6 +297,15 @@ fn edit_record<T: PartialEq + Keyed>(
     }
 }
 
+/// The reporting period with this id.
+fn find_period<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Period, EditError> {
+    plan.data
+        .periods
+        .iter_mut()
+        .find(|p| p.id == id)
+        .ok_or_else(|| EditError::Missing("that reporting period".into()))
+}
+
 /// A record kept in a list, one per key.
 trait Keyed {
     fn key(&self) -> &str;
@@ -275,6 +314,12 @@ trait Keyed {
 impl Keyed for ClarityRecord {
     fn key(&self) -> &str {
         &self.question
+    }
+}
+
+impl Keyed for MetricEntry {
+    fn key(&self) -> &str {
+        &self.metric
     }
 }
 
@@ -389,6 +434,26 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
                     "an agreed stage (choose the stage the group agrees first)".into(),
                 ))?;
             Ok(Some(plan.action_plan.add_action_for_stage(stage)))
+        }
+        "add-period" => {
+            let periods = &mut plan.data.periods;
+            if periods.len() >= MAX_PERIODS {
+                return Err(EditError::Full("reporting periods"));
+            }
+            let id = super::next_id("d", periods.iter().map(|p| p.id.as_str()));
+            periods.push(Period {
+                id: id.clone(),
+                ..Period::default()
+            });
+            Ok(Some(id))
+        }
+        "remove-period" => {
+            let before = plan.data.periods.len();
+            plan.data.periods.retain(|p| p.id != arg);
+            if plan.data.periods.len() == before {
+                return Err(EditError::Missing("that reporting period".into()));
+            }
+            Ok(None)
         }
         "record-assessment" => {
             plan.journey.record_assessment(today);
@@ -920,5 +985,163 @@ mod tests {
         assert_eq!(plan.journey.past.len(), 1);
         assert_eq!(plan.journey.past[0].date, "2026-09-15");
         assert_eq!(plan.journey.past[0].stage, Some(Stage::Intending));
+    }
+
+    fn data_plan() -> Plan {
+        let mut plan = Plan::default();
+        assert_eq!(act(&mut plan, "add-period", ""), Ok(Some("d1".into())));
+        plan
+    }
+
+    #[test]
+    fn period_names_and_metric_counts_are_set_by_key_and_kept_as_typed() {
+        let mut plan = data_plan();
+        set_field(&mut plan, "dp/d1/label", " 2023-24 ").unwrap();
+        for (count, value) in [
+            ("ce", "41"),
+            ("ct", "1,000"),
+            ("re", "12a"),
+            ("rt", " 90 "),
+            ("ns", "0"),
+        ] {
+            set_field(&mut plan, &format!("dm/d1/appointment/{count}"), value).unwrap();
+        }
+        set_field(
+            &mut plan,
+            "dm/d1/appointment/know",
+            "  Panels <b>vary</b>\n",
+        )
+        .unwrap();
+        set_field(&mut plan, "dm/d1/senior_roles/know", "Asked HR").unwrap();
+        let period = &plan.data.periods[0];
+        assert_eq!(period.label, " 2023-24 ");
+        assert_eq!(
+            period.metrics,
+            [
+                MetricEntry {
+                    metric: "appointment".into(),
+                    comparison_events: "41".into(),
+                    comparison_total: "1,000".into(),
+                    reference_events: "12a".into(),
+                    reference_total: " 90 ".into(),
+                    not_stated: "0".into(),
+                    what_we_know: "  Panels <b>vary</b>\n".into(),
+                },
+                MetricEntry {
+                    metric: "senior_roles".into(),
+                    what_we_know: "Asked HR".into(),
+                    ..MetricEntry::default()
+                },
+            ],
+            "one entry per metric, in the order first typed, each field as typed"
+        );
+        set_field(&mut plan, "dm/d1/appointment/ce", "42").unwrap();
+        assert_eq!(plan.data.periods[0].metrics.len(), 2);
+        assert_eq!(plan.data.periods[0].metrics[0].comparison_events, "42");
+    }
+
+    #[test]
+    fn bad_data_keys_are_refused_without_changing_the_plan() {
+        let mut plan = data_plan();
+        set_field(&mut plan, "dm/d1/leaving/ce", "3").unwrap();
+        let before = plan.clone();
+        for key in [
+            "dm/d1/bands/ce",
+            "dm/d1/pay_bands/ce",
+            "dm/d1/good_service_outcome/ct",
+            "dm/d1/leaving/xx",
+            "dm/d1/leaving/metric",
+            "dm/d1/leaving",
+            "dm/d1/leaving/ce/extra",
+            "dp/d1/figures",
+            "dp/d1",
+        ] {
+            assert_eq!(
+                set_field(&mut plan, key, "5"),
+                Err(EditError::UnknownKey(key.into())),
+                "{key}"
+            );
+        }
+        for key in ["dp/d9/label", "dm/d9/leaving/ce", "dm/d9/appointment/know"] {
+            assert_eq!(
+                set_field(&mut plan, key, "5"),
+                Err(EditError::Missing("that reporting period".into())),
+                "{key}"
+            );
+        }
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn clearing_every_field_of_a_metric_entry_removes_it() {
+        let mut plan = data_plan();
+        set_field(&mut plan, "dm/d1/cpd/ce", "4").unwrap();
+        set_field(&mut plan, "dm/d1/cpd/know", "Few courses").unwrap();
+        set_field(&mut plan, "dm/d1/leaving/rt", "80").unwrap();
+        set_field(&mut plan, "dm/d1/cpd/ce", "").unwrap();
+        assert_eq!(
+            plan.data.periods[0].metrics.len(),
+            2,
+            "the note is still there"
+        );
+        set_field(&mut plan, "dm/d1/cpd/know", "").unwrap();
+        let metrics: Vec<&str> = plan.data.periods[0]
+            .metrics
+            .iter()
+            .map(|m| m.metric.as_str())
+            .collect();
+        assert_eq!(metrics, ["leaving"]);
+        set_field(&mut plan, "dm/d1/leaving/rt", "").unwrap();
+        assert!(plan.data.periods[0].metrics.is_empty());
+        assert_eq!(plan, data_plan(), "nothing is left of what was typed");
+        set_field(&mut plan, "dm/d1/senior_roles/ns", "").unwrap();
+        assert!(
+            plan.data.periods[0].metrics.is_empty(),
+            "clearing a field never typed adds no entry"
+        );
+    }
+
+    #[test]
+    fn periods_are_added_with_fresh_ids_up_to_the_limit_and_removed() {
+        let mut plan = Plan::default();
+        assert_eq!(act(&mut plan, "add-period", ""), Ok(Some("d1".into())));
+        assert_eq!(act(&mut plan, "add-period", ""), Ok(Some("d2".into())));
+        assert_eq!(
+            plan.data.periods[1],
+            Period {
+                id: "d2".into(),
+                ..Period::default()
+            }
+        );
+        set_field(&mut plan, "dm/d2/leaving/ce", "7").unwrap();
+        assert_eq!(act(&mut plan, "remove-period/d1", ""), Ok(None));
+        let ids: Vec<&str> = plan.data.periods.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["d2"]);
+        assert_eq!(plan.data.periods[0].metrics[0].comparison_events, "7");
+        assert_eq!(
+            act(&mut plan, "add-period", ""),
+            Ok(Some("d3".into())),
+            "an id is not used again while a higher one is in the plan"
+        );
+        let before = plan.clone();
+        for key in ["remove-period/d1", "remove-period/", "remove-period"] {
+            assert_eq!(
+                act(&mut plan, key, ""),
+                Err(EditError::Missing("that reporting period".into())),
+                "{key}"
+            );
+        }
+        assert_eq!(plan, before);
+        while plan.data.periods.len() < MAX_PERIODS {
+            act(&mut plan, "add-period", "").unwrap();
+        }
+        let before = plan.clone();
+        let refused = act(&mut plan, "add-period", "");
+        assert_eq!(refused, Err(EditError::Full("reporting periods")));
+        assert_eq!(
+            refused.unwrap_err().message(),
+            "This plan already has the most reporting periods it can hold."
+        );
+        assert_eq!(plan, before);
     }
 }

@@ -373,42 +373,46 @@ pub fn full_plan_for_bench() -> Plan {
     plan.journey.agreed_stage = Some(Stage::Starting);
 
     let metrics = [
-        "pay_bands",
         "appointed_from_shortlisting",
         "formal_disciplinary",
         "fitness_to_practise",
         "cpd_uptake",
         "harassment_from_public",
         "harassment_from_colleagues",
+        "harassment_from_managers",
         "leaving",
         "senior_roles",
     ];
     let groups = ["white", "mixed", "asian", "black", "other", "not_stated"];
     plan.data.periods = (0..5u64)
-        .map(|year| Period {
-            id: format!("d{}", year + 1),
-            label: format!("20{}-{}", 20 + year, 21 + year),
-            figures: metrics
+        .map(|year| {
+            let figures: BTreeMap<String, BTreeMap<String, Figure>> = metrics
                 .iter()
                 .enumerate()
                 .map(|(m, metric)| {
-                    let by_group: BTreeMap<String, Figure> = groups
+                    let by_group = groups
                         .iter()
                         .enumerate()
                         .map(|(g, group)| {
                             let out_of = 40 + 13 * g as u64 + 7 * m as u64 + year;
-                            (
-                                group.to_string(),
-                                Figure {
-                                    count: Some(out_of / (2 + g as u64)),
-                                    out_of: Some(out_of),
-                                },
-                            )
+                            let count = Some(out_of / (2 + g as u64));
+                            let figure = Figure {
+                                count,
+                                out_of: Some(out_of),
+                            };
+                            (group.to_string(), figure)
                         })
                         .collect();
                     (metric.to_string(), by_group)
                 })
-                .collect(),
+                .collect();
+            Period {
+                id: format!("d{}", year + 1),
+                label: format!("20{}-{}", 20 + year, 21 + year),
+                // Entered as each metric's counts, as the Data screen keeps them.
+                metrics: crate::wres::entries_from_figures(&figures, "white"),
+                figures: BTreeMap::new(),
+            }
         })
         .collect();
 
@@ -625,7 +629,18 @@ mod tests {
         let ids: BTreeSet<&str> = actions.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids.len(), 60, "action ids are unique");
         assert_eq!(plan.data.periods.len(), 5);
-        assert!(plan.data.periods.iter().all(|p| p.figures.len() == 9));
+        assert!(plan.data.periods.iter().all(|p| p.metrics.len() == 9));
+        for entry in plan.data.periods.iter().flat_map(|p| &p.metrics) {
+            let metric = crate::wres::metric_from_id(&entry.metric).unwrap();
+            assert!(crate::wres::ENTERED.contains(&metric), "{}", entry.metric);
+            assert!(
+                matches!(
+                    crate::wres::check(entry, metric, "them", "us"),
+                    crate::wres::Checked::Counts(_)
+                ),
+                "every count reads: {entry:?}"
+            );
+        }
         assert_eq!(plan.journey.participants.len(), 10);
         assert_eq!(plan.history.len(), MAX_HISTORY);
         assert_eq!(plan.reap.specialists.len(), MAX_SPECIALISTS);

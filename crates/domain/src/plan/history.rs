@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    department_key, Action, AnchorRecord, ClarityRecord, JourneySection, Objective, OutcomeRecord,
-    Plan, Specialist, Stage,
+    department_key, Action, AnchorRecord, ClarityRecord, JourneySection, MetricEntry, Objective,
+    OutcomeRecord, Period, Plan, Specialist, Stage,
 };
 use crate::messages::Part;
 use crate::stats::{Convention, NonAdverseRange, SuppressionPreset};
@@ -87,7 +87,7 @@ pub(super) fn push(history: &mut Vec<Change>, change: Change) {
 fn fold(history: &mut Vec<Change>, edit: Edit, now: &str) {
     let folds = matches!(
         edit.kind,
-        Kind::Value { .. } | Kind::Text { .. } | Kind::Edited
+        Kind::Value { .. } | Kind::Text { .. } | Kind::Edited | Kind::Changed
     );
     let Some(index) = folds.then(|| recent(history, &edit.about, now)).flatten() else {
         push(history, edit.into_change(now));
@@ -204,6 +204,8 @@ enum Kind {
     Added,
     Removed,
     Edited,
+    /// Like `Edited`, for what is better said to have changed (counts).
+    Changed,
 }
 
 impl Edit {
@@ -237,6 +239,7 @@ impl Edit {
             }
             | Kind::Removed => format!("{label} removed"),
             Kind::Text { .. } | Kind::Edited => format!("{label} edited"),
+            Kind::Changed => format!("{label} changed"),
             Kind::Switched { on: true } => format!("{label} is now in use"),
             Kind::Switched { on: false } => format!("{label} is no longer in use"),
         }
@@ -456,6 +459,46 @@ fn in_order<'a>(order: &[&'static str], keys: impl Iterator<Item = &'a String>) 
     let known = order.iter().filter(|id| found.contains(id)).copied();
     let others = found.iter().copied().filter(|k| !order.contains(k));
     known.chain(others).collect()
+}
+
+/// "Figures for period ‘2023-24’", or "A reporting period with no name yet" (as added).
+fn period(p: &Period) -> String {
+    match shorten(&p.label).as_str() {
+        "" => "A reporting period with no name yet".to_string(),
+        label => format!("Figures for period ‘{label}’"),
+    }
+}
+
+/// What changed in a period's SC-WRES entries, metric by metric in SC-WRES order: its counts, and
+/// what the team knows from them.
+fn metric_edits<'a>(e: &mut Edits, key: &str, a: &'a Period, b: &'a Period) {
+    let during = match shorten(&b.label).as_str() {
+        "" => "a period with no name yet".to_string(),
+        label => format!("‘{label}’"),
+    };
+    let order: Vec<&str> = crate::wres::ENTERED
+        .iter()
+        .map(|&m| crate::wres::metric_id(m))
+        .collect();
+    let ids = a.metrics.iter().chain(&b.metrics).map(|m| &m.metric);
+    let blank = MetricEntry::default();
+    for id in in_order(&order, ids) {
+        let find = |p: &'a Period| p.metrics.iter().find(|m| m.metric == id);
+        let (old, new) = (find(a).unwrap_or(&blank), find(b).unwrap_or(&blank));
+        let name = match crate::wres::metric_from_id(id) {
+            Some(metric) => crate::wres::metric_title(metric),
+            None => id,
+        };
+        let counts = crate::wres::Count::ALL;
+        if counts.iter().any(|c| c.of(old) != c.of(new)) {
+            let label = format!("Counts for ‘{name}’ in {during}");
+            e.push(format!("{key}.metric.{id}.counts"), label, Kind::Changed);
+        }
+        if old.what_we_know != new.what_we_know {
+            let label = format!("What we know about ‘{name}’ in {during}");
+            e.push(format!("{key}.metric.{id}.know"), label, Kind::Changed);
+        }
+    }
 }
 
 fn all_actions(objectives: &[Objective]) -> Vec<&Action> {
@@ -750,7 +793,7 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
         &before.data.periods,
         &after.data.periods,
         |p| &p.id,
-        |p| format!("Figures for period ‘{}’", shorten(&p.label)),
+        period,
         |e, key, a, b| {
             e.typed(
                 format!("{key}.label"),
@@ -765,6 +808,7 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
                     Kind::Edited,
                 );
             }
+            metric_edits(e, key, a, b);
         },
     );
 
@@ -1086,6 +1130,76 @@ mod tests {
         assert_eq!(
             describe_changes(&after, &later),
             ["Caseload of an Employment Specialist with no name yet edited"]
+        );
+    }
+
+    #[test]
+    fn data_changes_name_the_period_and_the_metric() {
+        use crate::plan::edit::{act, set_field};
+        let mut plan = plan();
+        edit(&mut plan, &at(1), |p| {
+            act(p, "add-period", "").unwrap();
+        });
+        edit(&mut plan, &at(2), |p| {
+            set_field(p, "dp/d1/label", "2023-24").unwrap()
+        });
+        // Counts typed one after another, then one corrected, are one change.
+        for (minute, key, value) in [
+            (3, "ce", "41"),
+            (3, "ct", "100"),
+            (4, "re", "53"),
+            (5, "ce", "42"),
+        ] {
+            edit(&mut plan, &at(minute), |p| {
+                set_field(p, &format!("dm/d1/appointment/{key}"), value).unwrap()
+            });
+        }
+        edit(&mut plan, &at(6), |p| {
+            set_field(p, "dm/d1/leaving/know", "Exit interviews").unwrap()
+        });
+        edit(&mut plan, &at(7), |p| {
+            act(p, "add-period", "").unwrap();
+        });
+        assert_eq!(
+            log(&plan),
+            [
+                "A reporting period with no name yet added",
+                "Period name set to ‘2023-24’",
+                "Counts for ‘Appointment from shortlisting’ in ‘2023-24’ changed",
+                "What we know about ‘Leaving the organisation’ in ‘2023-24’ changed",
+                "A reporting period with no name yet added",
+            ]
+        );
+        let before = plan.clone();
+        let mut after = plan.clone();
+        set_field(&mut after, "dm/d1/appointment/ce", "").unwrap();
+        set_field(&mut after, "dm/d1/appointment/ct", "").unwrap();
+        set_field(&mut after, "dm/d1/appointment/re", "").unwrap();
+        set_field(&mut after, "dm/d2/senior_roles/ns", "3").unwrap();
+        after.data.periods[1].metrics.push(MetricEntry {
+            metric: "bands_by_grade".into(),
+            what_we_know: "From a later version".into(),
+            ..MetricEntry::default()
+        });
+        act(&mut after, "remove-period/d1", "").unwrap();
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Counts for ‘Senior and leadership roles’ in a period with no name yet changed",
+                "What we know about ‘bands_by_grade’ in a period with no name yet changed",
+                "Figures for period ‘2023-24’ removed",
+            ]
+        );
+        let mut cleared = before.clone();
+        set_field(&mut cleared, "dm/d1/appointment/ce", "").unwrap();
+        set_field(&mut cleared, "dm/d1/leaving/know", "").unwrap();
+        assert_eq!(
+            describe_changes(&before, &cleared),
+            [
+                "Counts for ‘Appointment from shortlisting’ in ‘2023-24’ changed",
+                "What we know about ‘Leaving the organisation’ in ‘2023-24’ changed",
+            ],
+            "metrics in SC-WRES order, an entry cleared away included"
         );
     }
 

@@ -165,6 +165,9 @@ pub(super) fn load_value(mut value: Value) -> Result<Loaded, LoadError> {
         value = MIGRATIONS[from as usize - 1](value)?;
     }
     let mut plan = plan_from(&value).map_err(|_| invalid_at(&value))?;
+    if found < 5 {
+        read_figures_into_entries(&mut plan);
+    }
     plan.schema_version = CURRENT_SCHEMA_VERSION;
     Ok(Loaded {
         plan,
@@ -256,8 +259,12 @@ type Migration = fn(Value) -> Result<Value, LoadError>;
 
 /// `MIGRATIONS[n - 1]` takes a save from version n to n + 1. Its length follows the current
 /// version, so bumping the version without adding a migration does not compile.
-const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] =
-    [migrate_v1_to_v2, migrate_v2_to_v3, migrate_v3_to_v4];
+const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] = [
+    migrate_v1_to_v2,
+    migrate_v2_to_v3,
+    migrate_v3_to_v4,
+    migrate_v4_to_v5,
+];
 
 /// The objective that version 1's flat list of actions is moved into.
 pub const V1_ACTIONS_OBJECTIVE: &str = "Actions";
@@ -352,6 +359,25 @@ pub fn migrate_v2_to_v3(value: Value) -> Result<Value, LoadError> {
 /// save reads as it is; the loader sets the version.
 pub fn migrate_v3_to_v4(value: Value) -> Result<Value, LoadError> {
     Ok(value)
+}
+
+/// Version 4 to version 5: version 5 keeps each SC-WRES metric's counts as typed, as two groups
+/// (`Period::metrics`). Versions 1 to 4 had only per-group figures (`Period::figures`, with no
+/// screen to enter them); those are kept as they are, and read into entries once the plan is typed
+/// (`read_figures_into_entries`), so that they show on the Data screen.
+pub fn migrate_v4_to_v5(value: Value) -> Result<Value, LoadError> {
+    Ok(value)
+}
+
+/// Fills each period's entries from its older per-group figures, where it has figures and no
+/// entries: the step of the version 4 to 5 migration that needs the plan's reference group.
+fn read_figures_into_entries(plan: &mut Plan) {
+    let reference = plan.settings.reference_group.clone();
+    for period in &mut plan.data.periods {
+        if period.metrics.is_empty() && !period.figures.is_empty() {
+            period.metrics = crate::wres::entries_from_figures(&period.figures, &reference);
+        }
+    }
 }
 
 // ---- Finding what does not read ---------------------------------------------------------------
@@ -495,6 +521,7 @@ mod tests {
     const V2: &str = include_str!("../../tests/fixtures/plan/v2.json");
     const V3: &str = include_str!("../../tests/fixtures/plan/v3.json");
     const V4: &str = include_str!("../../tests/fixtures/plan/v4.json");
+    const V5: &str = include_str!("../../tests/fixtures/plan/v5.json");
 
     #[test]
     fn a_version_1_save_opens_in_the_current_version_with_its_content() {
@@ -580,12 +607,22 @@ mod tests {
     }
 
     #[test]
-    fn a_version_2_save_is_written_back_unchanged_but_for_its_version() {
+    fn a_version_2_save_is_written_back_unchanged_but_for_its_version_and_its_entries() {
         let plan = load(V2).unwrap().plan;
         let mut rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
         assert_eq!(rewritten["schema_version"], CURRENT_SCHEMA_VERSION);
         rewritten["schema_version"] = json!(2);
-        assert_eq!(rewritten, serde_json::from_str::<Value>(V2).unwrap());
+        // Version 5 reads the period's per-group figures into entries (white against every other
+        // stated group) and keeps the figures as they are. Asian's count is blank, so the
+        // comparison group's count is left blank for the team, not summed without it.
+        let mut expected: Value = serde_json::from_str(V2).unwrap();
+        expected["data"]["periods"][0]["metrics"] = json!([{
+            "metric": "appointment",
+            "comparison_events": "", "comparison_total": "65",
+            "reference_events": "30", "reference_total": "90",
+            "not_stated": "", "what_we_know": ""
+        }]);
+        assert_eq!(rewritten, expected);
     }
 
     #[test]
@@ -621,9 +658,9 @@ mod tests {
 
     #[test]
     fn the_newest_fixture_is_exactly_what_this_version_writes() {
-        let plan = load(V4).unwrap().plan;
+        let plan = load(V5).unwrap().plan;
         let rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
-        let fixture: Value = serde_json::from_str(V4).unwrap();
+        let fixture: Value = serde_json::from_str(V5).unwrap();
         assert_eq!(fixture["schema_version"], CURRENT_SCHEMA_VERSION);
         assert_eq!(
             rewritten, fixture,
@@ -643,10 +680,11 @@ mod tests {
     fn a_version_4_save_opens_with_its_journey_and_linked_actions() {
         use crate::journey::{Answer, OutcomeArea};
         let loaded = load(V4).unwrap();
-        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(loaded.migrated_from, Some(4));
         assert_eq!(loaded.read_only_newer, None);
         let plan = loaded.plan;
-        assert_eq!(plan.schema_version, 4);
+        assert_eq!(plan.schema_version, CURRENT_SCHEMA_VERSION);
+        assert!(plan.data.periods.is_empty());
         assert_eq!(plan.title, "Westmoor journey to race equality (fictional)");
         let journey = &plan.journey;
         assert_eq!(journey.participants.len(), 4);
@@ -756,6 +794,146 @@ mod tests {
             .collect();
         assert_eq!(linked, ["a1", "a2", "a3"]);
         assert_eq!(plan.action_plan.actions_for_stage(Stage::Starting).len(), 1);
+    }
+
+    #[test]
+    fn a_version_5_save_opens_with_its_counts_as_typed() {
+        use crate::plan::MetricEntry;
+        let loaded = load(V5).unwrap();
+        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(loaded.read_only_newer, None);
+        assert!(loaded.left_out.is_empty());
+        let plan = loaded.plan;
+        assert_eq!(plan.schema_version, 5);
+        assert_eq!(
+            plan.title,
+            "Westmoor race equality plan with workforce data (fictional)"
+        );
+        assert!(plan.parts_in_use.data);
+        let periods = &plan.data.periods;
+        assert_eq!(periods.len(), 2);
+        assert_eq!(
+            (periods[0].id.as_str(), periods[0].label.as_str()),
+            ("d1", "2023-24")
+        );
+        assert_eq!(
+            (periods[1].id.as_str(), periods[1].label.as_str()),
+            ("d2", "2024-25")
+        );
+        assert_eq!(
+            periods[0].metrics[0],
+            MetricEntry {
+                metric: "appointment".into(),
+                comparison_events: "41".into(),
+                comparison_total: "100".into(),
+                reference_events: "53".into(),
+                reference_total: "100".into(),
+                not_stated: "3".into(),
+                what_we_know: "Fewer applicants from minoritised groups are appointed once shortlisted.\nPanels are not yet mixed.".into(),
+            }
+        );
+        // Older figures kept beside entries a team has since edited are not read again.
+        assert_eq!(
+            periods[0].figures["appointed_from_shortlisting"]["white"].count,
+            Some(50)
+        );
+        assert_eq!(periods[0].metrics.len(), 2);
+        let leaving = &periods[0].metrics[1];
+        assert_eq!(leaving.metric, "leaving");
+        assert_eq!(
+            leaving.comparison_events, "12a",
+            "what was typed is kept, even when it is not a number"
+        );
+        assert_eq!(leaving.reference_total, "", "a blank is kept");
+        let metrics: Vec<&str> = periods[1]
+            .metrics
+            .iter()
+            .map(|m| m.metric.as_str())
+            .collect();
+        assert_eq!(metrics, ["senior_roles", "cpd", "harassment_from_managers"]);
+        assert!(periods[1].figures.is_empty());
+        assert_eq!(periods[1].metrics[0].not_stated, "0");
+        assert_eq!(periods[1].metrics[1].comparison_events, " 1,020 ");
+        let know = &periods[1].metrics[2];
+        assert_eq!(
+            know.what_we_know,
+            "The staff survey question changed this year, so there are no counts."
+        );
+        assert!(crate::wres::Count::ALL
+            .iter()
+            .all(|c| c.of(know).is_empty()));
+        // Every metric id in the fixture is one the Data screen enters.
+        for period in periods {
+            for entry in &period.metrics {
+                let metric = crate::wres::metric_from_id(&entry.metric).unwrap();
+                assert!(crate::wres::ENTERED.contains(&metric), "{}", entry.metric);
+            }
+        }
+        // The journey and actions of version 4 are read as before.
+        assert_eq!(plan.journey.participants.len(), 4);
+        assert_eq!(plan.journey.agreed_stage, Some(Stage::Developing));
+        assert_eq!(plan.journey.clarity.len(), 4);
+        assert_eq!(plan.journey.past[0].date, "2026-03-12");
+        let actions = &plan.action_plan.objectives[0].actions;
+        assert_eq!(actions[2].anchors, ["4.1"]);
+        assert_eq!(actions[2].stages, [Stage::Starting, Stage::Developing]);
+        assert_eq!(plan.history.len(), 3);
+        assert_eq!(
+            plan.history[2].what,
+            "Counts for ‘Appointment from shortlisting’ in ‘2023-24’ changed"
+        );
+    }
+
+    #[test]
+    fn migrating_version_4_changes_nothing() {
+        let v4: Value = serde_json::from_str(V4).unwrap();
+        assert_eq!(migrate_v4_to_v5(v4.clone()).unwrap(), v4);
+        let odd = json!({"title": "T", "data": {"periods": [{"figures": "kept as found"}]}});
+        assert_eq!(migrate_v4_to_v5(odd.clone()).unwrap(), odd);
+    }
+
+    #[test]
+    fn a_version_4_save_with_figures_opens_with_them_as_entries() {
+        use crate::plan::MetricEntry;
+        let mut v4: Value = serde_json::from_str(V4).unwrap();
+        v4["settings"]["reference_group"] = json!("white_british");
+        v4["data"]["periods"] = json!([
+            {"id": "d1", "label": "2022-23", "figures": {
+                "leaving": {
+                    "white_british": {"count": 12, "out_of": 200},
+                    "black": {"count": 5, "out_of": 40},
+                    "mixed": {"count": 3, "out_of": 20},
+                    "not_stated": {"count": 1, "out_of": 9}
+                },
+                "pay_bands": {"white_british": {"count": 4, "out_of": 10}},
+                "not_a_metric": {"black": {"count": 1, "out_of": 2}}
+            }},
+            {"id": "d2", "label": "2023-24"}
+        ]);
+        let loaded = load_value(v4).unwrap();
+        assert_eq!(loaded.migrated_from, Some(4));
+        let periods = &loaded.plan.data.periods;
+        assert_eq!(
+            periods[0].metrics,
+            [MetricEntry {
+                metric: "leaving".into(),
+                comparison_events: "8".into(),
+                comparison_total: "60".into(),
+                reference_events: "12".into(),
+                reference_total: "200".into(),
+                not_stated: "9".into(),
+                what_we_know: String::new(),
+            }],
+            "metrics entered as counts only, against the plan's reference group"
+        );
+        assert_eq!(periods[0].figures.len(), 3, "the figures are kept as found");
+        assert!(periods[1].metrics.is_empty() && periods[1].figures.is_empty());
+        // Saved again, the entries are saved and are not read from the figures a second time.
+        let mut plan = loaded.plan;
+        plan.data.periods[0].metrics.clear();
+        let again = load(&crate::plan::to_json(&plan)).unwrap();
+        assert_eq!(again.migrated_from, None);
+        assert!(again.plan.data.periods[0].metrics.is_empty());
     }
 
     #[test]
@@ -880,15 +1058,16 @@ mod tests {
 
     #[test]
     fn a_newer_save_opens_read_only_with_what_can_be_read() {
+        let version = CURRENT_SCHEMA_VERSION + 1;
         let newer = json!({
-            "schema_version": 5, "id": "p1", "title": "From the future", "colour_scheme": "dark",
+            "schema_version": version, "id": "p1", "title": "From the future", "colour_scheme": "dark",
             "reap": {"anchors": {"1.1": {"status": "met"}, "1.2": {"status": "partly_met", "evidence": "Some"}}}
         });
         let loaded = load(&newer.to_string()).unwrap();
-        assert_eq!(loaded.read_only_newer, Some(5));
+        assert_eq!(loaded.read_only_newer, Some(version));
         assert_eq!(loaded.migrated_from, None);
         assert_eq!(
-            loaded.plan.schema_version, 5,
+            loaded.plan.schema_version, version,
             "the plan remembers it came from a newer version"
         );
         assert_eq!(loaded.plan.title, "From the future");
@@ -902,12 +1081,13 @@ mod tests {
         let anchors: Map<String, Value> = (0..40)
             .map(|n| (format!("9.{n}"), json!({"status": {"new": "shape"}})))
             .collect();
-        let newer = json!({"schema_version": 7, "title": "T", "reap": {"anchors": anchors}});
+        let found = CURRENT_SCHEMA_VERSION + 2;
+        let newer = json!({"schema_version": found, "title": "T", "reap": {"anchors": anchors}});
         let err = load(&newer.to_string()).unwrap_err();
         assert_eq!(
             err,
             LoadError::NewerVersion {
-                found: 7,
+                found,
                 supported: CURRENT_SCHEMA_VERSION
             }
         );

@@ -632,6 +632,9 @@ pub struct DataSection {
     pub periods: Vec<Period>,
 }
 
+/// Most reporting periods a plan holds: twenty years of annual returns.
+pub const MAX_PERIODS: usize = 20;
+
 /// The figures for one reporting period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -639,8 +642,36 @@ pub struct Period {
     pub id: String,
     /// As the organisation names it, such as "2023-24".
     pub label: String,
-    /// Metric id, then ethnic group id, to that group's figure.
+    /// Figures by metric id, then ethnic group id, as versions 1 to 4 held them (there was no
+    /// screen for them then). Kept as found; [`crate::wres::entries_from_figures`] reads them into
+    /// [`Self::metrics`] when a plan from those versions is opened.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub figures: BTreeMap<String, BTreeMap<String, Figure>>,
+    /// The SC-WRES counts as typed, at most one entry per metric ([`crate::wres::ENTERED`]:
+    /// metrics 2 to 9, with 7a and 7b apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricEntry>,
+}
+
+/// One SC-WRES metric's counts for a period, kept exactly as typed (read by
+/// [`crate::caseload::parse_count`] when used), so nothing typed is lost.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetricEntry {
+    /// A [`crate::stats::Metric`] id, such as "appointment".
+    pub metric: String,
+    /// The comparison group: how many the event happened to ("appointed") and out of how many
+    /// ("shortlisted").
+    pub comparison_events: String,
+    pub comparison_total: String,
+    /// The reference group, the same way.
+    pub reference_events: String,
+    pub reference_total: String,
+    /// How many records had no ethnicity stated (left out of the rates, but shown).
+    pub not_stated: String,
+    /// "What we know from our data": the team's words. Blank means the screen offers the sentence
+    /// worked out from the figures.
+    pub what_we_know: String,
 }
 
 /// "count out of out_of", such as 12 appointed out of 40 shortlisted. `None` is a blank, not a zero.
@@ -1422,5 +1453,47 @@ mod tests {
         );
         let action = serde_json::to_value(Action::default()).unwrap();
         assert!(action.get("stages").is_none() && action.get("breakthroughs").is_none());
+    }
+
+    #[test]
+    fn a_period_is_written_with_only_the_figures_and_entries_it_has() {
+        let period = Period {
+            id: "d1".into(),
+            label: "2023-24".into(),
+            ..Period::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&period).unwrap(),
+            serde_json::json!({"id": "d1", "label": "2023-24"})
+        );
+        let entry = MetricEntry {
+            metric: "leaving".into(),
+            comparison_events: "12a".into(),
+            ..MetricEntry::default()
+        };
+        let with_entry = Period {
+            metrics: vec![entry],
+            ..period
+        };
+        let json = serde_json::to_value(&with_entry).unwrap();
+        assert!(json.get("figures").is_none());
+        assert_eq!(
+            json["metrics"][0],
+            serde_json::json!({
+                "metric": "leaving", "comparison_events": "12a", "comparison_total": "",
+                "reference_events": "", "reference_total": "", "not_stated": "", "what_we_know": ""
+            }),
+            "every count is written as typed, blanks included"
+        );
+        let read: Period = serde_json::from_value(json).unwrap();
+        assert_eq!(read, with_entry);
+        let partial: MetricEntry =
+            serde_json::from_value(serde_json::json!({"metric": "cpd", "not_stated": "4"}))
+                .unwrap();
+        assert_eq!(partial.not_stated, "4");
+        assert_eq!(
+            partial.comparison_total, "",
+            "a missing count reads as blank"
+        );
     }
 }

@@ -1,0 +1,634 @@
+//! The Social Care WRES metrics as a team enters them: what each count means, the counts of a
+//! period checked field by field (with messages that say what to type), the figure each metric
+//! gives (both rates, the relative likelihood, its status and sentence, and for senior roles the
+//! representation against the whole workforce), and the action-plan themes and key areas each
+//! metric informs.
+//!
+//! The statistics themselves are in [`crate::stats`] (METRICS.md); this module only reads the
+//! counts and chooses the words.
+
+use std::collections::BTreeMap;
+
+use crate::caseload::parse_count;
+use crate::plan::{Figure, MetricEntry, Settings};
+use crate::stats::{
+    self, AdverseDirection, Metric, NotComputable, Proportion, RatioResult, RatioStatus,
+    Representation, RepresentationWording, Wording,
+};
+
+/// The SC-WRES metrics entered as four counts, in SC-WRES order: [`Metric::ALL`] without pay
+/// bands (metric 1, entered band by band, not here yet) and the REAP outcome.
+pub const ENTERED: &[Metric] = Metric::ALL.split_at(1).1.split_at(9).0;
+
+/// One of the counts of a metric entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    ComparisonEvents,
+    ComparisonTotal,
+    ReferenceEvents,
+    ReferenceTotal,
+    NotStated,
+}
+
+impl Count {
+    pub const ALL: [Count; 5] = [
+        Count::ComparisonEvents,
+        Count::ComparisonTotal,
+        Count::ReferenceEvents,
+        Count::ReferenceTotal,
+        Count::NotStated,
+    ];
+
+    /// The field's key in edits and element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Count::ComparisonEvents => "ce",
+            Count::ComparisonTotal => "ct",
+            Count::ReferenceEvents => "re",
+            Count::ReferenceTotal => "rt",
+            Count::NotStated => "ns",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Count> {
+        Count::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// The text of this count in an entry.
+    pub fn of(self, entry: &MetricEntry) -> &str {
+        match self {
+            Count::ComparisonEvents => &entry.comparison_events,
+            Count::ComparisonTotal => &entry.comparison_total,
+            Count::ReferenceEvents => &entry.reference_events,
+            Count::ReferenceTotal => &entry.reference_total,
+            Count::NotStated => &entry.not_stated,
+        }
+    }
+
+    /// The same field, to change.
+    pub fn of_mut(self, entry: &mut MetricEntry) -> &mut String {
+        match self {
+            Count::ComparisonEvents => &mut entry.comparison_events,
+            Count::ComparisonTotal => &mut entry.comparison_total,
+            Count::ReferenceEvents => &mut entry.reference_events,
+            Count::ReferenceTotal => &mut entry.reference_total,
+            Count::NotStated => &mut entry.not_stated,
+        }
+    }
+
+    fn is_events(self) -> bool {
+        matches!(self, Count::ComparisonEvents | Count::ReferenceEvents)
+    }
+}
+
+/// A metric's stable id, the same as its saved form ("senior_roles").
+pub fn metric_id(metric: Metric) -> &'static str {
+    match metric {
+        Metric::PayBands => "pay_bands",
+        Metric::Appointment => "appointment",
+        Metric::Disciplinary => "disciplinary",
+        Metric::FitnessToPractise => "fitness_to_practise",
+        Metric::Cpd => "cpd",
+        Metric::HarassmentFromPublic => "harassment_from_public",
+        Metric::HarassmentFromColleagues => "harassment_from_colleagues",
+        Metric::HarassmentFromManagers => "harassment_from_managers",
+        Metric::Leaving => "leaving",
+        Metric::SeniorRoles => "senior_roles",
+        Metric::GoodServiceOutcome => "good_service_outcome",
+    }
+}
+
+/// The metric with this id.
+pub fn metric_from_id(id: &str) -> Option<Metric> {
+    Metric::ALL.into_iter().find(|m| metric_id(*m) == id)
+}
+
+/// The metric's name as the SC-WRES lists it, in our words.
+pub fn metric_title(metric: Metric) -> &'static str {
+    match metric {
+        Metric::PayBands => "Pay bands",
+        Metric::Appointment => "Appointment from shortlisting",
+        Metric::Disciplinary => "Formal disciplinary process",
+        Metric::FitnessToPractise => "Fitness to practise referrals",
+        Metric::Cpd => "Non-mandatory training and development (CPD)",
+        Metric::HarassmentFromPublic => {
+            "Harassment or bullying from people who use services or the public"
+        }
+        Metric::HarassmentFromColleagues => "Harassment or bullying from colleagues",
+        Metric::HarassmentFromManagers => "Harassment or bullying from managers",
+        Metric::Leaving => "Leaving the organisation",
+        Metric::SeniorRoles => "Senior and leadership roles",
+        Metric::GoodServiceOutcome => "Job or education starts",
+    }
+}
+
+/// What the two counts of a group mean for a metric: (events, total), as in "12 appointed out of
+/// 40 shortlisted".
+pub fn count_words(metric: Metric) -> (&'static str, &'static str) {
+    match metric {
+        Metric::Appointment => ("appointed", "shortlisted"),
+        Metric::Disciplinary => ("entered the formal disciplinary process", "staff"),
+        Metric::FitnessToPractise => (
+            "referred for fitness to practise",
+            "staff in regulated roles",
+        ),
+        Metric::Cpd => ("took up non-mandatory CPD", "staff"),
+        Metric::HarassmentFromPublic
+        | Metric::HarassmentFromColleagues
+        | Metric::HarassmentFromManagers => ("reported it", "answered the survey question"),
+        Metric::Leaving => ("left", "staff at the start of the period"),
+        Metric::SeniorRoles => ("in senior or leadership roles", "staff"),
+        Metric::PayBands => ("in the band", "staff"),
+        Metric::GoodServiceOutcome => ("started a job or education", "on the caseload"),
+    }
+}
+
+/// The words for the reference group in sentences and labels, from the plan's settings.
+pub fn reference_words(settings: &Settings) -> &'static str {
+    match settings.reference_group.as_str() {
+        "white_british" => "White British staff",
+        _ => "White staff",
+    }
+}
+
+/// A problem with one count, shown beside the field and in the error summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub count: Count,
+    pub message: String,
+}
+
+/// The counts of an entry once read: all four group counts (and the "not stated" count, 0 when
+/// blank), or the problems that stop a figure being worked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    /// Nothing typed yet: no figure, and nothing to correct.
+    Blank,
+    /// Comparison events and total, reference events and total, not stated.
+    Counts([u64; 5]),
+    Problems(Vec<FieldProblem>),
+}
+
+/// Reads an entry's counts. Every field gets its own message: a count that does not read, a
+/// missing count once any is typed, and a number of events above its total.
+pub fn check(entry: &MetricEntry, metric: Metric, comparison: &str, reference: &str) -> Checked {
+    let (events, total) = count_words(metric);
+    let group = |count: Count| match count {
+        Count::ComparisonEvents | Count::ComparisonTotal => comparison,
+        _ => reference,
+    };
+    let texts = Count::ALL.map(|c| c.of(entry));
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        return Checked::Blank;
+    }
+    let mut problems = Vec::new();
+    let mut values = [0u64; 5];
+    for (i, count) in Count::ALL.into_iter().enumerate() {
+        match parse_count(texts[i]) {
+            Ok(Some(n)) => values[i] = n,
+            Ok(None) if count == Count::NotStated => {}
+            Ok(None) => problems.push(FieldProblem {
+                count,
+                message: format!(
+                    "Enter how many {} {}: {}.",
+                    group(count),
+                    if count.is_events() { events } else { total },
+                    "a count such as 12 (0 if none)"
+                ),
+            }),
+            Err(message) => problems.push(FieldProblem {
+                count,
+                message: stats::capitalise(&message),
+            }),
+        }
+    }
+    for (e, t) in [
+        (Count::ComparisonEvents, Count::ComparisonTotal),
+        (Count::ReferenceEvents, Count::ReferenceTotal),
+    ] {
+        let (ei, ti) = (e as usize, t as usize);
+        let both_read = !problems.iter().any(|p| p.count == e || p.count == t);
+        if both_read && values[ei] > values[ti] {
+            problems.push(FieldProblem {
+                count: e,
+                message: format!(
+                    "{} {events} is more than the {} {total}: it cannot be. Check both counts for {}.",
+                    values[ei],
+                    values[ti],
+                    group(e)
+                ),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Checked::Counts(values)
+    } else {
+        problems.sort_by_key(|p| p.count as usize);
+        Checked::Problems(problems)
+    }
+}
+
+/// What a metric's counts show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricFigure {
+    pub comparison_rate: Option<Proportion>,
+    pub reference_rate: Option<Proportion>,
+    pub ratio: RatioResult,
+    pub status: RatioStatus,
+    /// The relative likelihood in plain words, never claiming more than its interval supports.
+    pub sentence: String,
+    /// Senior and leadership roles only: the comparison group's share of those roles against its
+    /// share of the whole workforce, and its sentence.
+    pub representation: Option<(Result<Representation, NotComputable>, String)>,
+    /// A count below the plan's suppression threshold: the figure is the team's own, but must not
+    /// be published as it is.
+    pub small_numbers: bool,
+    /// "Not stated" is above 10% of all records: it could hide a difference.
+    pub not_stated_flag: bool,
+}
+
+/// The figure for a metric from its checked counts, in the plan's convention and words.
+pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFigure {
+    let [ce, ct, re, rt, not_stated] = counts;
+    let comparison_words = settings.comparison_group_term.trim();
+    let reference = reference_words(settings);
+    let convention = settings.ratio_convention;
+    let range = settings.non_adverse_range;
+    let adverse = stats::adverse_direction(convention, metric);
+    let ratio = stats::metric_relative_likelihood(
+        convention,
+        metric,
+        stats::Counts {
+            events: ce,
+            total: ct,
+        },
+        stats::Counts {
+            events: re,
+            total: rt,
+        },
+    );
+    let wording = Wording {
+        comparison: comparison_words,
+        reference,
+        event: metric.event(),
+    };
+    let sentence = stats::sentence(
+        &wording,
+        stats::orientation(convention, metric),
+        &ratio,
+        range,
+        adverse,
+    );
+    let representation = (metric == Metric::SeniorRoles).then(|| {
+        // The comparison group's share of senior roles against its share of all staff.
+        let result = stats::representation_ratio_of_samples(ce, ce + re, ct, ct + rt);
+        let words = RepresentationWording {
+            group: comparison_words,
+            population: "senior and leadership roles",
+            baseline: "the whole workforce",
+        };
+        let text = stats::representation_sentence(&words, &result, range, AdverseDirection::Below);
+        (result, text)
+    });
+    let threshold = settings.suppression.threshold();
+    let small_numbers = [ce, ct, re, rt].iter().any(|&n| n > 0 && n < threshold);
+    MetricFigure {
+        comparison_rate: stats::proportion(ce, ct),
+        reference_rate: stats::proportion(re, rt),
+        status: stats::ratio_status(&ratio, range, adverse),
+        ratio,
+        sentence,
+        representation,
+        small_numbers,
+        not_stated_flag: stats::not_stated_flag(not_stated, ct + rt + not_stated),
+    }
+}
+
+/// The six themes of an SC-WRES action plan (seed 004), each with the metrics that inform it.
+pub const THEMES: [(&str, &[Metric]); 6] = [
+    ("Leadership", &[Metric::PayBands, Metric::SeniorRoles]),
+    (
+        "Recruitment and retention",
+        &[Metric::Appointment, Metric::Leaving],
+    ),
+    ("Learning and career development", &[Metric::Cpd]),
+    (
+        "Culture and staff experience",
+        &[
+            Metric::Disciplinary,
+            Metric::FitnessToPractise,
+            Metric::HarassmentFromPublic,
+            Metric::HarassmentFromColleagues,
+            Metric::HarassmentFromManagers,
+        ],
+    ),
+    ("Health and wellbeing", &[]),
+    ("Employee voice", &[]),
+];
+
+/// The seven key areas of the SC-WRES improvement guidance (seed 002), each with the metrics that
+/// inform it. Staff voice and culture draw on all of them.
+pub const KEY_AREAS: [(&str, &[Metric]); 7] = [
+    ("Leadership", &[Metric::PayBands, Metric::SeniorRoles]),
+    ("Staff voice", ENTERED),
+    ("Culture", ENTERED),
+    (
+        "Progression and staff development",
+        &[Metric::Appointment, Metric::Cpd],
+    ),
+    (
+        "Recruitment and retention",
+        &[Metric::Appointment, Metric::Leaving],
+    ),
+    (
+        "Performance and fairness",
+        &[Metric::Disciplinary, Metric::FitnessToPractise],
+    ),
+    ("Community impact", &[Metric::SeniorRoles]),
+];
+
+/// Metric ids the versions before 5 used in `Period::figures`, by metric.
+const LEGACY_IDS: [(&str, Metric); 9] = [
+    ("appointed_from_shortlisting", Metric::Appointment),
+    ("formal_disciplinary", Metric::Disciplinary),
+    ("fitness_to_practise", Metric::FitnessToPractise),
+    ("cpd_uptake", Metric::Cpd),
+    ("harassment_from_public", Metric::HarassmentFromPublic),
+    (
+        "harassment_from_colleagues",
+        Metric::HarassmentFromColleagues,
+    ),
+    ("harassment_from_managers", Metric::HarassmentFromManagers),
+    ("leaving", Metric::Leaving),
+    ("senior_roles", Metric::SeniorRoles),
+];
+
+/// Reads the per-group figures of versions 1 to 4 into entries: the reference group's figure
+/// (the group whose id is the plan's reference group, such as "white") against the sum of every
+/// other stated group, and "not stated" as its total. Those versions kept broad groups only, so
+/// with "White British" as the reference no group matches and the reference counts stay blank for
+/// the team to fill in, rather than counting other White staff as White British. A side where any
+/// group lacks a count (or a total) is left blank too, never summed without it: a rate with a
+/// group's total but not its events would look valid and be too low.
+pub fn entries_from_figures(
+    figures: &BTreeMap<String, BTreeMap<String, Figure>>,
+    reference_group: &str,
+) -> Vec<MetricEntry> {
+    let text = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let mut entries = Vec::new();
+    for (legacy, metric) in LEGACY_IDS {
+        let Some(groups) = figures
+            .get(legacy)
+            .or_else(|| figures.get(metric_id(metric)))
+        else {
+            continue;
+        };
+        let sum = |pick: &dyn Fn(&str) -> bool, get: fn(&Figure) -> Option<u64>| {
+            groups
+                .iter()
+                .filter(|(group, _)| pick(group))
+                .map(|(_, f)| get(f))
+                .try_fold(None, |acc: Option<u64>, n| {
+                    // Any group without this figure leaves the whole side blank.
+                    let n = n?;
+                    Some(Some(acc.unwrap_or(0).saturating_add(n)))
+                })
+                .flatten()
+        };
+        let is_reference = |g: &str| g == reference_group;
+        let is_comparison = |g: &str| g != reference_group && g != "not_stated";
+        let is_not_stated = |g: &str| g == "not_stated";
+        entries.push(MetricEntry {
+            metric: metric_id(metric).to_string(),
+            comparison_events: text(sum(&is_comparison, |f| f.count)),
+            comparison_total: text(sum(&is_comparison, |f| f.out_of)),
+            reference_events: text(sum(&is_reference, |f| f.count)),
+            reference_total: text(sum(&is_reference, |f| f.out_of)),
+            not_stated: text(sum(&is_not_stated, |f| f.out_of)),
+            what_we_know: String::new(),
+        });
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(metric: Metric, counts: [&str; 5]) -> MetricEntry {
+        let mut e = MetricEntry {
+            metric: metric_id(metric).into(),
+            ..MetricEntry::default()
+        };
+        for (count, text) in Count::ALL.into_iter().zip(counts) {
+            *count.of_mut(&mut e) = text.into();
+        }
+        e
+    }
+
+    fn checked(metric: Metric, counts: [&str; 5]) -> Checked {
+        check(
+            &entry(metric, counts),
+            metric,
+            "minoritised staff",
+            "White staff",
+        )
+    }
+
+    #[test]
+    fn ids_and_counts_round_trip() {
+        for metric in Metric::ALL {
+            assert_eq!(metric_from_id(metric_id(metric)), Some(metric));
+        }
+        for count in Count::ALL {
+            assert_eq!(Count::from_id(count.id()), Some(count));
+        }
+        assert_eq!(metric_from_id("bands"), None);
+    }
+
+    #[test]
+    fn blank_entries_ask_for_nothing_and_partial_ones_say_what_is_missing() {
+        assert_eq!(
+            checked(Metric::Appointment, ["", " ", "", "", ""]),
+            Checked::Blank
+        );
+        let Checked::Problems(problems) = checked(Metric::Appointment, ["12", "", "", "40", ""])
+        else {
+            panic!("expected problems")
+        };
+        assert_eq!(
+            problems,
+            [
+                FieldProblem {
+                    count: Count::ComparisonTotal,
+                    message: "Enter how many minoritised staff shortlisted: a count such as 12 (0 if none).".into()
+                },
+                FieldProblem {
+                    count: Count::ReferenceEvents,
+                    message: "Enter how many White staff appointed: a count such as 12 (0 if none).".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_counts_and_events_above_totals_are_explained_field_by_field() {
+        let Checked::Problems(problems) =
+            checked(Metric::Appointment, ["-3", "12a", "50", "40", "x"])
+        else {
+            panic!("expected problems")
+        };
+        let messages: Vec<(Count, &str)> = problems
+            .iter()
+            .map(|p| (p.count, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (Count::ComparisonEvents, "‘-3’ is below zero: a count cannot be negative, so enter a count such as 12, or leave it blank."),
+                (Count::ComparisonTotal, "‘12a’ is not a whole number: enter a count such as 12, or leave it blank."),
+                (Count::ReferenceEvents, "50 appointed is more than the 40 shortlisted: it cannot be. Check both counts for White staff."),
+                (Count::NotStated, "‘x’ is not a whole number: enter a count such as 12, or leave it blank."),
+            ]
+        );
+        // Not stated may be left blank.
+        assert_eq!(
+            checked(Metric::Appointment, ["41", "100", "53", "100", ""]),
+            Checked::Counts([41, 100, 53, 100, 0])
+        );
+    }
+
+    #[test]
+    fn the_seed_004_appointment_figure_in_both_conventions() {
+        // METRICS.md worked example: 41 of 100 vs 53 of 100; statsmodels
+        // Table2x2([[41,59],[53,47]]).riskratio_confint() gives 0.57371 to 1.04309.
+        let mut settings = Settings {
+            comparison_group_term: "applicants from communities who experience racism".into(),
+            ..Settings::default()
+        };
+        let f = figure(Metric::Appointment, [41, 100, 53, 100, 0], &settings);
+        let ratio = f.ratio.unwrap();
+        assert!((ratio.value - 0.77358).abs() < 5e-6);
+        assert!((ratio.interval.lower - 0.57371).abs() < 5e-6);
+        assert!((ratio.interval.upper - 1.04309).abs() < 5e-6);
+        assert_eq!(f.status, RatioStatus::OutsideNotConclusive);
+        assert!(f.sentence.starts_with(
+            "Applicants from communities who experience racism were 23% less likely than White staff to be appointed from shortlisting"
+        ), "{}", f.sentence);
+        assert!((f.comparison_rate.unwrap().value - 0.41).abs() < 1e-12);
+        assert!(f.representation.is_none());
+        assert!(!f.small_numbers && !f.not_stated_flag);
+
+        // NHS WRES orientation: White ÷ comparison = 0.53 / 0.41 = 1.29268 (METRICS.md).
+        settings.ratio_convention = stats::Convention::NhsWres;
+        let nhs = figure(Metric::Appointment, [41, 100, 53, 100, 0], &settings);
+        assert!((nhs.ratio.unwrap().value - 1.29268).abs() < 5e-6);
+    }
+
+    #[test]
+    fn a_bad_event_that_is_clearly_higher_is_adverse() {
+        // METRICS.md: 250 of 1000 vs 120 of 800 gives 1.66667 (1.36891 to 2.02919), adverse.
+        let f = figure(
+            Metric::Disciplinary,
+            [250, 1000, 120, 800, 0],
+            &Settings::default(),
+        );
+        assert!((f.ratio.unwrap().value - 1.66667).abs() < 5e-6);
+        assert_eq!(f.status, RatioStatus::Adverse);
+        assert!(
+            f.sentence.contains(
+                "1.67 times as likely as White staff to enter the formal disciplinary process"
+            ),
+            "{}",
+            f.sentence
+        );
+    }
+
+    #[test]
+    fn senior_roles_also_give_the_share_against_the_workforce() {
+        // 6 of 40 senior roles held by the comparison group (15%), against 300 of 1200 staff (25%):
+        // share ratio 0.15 / 0.25 = 0.6, a gap of -10 points.
+        let f = figure(
+            Metric::SeniorRoles,
+            [6, 300, 34, 900, 0],
+            &Settings::default(),
+        );
+        let (result, sentence) = f.representation.unwrap();
+        let rep = result.unwrap();
+        assert!((rep.ratio.value - 0.6).abs() < 1e-9);
+        assert!((rep.gap_points + 10.0).abs() < 1e-9);
+        assert!(
+            sentence.contains("senior and leadership roles"),
+            "{sentence}"
+        );
+    }
+
+    #[test]
+    fn small_numbers_and_a_large_not_stated_share_are_flagged() {
+        let f = figure(Metric::Leaving, [3, 20, 10, 80, 2], &Settings::default());
+        assert!(f.small_numbers, "3 is under the default threshold of 5");
+        assert!(!f.not_stated_flag, "2 of 102 is under 10%");
+        let f = figure(
+            Metric::Leaving,
+            [30, 200, 100, 800, 120],
+            &Settings::default(),
+        );
+        assert!(!f.small_numbers);
+        assert!(f.not_stated_flag, "120 of 1120 is over 10%");
+    }
+
+    #[test]
+    fn figures_from_older_versions_become_entries() {
+        let fig = |count, out_of| Figure {
+            count: Some(count),
+            out_of: Some(out_of),
+        };
+        let mut figures = BTreeMap::new();
+        figures.insert(
+            "appointed_from_shortlisting".to_string(),
+            BTreeMap::from([
+                ("white".to_string(), fig(53, 100)),
+                ("black".to_string(), fig(20, 50)),
+                ("asian".to_string(), fig(21, 50)),
+                ("not_stated".to_string(), fig(1, 7)),
+            ]),
+        );
+        figures.insert("pay_bands".to_string(), BTreeMap::new());
+        let entries = entries_from_figures(&figures, "white");
+        assert_eq!(
+            entries,
+            [MetricEntry {
+                metric: "appointment".into(),
+                comparison_events: "41".into(),
+                comparison_total: "100".into(),
+                reference_events: "53".into(),
+                reference_total: "100".into(),
+                not_stated: "7".into(),
+                what_we_know: String::new(),
+            }]
+        );
+    }
+
+    #[test]
+    fn every_metric_with_counts_belongs_to_a_theme_and_a_key_area() {
+        for &metric in ENTERED {
+            assert!(
+                THEMES.iter().any(|(_, m)| m.contains(&metric)),
+                "{metric:?}"
+            );
+            assert!(
+                KEY_AREAS
+                    .iter()
+                    .filter(|(name, _)| *name != "Staff voice" && *name != "Culture")
+                    .any(|(_, m)| m.contains(&metric))
+                    || matches!(
+                        metric,
+                        Metric::HarassmentFromPublic
+                            | Metric::HarassmentFromColleagues
+                            | Metric::HarassmentFromManagers
+                    ),
+                "{metric:?}"
+            );
+        }
+    }
+}
