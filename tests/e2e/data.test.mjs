@@ -2,37 +2,19 @@
 // sentences and chart; a count that does not read, shown beside its field and in an error summary
 // whose link moves focus to it; the organisation's words for the comparison group used at once.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CURRENT_SCHEMA_VERSION, axeViolations, field, focusedId, goTo, launchBrowser, openWithPlans, startServer, storedPlan, until,
+  axeViolations, blankPlan, field, focusedId, goTo, openWithPlans, sharedBrowser, storedPlan, until,
   waitForPlanner, waitForSaved,
 } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const blankPlan = (id, title, data = {}) => ({
-  schema_version: CURRENT_SCHEMA_VERSION,
-  id,
-  title,
-  created: '2026-11-01T09:00:00Z',
-  modified: '2026-11-01T09:00:00Z',
-  data,
-});
+const env = sharedBrowser();
 
 const metric = (widget, id) => widget.locator(`[id="rep-d-d1-${id}"]`);
 
 test('an SC-WRES period typed from the keyboard gives the figures, sentences and chart; a bad count is explained; the chosen words are used', async () => {
-  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('wres', 'Workforce team')]);
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('wres', 'Workforce team')]);
   await goTo(widget, 'Data');
   assert.match(await widget.locator('.rep-main').innerText(), /No reporting periods yet/);
 
@@ -102,13 +84,13 @@ test('an SC-WRES period typed from the keyboard gives the figures, sentences and
 test('periods side by side show the change; a newer plan is read-only; typed text is never run as markup', async () => {
   const hostile = '<img src=x onerror="window.__hostile = 1">';
   const counts = (ce, ct, re, rt) => ({ comparison_events: ce, comparison_total: ct, reference_events: re, reference_total: rt });
-  const plan = blankPlan('two', 'Two years', {
+  const plan = blankPlan('two', 'Two years', { data: {
     periods: [
       { id: 'd1', label: '2022-23', metrics: [{ metric: 'appointment', ...counts('41', '100', '53', '100'), what_we_know: hostile }] },
       { id: 'd2', label: hostile, metrics: [{ metric: 'appointment', ...counts('45', '100', '50', '100') }] },
     ],
-  });
-  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
+  } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, 'Data');
   const overTime = widget.locator('section[aria-labelledby="rep-d-over-time"] tbody tr').first();
   // 0.41/0.53 = 0.774 then 0.45/0.50 = 0.900: up by 0.126.
@@ -118,7 +100,7 @@ test('periods side by side show the change; a newer plan is read-only; typed tex
   assert.deepEqual(injected, { ran: false, images: 0 });
   await context.close();
 
-  const newer = await openWithPlans(browser, server, [{ ...plan, id: 'new', schema_version: 99 }]);
+  const newer = await openWithPlans(env.browser, env.server, [{ ...plan, id: 'new', schema_version: 99 }]);
   await goTo(newer.widget, 'Data');
   assert.equal(await field(newer.widget, 'rep-d-d1-appointment-ce').getAttribute('readonly'), '');
   assert.equal(await newer.widget.getByRole('button', { name: 'Add a reporting period' }).isDisabled(), true);

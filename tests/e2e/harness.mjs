@@ -2,6 +2,7 @@
 // driven by playwright-core (never a downloaded browser), a request recorder and axe-core.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -243,3 +244,31 @@ export const CURRENT_SCHEMA_VERSION = Math.max(
     .filter(Boolean)
     .map(Number),
 );
+
+/** One browser and one demo server for a test file: started before its tests, closed after.
+ * Use `env.browser` and `env.server` inside the tests. */
+export function sharedBrowser() {
+  const env = {};
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.server = await startServer();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** A plan in the current shape with nothing recorded yet (what "Start a new plan" makes), with
+ * `sections` (such as `{ journey: {...} }`) as given. */
+export function blankPlan(id, title, sections = {}) {
+  return {
+    schema_version: CURRENT_SCHEMA_VERSION,
+    id,
+    title,
+    created: '2026-11-01T09:00:00Z',
+    modified: '2026-11-01T09:00:00Z',
+    ...sections,
+  };
+}

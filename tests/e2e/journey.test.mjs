@@ -3,37 +3,16 @@
 // stages, six-month actions that land in the action plan, a reload that keeps it all, the timeline,
 // and the printable pack and results.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations, field, focusedId, goTo, launchBrowser, openWithPlans, startServer, storedPlan, typeInto, until, waitForPlanner,
+  axeViolations, blankPlan, field, focusedId, goTo, openWithPlans, sharedBrowser, storedPlan, typeInto, until, waitForPlanner,
   waitForSaved,
 } from './harness.mjs';
 
 const JOURNEY = 'Journey self-assessment';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A plan in the current shape with nothing recorded yet, and `journey` as given. */
-function blankPlan(id, title, journey = {}) {
-  return {
-    schema_version: 4,
-    id,
-    title,
-    created: '2026-11-01T09:00:00Z',
-    modified: '2026-11-01T09:00:00Z',
-    journey,
-  };
-}
+const env = sharedBrowser();
 
 const headline = (widget) => widget.locator('.rep-summary__headline').innerText();
 
@@ -56,7 +35,7 @@ async function addParticipant(page, widget, { name, department, stage, evidence 
 }
 
 test('a facilitator records four views, sees the spread and where views differ, agrees a stage that the cap lowers, adds actions, and a reload keeps it all', async () => {
-  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('ws', 'Workshop team')]);
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('ws', 'Workshop team')]);
   await goTo(widget, JOURNEY);
   assert.equal(await headline(widget), 'No stage agreed yet');
   assert.match(await widget.locator('section[aria-labelledby="rep-j-workshop"]').innerText(), /Nobody has chosen a stage yet/);
@@ -156,7 +135,7 @@ test('a facilitator records four views, sees the spread and where views differ, 
 });
 
 test('the timeline keeps each assessment; an overdue re-assessment is flagged; the pack and the results print', async () => {
-  const plan = blankPlan('tl', 'Timeline team', {
+  const plan = blankPlan('tl', 'Timeline team', { journey: {
     participants: [
       { id: 'p1', name: 'Chair', department: 'Housing', stage: 'intending', evidence: '' },
       { id: 'p2', name: 'Lead', department: 'Housing', stage: 'starting', evidence: '' },
@@ -165,8 +144,8 @@ test('the timeline keeps each assessment; an overdue re-assessment is flagged; t
     department_stages: [{ department: 'Housing', stage: 'starting' }],
     reassessment_date: '2020-06-30',
     past: [{ date: '2020-01-15', stage: 'intending', capped: false, departments: [{ department: 'housing', stage: 'intending' }], participants: [] }],
-  });
-  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
+  } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, JOURNEY);
   const section = widget.locator('section[aria-labelledby="rep-j-timeline"]');
   assert.match(await section.innerText(), /Re-assessment was due on 30 June 2020/);
@@ -200,7 +179,7 @@ test('the timeline keeps each assessment; an overdue re-assessment is flagged; t
 
 test('what participants type is shown as text, never run as markup; a newer plan is read-only', async () => {
   const hostile = '<img src=x onerror="window.__hostile = 1">"><b>bold</b>';
-  const plan = blankPlan('xss', 'Hostile', {
+  const plan = blankPlan('xss', 'Hostile', { journey: {
     participants: [
       { id: 'p1', name: hostile, department: hostile, stage: 'resisting', evidence: hostile },
       { id: 'p2', name: 'Other', department: hostile, stage: 'developing', evidence: '' },
@@ -208,8 +187,8 @@ test('what participants type is shown as text, never run as markup; a newer plan
     clarity: [{ question: 'know_inequalities', answer: 'no', note: hostile }],
     outcomes: [{ area: 'employment', objectives: hostile }],
     agreed_stage: 'starting',
-  });
-  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
+  } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, JOURNEY);
   assert.equal(await field(widget, 'rep-j-p-p1-name').inputValue(), hostile);
   assert.equal(await field(widget, 'rep-j-q-know_inequalities-note').inputValue(), hostile);
@@ -221,7 +200,7 @@ test('what participants type is shown as text, never run as markup; a newer plan
   assert.deepEqual(injected, { ran: false, images: 0, bold: 0 });
   await context.close();
 
-  const newer = await openWithPlans(browser, server, [{ ...blankPlan('new', 'Newer', { participants: [{ id: 'p1', name: 'A' }] }), schema_version: 99 }]);
+  const newer = await openWithPlans(env.browser, env.server, [{ ...blankPlan('new', 'Newer', { journey: { participants: [{ id: 'p1', name: 'A' }] } }), schema_version: 99 }]);
   await goTo(newer.widget, JOURNEY);
   assert.equal(await field(newer.widget, 'rep-j-p-p1-name').getAttribute('readonly'), '');
   assert.equal(await field(newer.widget, 'rep-j-agreed').isDisabled(), true);

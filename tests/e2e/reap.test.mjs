@@ -3,39 +3,18 @@
 // flags that never discard what was typed, actions linked to anchors, the Employment Specialists'
 // caseloads under anchor 3.3, and the CSV and printable exports.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  axeViolations, deepFocus, field, focusedId, goTo, launchBrowser, openWithPlans, startServer, storedPlan, tabTo, typeInto, until,
+  axeViolations, blankPlan, deepFocus, field, focusedId, goTo, openWithPlans, sharedBrowser, storedPlan, tabTo, typeInto, until,
   waitForPlanner, waitForSaved,
 } from './harness.mjs';
 
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 // ---- Helpers -----------------------------------------------------------------------------------
-
-/** A plan in the current shape with nothing recorded yet (what "Start a new plan" makes). */
-function blankPlan(id, title, reap = {}) {
-  return {
-    schema_version: 3,
-    id,
-    title,
-    created: '2026-11-01T09:00:00Z',
-    modified: '2026-11-01T09:00:00Z',
-    reap: { anchors: {}, ...reap },
-  };
-}
 
 /** Chooses `status` in an anchor's status list from the keyboard (type-ahead on a closed list). */
 async function chooseStatus(page, anchor, status) {
@@ -48,7 +27,7 @@ const summary = (widget) => widget.locator('.rep-summary').innerText();
 // ---- Tests -------------------------------------------------------------------------------------
 
 test('keyboard only: marking anchors flips the summary to "REAP met" at the right moment, and a reload keeps it all', async () => {
-  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('team', 'Keyboard team')]);
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('team', 'Keyboard team')]);
   // Reach the REAP checklist from the keyboard.
   for (let i = 0; i < 30 && (await deepFocus(page))?.label !== 'REAP checklist'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -113,13 +92,13 @@ test('keyboard only: marking anchors flips the summary to "REAP met" at the righ
 });
 
 test('reviews: a dated snapshot, then what changed since it; overdue and unreadable dates are flagged and kept', async () => {
-  const plan = blankPlan('rev', 'Review team', {
+  const plan = blankPlan('rev', 'Review team', { reap: {
     anchors: {
       '2.2': { status: 'in_progress', who: 'Jo', review_date: '2020-01-31' },
       '3.1': { status: 'met', evidence: 'Policy', review_date: 'after the summer' },
     },
-  });
-  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
+  } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, 'REAP checklist');
   assert.match(await widget.locator('[id="rep-anchor-2-2"] .rep-anchor__tags').innerText(), /Review overdue \(due 31 January 2020\)/);
   assert.match(await widget.locator('[id="rep-anchor-3-1"] .rep-anchor__tags').innerText(), /Review date ‘after the summer’ is not a date/);
@@ -149,7 +128,7 @@ test('reviews: a dated snapshot, then what changed since it; overdue and unreada
 });
 
 test('actions from an anchor: added, focused, linked in the saved plan, and removed only after a confirmation', async () => {
-  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('acts', 'Action team')]);
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('acts', 'Action team')]);
   await goTo(widget, 'REAP checklist');
   await widget.getByRole('button', { name: 'Add an action for 1.2' }).click();
   await until(async () => /^rep-x-.*-text$/.test(await focusedId(page)), 'focus on the new action');
@@ -183,7 +162,7 @@ test('actions from an anchor: added, focused, linked in the saved plan, and remo
 });
 
 test('anchor 3.3: each Employment Specialist\'s caseload against the team\'s, bad counts kept and explained', async () => {
-  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('es', 'Caseload team')]);
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('es', 'Caseload team')]);
   await goTo(widget, 'REAP checklist');
   const counts = { 'A.K.': { black: '2', white: '40', asian: '3' }, 'J.M.': { black: '14', white: '25', asian: '4' } };
   for (const [name, groups] of Object.entries(counts)) {
@@ -219,10 +198,10 @@ test('anchor 3.3: each Employment Specialist\'s caseload against the team\'s, ba
 });
 
 test('exports: the checklist as CSV in the REAP tab\'s layout, and a printable page', async () => {
-  const plan = blankPlan('exp', 'Export team', {
+  const plan = blankPlan('exp', 'Export team', { reap: {
     anchors: { '1.1': { status: 'met', evidence: '=HYPERLINK("x")', who: 'Sam' } },
-  });
-  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
+  } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, 'REAP checklist');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -247,8 +226,8 @@ test('exports: the checklist as CSV in the REAP tab\'s layout, and a printable p
 });
 
 test('a plan from a newer version shows the checklist read-only', async () => {
-  const plan = { ...blankPlan('new', 'Newer team', { anchors: { '1.1': { status: 'met' } } }), schema_version: 99 };
-  const { context, widget } = await openWithPlans(browser, server, [plan]);
+  const plan = { ...blankPlan('new', 'Newer team', { reap: { anchors: { '1.1': { status: 'met' } } } }), schema_version: 99 };
+  const { context, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, 'REAP checklist');
   assert.equal(await field(widget, 'rep-a-1-1-status').isDisabled(), true);
   assert.equal(await field(widget, 'rep-a-1-1-evidence').getAttribute('readonly'), '');
@@ -259,11 +238,11 @@ test('a plan from a newer version shows the checklist read-only', async () => {
 
 test('what was typed is shown as text, never run as markup, on the checklist and the home page', async () => {
   const hostile = '<img src=x onerror="window.__hostile = 1">"><b>bold</b>';
-  const plan = blankPlan('xss', hostile, {
+  const plan = blankPlan('xss', hostile, { reap: {
     anchors: { '1.1': { status: 'met', evidence: hostile, who: hostile, review_date: hostile } },
     specialists: [{ id: 'es1', name: hostile, caseload: { white: hostile } }],
-  });
-  const { context, page, widget } = await openWithPlans(browser, server, [plan]);
+  } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
   await goTo(widget, 'REAP checklist');
   assert.equal(await field(widget, 'rep-a-1-1-evidence').inputValue(), hostile);
   assert.equal(await field(widget, 'rep-a-1-1-review').inputValue(), hostile);
