@@ -95,6 +95,12 @@ test('periods side by side show the change; a newer plan is read-only; typed tex
   const overTime = widget.locator('section[aria-labelledby="rep-d-over-time"] tbody tr').first();
   // 0.41/0.53 = 0.774 then 0.45/0.50 = 0.900: up by 0.126.
   assert.deepEqual((await overTime.locator('th, td').allInnerTexts()).map((t) => t.trim()), ['2. Appointment from shortlisting', '0.774', '0.900', '+0.126']);
+  // NHS WRES turns appointment round (White ÷ comparison): 0.53 / 0.41 = 1.29 (METRICS.md).
+  await field(widget, 'rep-d-convention').selectOption('nhs_wres');
+  await until(async () => /1\.29/.test(await overTime.innerText()), 'the NHS WRES orientation');
+  assert.match(await overTime.innerText(), /1\.29\s+1\.11/);
+  await field(widget, 'rep-d-reference').selectOption('white_british');
+  await until(async () => /White British staff were 1\.29 times as likely as people from minoritised ethnic groups/.test(await widget.locator('[id="rep-d-d1-appointment"]').innerText()), 'the reference group\'s words');
   assert.equal(await field(widget, 'rep-d-d1-appointment-know').inputValue(), hostile);
   const injected = await page.evaluate(() => ({ ran: window.__hostile === 1, images: document.querySelector('[data-race-equity-planner]').shadowRoot.querySelectorAll('img').length }));
   assert.deepEqual(injected, { ran: false, images: 0 });

@@ -588,7 +588,13 @@ pub mod data {
     pub const WORDS_TITLE: &str = "Words and comparisons";
     pub const TERM: &str = "Words for the comparison group";
     pub const TERM_HINT: &str = "Used in every sentence, table and export. Staff in some services asked not to use \u{201c}BAME\u{201d}: choose the words your staff and communities prefer.";
-    pub const COMPARED_WITH: &str = "Compared with:";
+    pub const COMPARED_WITH: &str = "Compared with";
+    pub const REFERENCE_ALL_WHITE: &str = "White staff (all White groups)";
+    pub const REFERENCE_WHITE_BRITISH: &str =
+        "White British staff (other White staff are in the comparison group)";
+    pub const CONVENTION: &str = "Which way round ratios are";
+    pub const CONVENTION_SC_WRES: &str = "Social Care WRES: every ratio is the comparison group\u{2019}s rate divided by the reference group\u{2019}s";
+    pub const CONVENTION_NHS_WRES: &str = "NHS WRES: appointment and CPD are the reference group\u{2019}s rate divided by the comparison group\u{2019}s";
     pub const NO_PERIODS: &str = "No reporting periods yet. Add one for each year you report on.";
     pub const ADD_PERIOD: &str = "Add a reporting period";
     pub const PERIOD: &str = "Reporting period";

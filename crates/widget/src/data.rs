@@ -17,7 +17,7 @@ use race_equity_domain::stats::{self, format_percent, format_ratio, Metric, Rati
 use race_equity_domain::wres::{self, Checked, Count, MetricFigure, ENTERED};
 use web_sys::Element;
 
-use crate::fields::{ask_or_cancel, button, label, plan_screen, readonly, remove_button};
+use crate::fields::{ask_or_cancel, button, disabled, label, plan_screen, readonly, remove_button};
 use crate::live_html::Drawn;
 use crate::state::{today, Planner};
 
@@ -147,14 +147,57 @@ fn words(h: &mut String, plan: &Plan, read_only: bool) {
     let range = plan.settings.non_adverse_range;
     w!(
         h,
-        r#"<section class="rep-section" aria-labelledby="rep-d-words"><h2 class="rep-heading-l" id="rep-d-words">{}</h2><div class="rep-form-group"><label class="rep-label" for="rep-d-term">{}</label><p class="rep-hint" id="rep-d-term-hint">{}</p><input class="rep-input rep-input--wide" type="text" id="rep-d-term" autocomplete="off" aria-describedby="rep-d-term-hint" value="{}" data-f="plan/term"{}></div><p>{} {}</p><p class="rep-hint">{}</p></section>"#,
+        r#"<section class="rep-section" aria-labelledby="rep-d-words"><h2 class="rep-heading-l" id="rep-d-words">{}</h2><div class="rep-form-group"><label class="rep-label" for="rep-d-term">{}</label><p class="rep-hint" id="rep-d-term-hint">{}</p><input class="rep-input rep-input--wide" type="text" id="rep-d-term" autocomplete="off" aria-describedby="rep-d-term-hint" value="{}" data-f="plan/term"{}></div>"#,
         E(m::WORDS_TITLE),
         E(m::TERM),
         E(m::TERM_HINT),
         E(&plan.settings.comparison_group_term),
-        readonly(read_only),
-        E(m::COMPARED_WITH),
-        E(wres::reference_words(&plan.settings)),
+        readonly(read_only)
+    );
+    let settings = &plan.settings;
+    let convention = match settings.ratio_convention {
+        stats::Convention::ScWres => "sc_wres",
+        stats::Convention::NhsWres => "nhs_wres",
+    };
+    for (id, title, chosen, choices) in [
+        (
+            "reference",
+            m::COMPARED_WITH,
+            settings.reference_group.as_str(),
+            [
+                ("white", m::REFERENCE_ALL_WHITE),
+                ("white_british", m::REFERENCE_WHITE_BRITISH),
+            ],
+        ),
+        (
+            "convention",
+            m::CONVENTION,
+            convention,
+            [
+                ("sc_wres", m::CONVENTION_SC_WRES),
+                ("nhs_wres", m::CONVENTION_NHS_WRES),
+            ],
+        ),
+    ] {
+        w!(
+            h,
+            r#"<div class="rep-form-group"><label class="rep-label" for="rep-d-{id}">{}</label><select class="rep-select" id="rep-d-{id}" data-f="settings/{id}"{}>"#,
+            E(title),
+            disabled(read_only)
+        );
+        for (value, words) in choices {
+            let selected = if value == chosen { " selected" } else { "" };
+            w!(
+                h,
+                r#"<option value="{value}"{selected}>{}</option>"#,
+                E(words)
+            );
+        }
+        h.push_str("</select></div>");
+    }
+    w!(
+        h,
+        r#"<p class="rep-hint">{}</p></section>"#,
         E(&m::range(
             &format_ratio(range.lower()),
             &format_ratio(range.upper())

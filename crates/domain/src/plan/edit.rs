@@ -20,6 +20,8 @@
 //! - `q/<question id>/answer` (an [`Answer::id`] or empty), `q/<question id>/note`.
 //! - `o/<outcome area id>/objectives`, `/issue`, `/improved`: the outcomes framework.
 //! - `p/<participant id>/name`, `/department`, `/stage`, `/evidence`: a workshop participant.
+//! - `settings/reference` (`white` or `white_british`), `settings/convention` (`sc_wres` or
+//!   `nhs_wres`): what the comparison group is compared with, and which way round ratios are.
 //! - `dp/<period id>/label`: a reporting period's name.
 //! - `dm/<period id>/<metric id>/<count>` (a [`crate::wres::Count::id`]: `ce`, `ct`, `re`, `rt`,
 //!   `ns`), kept as typed, and `dm/<period id>/<metric id>/know`: "what we know from our data".
@@ -43,6 +45,7 @@ use super::{
 use crate::caseload::{self, CaseloadGroup};
 use crate::journey::{breakthrough, Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
 use crate::reap::{self, AnchorStatus};
+use crate::stats::Convention;
 
 /// Why an edit was refused. The screens only send keys they were drawn with, so most of these
 /// mean the plan changed underneath the screen (another tab removed the item, say).
@@ -87,6 +90,19 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
     };
     if let Some(field) = key.strip_prefix("plan/") {
         *plan_field(plan, field).ok_or_else(unknown)? = value.to_string();
+        return Ok(());
+    }
+    if let Some(field) = key.strip_prefix("settings/") {
+        let settings = &mut plan.settings;
+        match (field, value) {
+            ("reference", "white" | "white_british") => {
+                settings.reference_group = value.to_string()
+            }
+            ("convention", "sc_wres") => settings.ratio_convention = Convention::ScWres,
+            ("convention", "nhs_wres") => settings.ratio_convention = Convention::NhsWres,
+            ("reference" | "convention", _) => return Err(bad()),
+            _ => return Err(unknown()),
+        }
         return Ok(());
     }
     let journey = &mut plan.journey;
@@ -466,6 +482,32 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reference_group_and_the_convention_are_chosen_from_their_lists() {
+        let mut plan = Plan::default();
+        set_field(&mut plan, "settings/reference", "white_british").unwrap();
+        set_field(&mut plan, "settings/convention", "nhs_wres").unwrap();
+        assert_eq!(plan.settings.reference_group, "white_british");
+        assert_eq!(plan.settings.ratio_convention, Convention::NhsWres);
+        let before = plan.clone();
+        assert_eq!(
+            set_field(&mut plan, "settings/reference", "black"),
+            Err(EditError::BadValue("black".into()))
+        );
+        assert_eq!(
+            set_field(&mut plan, "settings/convention", ""),
+            Err(EditError::BadValue(String::new()))
+        );
+        assert_eq!(
+            set_field(&mut plan, "settings/range", "0.8"),
+            Err(EditError::UnknownKey("settings/range".into()))
+        );
+        assert_eq!(plan, before);
+        set_field(&mut plan, "settings/reference", "white").unwrap();
+        set_field(&mut plan, "settings/convention", "sc_wres").unwrap();
+        assert_eq!(plan.settings, Plan::default().settings);
+    }
 
     #[test]
     fn anchor_fields_change_only_their_anchor_and_keep_text_as_typed() {
