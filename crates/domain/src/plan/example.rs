@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use super::{
     history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, Change,
-    ClarityRecord, DepartmentStage, Figure, Objective, OutcomeRecord, Participant, Period, Plan,
-    Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
+    ClarityRecord, DepartmentStage, Figure, MetricEntry, Objective, OutcomeRecord, Participant,
+    Period, Plan, Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
 };
 use crate::caseload::CaseloadGroup;
 use crate::journey::Answer;
@@ -212,6 +212,7 @@ pub fn build_example() -> Plan {
             ],
         });
     journey_workshop(&mut plan);
+    workforce_figures(&mut plan);
     record_changes(&mut plan, &before, LAST_EDITED);
     plan
 }
@@ -334,6 +335,66 @@ fn journey_workshop(plan: &mut Plan) {
             },
         ],
     });
+}
+
+/// The council's social care workforce figures for two years (Social Care WRES metrics 2 to 9,
+/// all made up): counts for staff from minoritised ethnic groups, then White staff, then
+/// "not stated".
+fn workforce_figures(plan: &mut Plan) {
+    type Counts = [(&'static str, [u32; 5]); 9];
+    let years: [(&str, &str, Counts); 2] = [
+        (
+            "d1",
+            "2024-25",
+            [
+                ("appointment", [41, 100, 53, 100, 4]),
+                ("disciplinary", [12, 310, 18, 890, 20]),
+                ("fitness_to_practise", [3, 95, 4, 260, 2]),
+                ("cpd", [60, 310, 250, 890, 20]),
+                ("harassment_from_public", [52, 180, 95, 520, 14]),
+                ("harassment_from_colleagues", [30, 180, 60, 520, 14]),
+                ("harassment_from_managers", [18, 180, 35, 520, 14]),
+                ("leaving", [40, 310, 95, 890, 20]),
+                ("senior_roles", [6, 310, 44, 890, 20]),
+            ],
+        ),
+        (
+            "d2",
+            "2025-26",
+            [
+                ("appointment", [46, 105, 50, 98, 3]),
+                ("disciplinary", [9, 325, 17, 880, 16]),
+                ("fitness_to_practise", [2, 98, 5, 255, 1]),
+                ("cpd", [78, 325, 240, 880, 16]),
+                ("harassment_from_public", [49, 190, 90, 510, 12]),
+                ("harassment_from_colleagues", [25, 190, 58, 510, 12]),
+                ("harassment_from_managers", [14, 190, 33, 510, 12]),
+                ("leaving", [38, 325, 92, 880, 16]),
+                ("senior_roles", [9, 325, 43, 880, 16]),
+            ],
+        ),
+    ];
+    plan.data.periods = years
+        .iter()
+        .map(|(id, label, counts)| Period {
+            id: id.to_string(),
+            label: label.to_string(),
+            metrics: counts
+                .iter()
+                .map(|(metric, [ce, ct, re, rt, ns])| MetricEntry {
+                    metric: metric.to_string(),
+                    comparison_events: ce.to_string(),
+                    comparison_total: ct.to_string(),
+                    reference_events: re.to_string(),
+                    reference_total: rt.to_string(),
+                    not_stated: ns.to_string(),
+                    what_we_know: String::new(),
+                })
+                .collect(),
+            ..Period::default()
+        })
+        .collect();
+    plan.data.periods[1].metrics[0].what_we_know = "Applicants from minoritised ethnic groups were still less likely to be appointed from shortlisting than White applicants, but the gap has narrowed since diverse interview panels began in the autumn. The numbers are small enough that it could be chance.".into();
 }
 
 /// A plan as full as the numbers describe (17 anchors with evidence, 60 actions each
