@@ -1,6 +1,6 @@
 // Prints how long an edit takes to reach storage with a full plan open: the edit itself (record
 // the change, update the screen) and the save (serialise in wasm, write to localStorage), as
-// medians over N edits; then how long a keystroke in the REAP checklist and in the journey takes
+// medians over N edits; then how long a keystroke in the REAP checklist, the journey and Data takes
 // to redraw that screen. Figures, not tests.
 // Usage: node bench/save.mjs <edits> <full-plan.json>
 
@@ -50,8 +50,8 @@ const figures = await page.evaluate(async ({ edits, id }) => {
 
 // Typing in a large screen: a keystroke in a text area, until the screen has been redrawn
 // (rendered as HTML and patched in place, in the microtasks after the input event).
-async function keystrokes(screen, fieldId, screenClass) {
-  return page.evaluate(async ({ edits, screen, fieldId, screenClass }) => {
+async function keystrokes(screen, fieldId, screenClass, numeric = false) {
+  return page.evaluate(async ({ edits, screen, fieldId, screenClass, numeric }) => {
     const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
     [...root.querySelectorAll('nav button')].find((b) => b.textContent.trim() === screen).click();
     const macrotask = () => new Promise((resolve) => {
@@ -65,7 +65,7 @@ async function keystrokes(screen, fieldId, screenClass) {
     const times = [];
     for (let i = 0; i < edits; i += 1) {
       const t0 = performance.now();
-      field.value = `Typed ${i}`;
+      field.value = numeric ? String(40 + i) : `Typed ${i}`;
       field.dispatchEvent(new Event('input', { bubbles: true }));
       await macrotask();
       times.push(performance.now() - t0);
@@ -73,15 +73,16 @@ async function keystrokes(screen, fieldId, screenClass) {
     if (!root.querySelector(`[id="${fieldId}"]`)) throw new Error(`${fieldId} went missing`);
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     return { redraw: median(times), size: root.querySelector(screenClass).innerHTML.length };
-  }, { edits, screen, fieldId, screenClass });
+  }, { edits, screen, fieldId, screenClass, numeric });
 }
 const reap = await keystrokes('REAP checklist', 'rep-a-1-1-evidence', '.rep-reap');
 const journey = await keystrokes('Journey self-assessment', 'rep-j-p-p1-evidence', '.rep-journey');
+const data = await keystrokes('Data', 'rep-d-d1-appointment-ce', '.rep-data', true);
 
 console.log(`edit (record the change, update the screen)  median ${figures.edit.toFixed(2)} ms over ${edits} edits`);
 console.log(`save (serialise + localStorage write)        median ${figures.save.toFixed(2)} ms over ${edits} saves (target under 5 ms)`);
 console.log(`saved plan size in storage                   ${(figures.size / 1024).toFixed(1)} KB`);
-for (const [name, result] of [['REAP checklist', reap], ['Journey', journey]]) {
+for (const [name, result] of [['REAP checklist', reap], ['Journey', journey], ['Data (a count)', data]]) {
   console.log(`${`${name}: type, record, redraw`.padEnd(45)}median ${result.redraw.toFixed(2)} ms over ${edits} keystrokes (the screen is ${(result.size / 1024).toFixed(0)} KB of HTML)`);
 }
 await browser.close();

@@ -433,7 +433,8 @@ fn metric_item(
     }
     w!(
         inner,
-        r#"</tbody></table><div class="rep-form-group"><p class="rep-hint">{} {}</p>"#,
+        r#"</tbody></table><div class="rep-form-group"><label class="rep-label" for="{}">{}</label><p class="rep-hint">{}</p>"#,
+        field_id(p, metric, Count::NotStated),
         E(m::NOT_STATED),
         E(m::NOT_STATED_HINT)
     );
