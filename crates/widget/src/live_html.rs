@@ -212,8 +212,22 @@ fn same(old: &Node, new: &Node) -> bool {
 fn morph_children(old_parent: &Node, new_parent: &Node, focused: Option<&Element>) {
     let mut old = old_parent.first_child();
     let mut new = new_parent.first_child();
-    while let Some(n) = new {
+    while let Some(n) = new.clone() {
         let next_new = n.next_sibling();
+        // An element with an id that the new list no longer has (an error summary once the errors
+        // are fixed, say) goes now, so that what follows it is matched with what follows it here,
+        // not pushed aside by an insertion.
+        if let Some(o) = old.clone() {
+            if !same(&o, &n) {
+                if let Some(id) = element_id(&o) {
+                    if !has_sibling_with_id(&n, &id) {
+                        old = o.next_sibling();
+                        let _ = old_parent.remove_child(&o);
+                        continue;
+                    }
+                }
+            }
+        }
         match old.clone() {
             Some(o) if same(&o, &n) => {
                 morph_node(&o, &n, focused);
@@ -246,6 +260,11 @@ fn morph_children(old_parent: &Node, new_parent: &Node, focused: Option<&Element
         old = o.next_sibling();
         let _ = old_parent.remove_child(&o);
     }
+}
+
+/// Whether `from` or a later sibling has this id.
+fn has_sibling_with_id(from: &Node, id: &str) -> bool {
+    element_id(from).as_deref() == Some(id) || later_sibling_with_id(from, id).is_some()
 }
 
 fn later_sibling_with_id(from: &Node, id: &str) -> Option<Node> {
