@@ -65,6 +65,7 @@ pub const HOME_TITLE: &str = "Home";
 pub const PLANS_TITLE: &str = "Your plans";
 
 /// Shown on a part whose screen is not built yet: honest, and says where to go meanwhile.
+pub const NOT_BUILT_TAG: &str = "Not built yet";
 pub const NOT_BUILT_YET: &str = "This part is not built yet. It is planned, and nothing you do elsewhere in the planner will be lost when it arrives.";
 
 /// The home page's opening paragraph.

@@ -1,12 +1,16 @@
 //! The app shell: the header with the plan's name and save state, the storage banners,
 //! navigation between the parts, and the screen.
 
+use std::fmt::Write;
+use std::rc::Rc;
+
 use leptos::html;
 use leptos::prelude::*;
+use race_equity_domain::html::E;
 use race_equity_domain::messages::{self, Part};
 
 use crate::config::MountConfig;
-use crate::not_built::NotBuilt;
+use crate::live_html::{live_html, LiveEvent};
 use crate::notices::{save_indicator, storage_notices};
 use crate::state::Planner;
 
@@ -52,11 +56,6 @@ pub fn App(config: MountConfig) -> impl IntoView {
         }
     });
 
-    let screens = [Screen::Home]
-        .into_iter()
-        .chain(Part::ALL.into_iter().map(Screen::Part))
-        .chain([Screen::Plans]);
-
     view! {
         <div class="rep-app" data-storage-key=config.storage_key.clone()>
             <div class="rep-header">
@@ -67,11 +66,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 </p>
                 {save_indicator()}
             </div>
-            <nav class="rep-nav" aria-label="Planner parts">
-                <ul class="rep-nav__list">
-                    {screens.map(|target| view! { <NavItem target=target/> }).collect_view()}
-                </ul>
-            </nav>
+            <nav class="rep-nav" aria-label="Planner parts">{navigation(screen)}</nav>
             <div class="rep-main">
                 {storage_notices()}
                 <h1 class="rep-heading-xl" tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
@@ -80,7 +75,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     Screen::Part(Part::Reap) => crate::reap::reap_checklist().into_any(),
                     Screen::Part(Part::Journey) => crate::journey::journey_screen().into_any(),
                     Screen::Part(Part::Data) => crate::data::data_screen().into_any(),
-                    Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
+                    Screen::Part(part) => crate::not_built::not_built(part).into_any(),
                     Screen::Plans => crate::plans::plans_screen().into_any(),
                 }}
             </div>
@@ -88,21 +83,40 @@ pub fn App(config: MountConfig) -> impl IntoView {
     }
 }
 
-/// One navigation button; marks itself as the current page.
-#[component]
-fn NavItem(target: Screen) -> impl IntoView {
-    let screen = expect_context::<RwSignal<Screen>>();
-    let current = move || screen.get() == target;
-    view! {
-        <li class="rep-nav__item">
-            <button
-                type="button"
-                class="rep-nav__link"
-                aria-current=move || current().then_some("page")
-                on:click=move |_| screen.set(target)
-            >
-                {target.title()}
-            </button>
-        </li>
-    }
+/// The navigation: one button per screen, the current one marked as the page. Drawn as HTML text
+/// (see `live_html.rs`): as Leptos views, the six buttons cost more in the wasm.
+fn navigation(screen: RwSignal<Screen>) -> impl IntoView {
+    let screens: Vec<Screen> = [Screen::Home]
+        .into_iter()
+        .chain(Part::ALL.into_iter().map(Screen::Part))
+        .chain([Screen::Plans])
+        .collect();
+    let all = screens.clone();
+    let render = Rc::new(move || {
+        let now = screen.get();
+        let mut h = String::from(r#"<ul class="rep-nav__list">"#);
+        for (i, target) in all.iter().enumerate() {
+            let current = if *target == now {
+                r#" aria-current="page""#
+            } else {
+                ""
+            };
+            w!(
+                h,
+                r#"<li class="rep-nav__item"><button type="button" class="rep-nav__link" data-act="{i}"{current}>{}</button></li>"#,
+                E(target.title())
+            );
+        }
+        h.push_str("</ul>");
+        h
+    });
+    let on_event = Rc::new(move |event: LiveEvent, _: &web_sys::Element| {
+        if let LiveEvent::Act { key } = event {
+            if let Some(target) = key.parse::<usize>().ok().and_then(|i| screens.get(i)) {
+                screen.set(*target);
+            }
+        }
+        None
+    });
+    live_html("rep-nav__inner", render, on_event)
 }
