@@ -87,6 +87,8 @@ fn options_storage_key_overrides_the_data_attribute() {
 async fn clicking_a_part_shows_it_and_marks_the_navigation() {
     let host = host("wasm-test-nav");
     race_equity_widget::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED).expect("mounts");
+    // The navigation is drawn by an effect, after the mount returns.
+    tick().await;
     let root = host.shadow_root().expect("shadow root");
     let buttons = root
         .query_selector_all(".rep-nav__link")

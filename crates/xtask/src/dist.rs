@@ -63,6 +63,7 @@ pub fn build() -> Result<(), String> {
         return Err("wasm-bindgen wrote pkg/snippets/: those files would be missing from the single file. Remove the inline JS snippet that caused them.".into());
     }
     fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    drop_stream_exports(&pkg.join(WASM))?;
     run(
         "wasm-opt -Oz (npm binaryen)",
         command(&wasm_opt().to_string_lossy()).args([
@@ -134,6 +135,30 @@ pub fn build() -> Result<(), String> {
         crate::util::kb(wasm.len())
     );
     Ok(())
+}
+
+/// Removes the exports of wasm-streams' `IntoUnderlying*` classes, and the code only they reach.
+/// Leptos 0.8 depends on `server_fn`, which depends on wasm-streams, whose `#[wasm_bindgen]`
+/// classes are exported whether used or not; a planner with no server never uses them. Their glue
+/// stays in the JS (it touches the wasm only when called). Measured: 5.5 KB raw off the wasm.
+fn drop_stream_exports(wasm: &Path) -> Result<(), String> {
+    let fail = |e: &dyn std::fmt::Display| format!("cannot trim the wasm's exports: {e}");
+    let mut module = walrus::Module::from_file(wasm).map_err(|e| fail(&e))?;
+    let unused: Vec<walrus::ExportId> = module
+        .exports
+        .iter()
+        .filter(|e| e.name.contains("intounderlying"))
+        .map(|e| e.id())
+        .collect();
+    println!(
+        "==> dropping {} unused stream exports from the wasm",
+        unused.len()
+    );
+    for id in unused {
+        module.exports.delete(id);
+    }
+    walrus::passes::gc::run(&mut module);
+    module.emit_wasm_file(wasm).map_err(|e| fail(&e))
 }
 
 /// The single file's script, minified by terser (pinned in tests/package.json) as an ES module:
