@@ -23,8 +23,8 @@ test('an SC-WRES period typed from the keyboard gives the figures, sentences and
   await page.keyboard.press('Enter');
   await until(async () => (await focusedId(page)) === 'rep-d-d1-label', 'focus on the new period\'s name');
   await page.keyboard.type('2023-24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  // Past "Remove this period" and "Add a pay band" to the first count of metric 2.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
   assert.equal(await focusedId(page), 'rep-d-d1-appointment-ce');
   for (const count of ['41', '100', '53', '100']) {
     await page.keyboard.type(count);
@@ -111,4 +111,36 @@ test('periods side by side show the change; a newer plan is read-only; typed tex
   assert.equal(await field(newer.widget, 'rep-d-d1-appointment-ce').getAttribute('readonly'), '');
   assert.equal(await newer.widget.getByRole('button', { name: 'Add a reporting period' }).isDisabled(), true);
   await newer.context.close();
+});
+
+test('pay bands (metric 1): each band against all the staff in the bands, from the keyboard; a bad count is explained', async () => {
+  const plan = blankPlan('bands', 'Bands', { data: { periods: [{ id: 'd1', label: '2025-26' }] } });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
+  await goTo(widget, 'Data');
+  const bands = widget.locator('[id="rep-d-d1-bands"]');
+  for (const [name, comparison, reference] of [['Grade 3', '60', '140'], ['Grade 9', '10', '90']]) {
+    await bands.getByRole('button', { name: 'Add a pay band' }).focus();
+    await page.keyboard.press('Enter');
+    await until(async () => /^rep-d-d1-b\d+-name$/.test(await focusedId(page)), 'focus on the new band');
+    for (const text of [name, comparison, reference]) {
+      await page.keyboard.type(text);
+      await page.keyboard.press('Tab');
+    }
+  }
+  // 70 of 300 staff in the bands are from the comparison group: Grade 9 has 10 of 100, a ratio of
+  // 0.1 / 0.233 = 0.429, well below the range.
+  await until(async () => /pay band ‘Grade 9’/.test(await bands.innerText()), 'the bands\' figures');
+  const text = await bands.innerText();
+  assert.match(text, /Adverse People from minoritised ethnic groups were 10\.0% of pay band ‘Grade 9’/);
+  assert.match(await widget.locator('svg.rep-chart').textContent(), /Grade 9/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await field(widget, 'rep-d-d1-b1-c').fill('12a');
+  await until(async () => /‘12a’ is not a whole number/.test(await bands.innerText()), 'the problem beside the band');
+  assert.equal(await field(widget, 'rep-d-d1-b1-c').getAttribute('aria-invalid'), 'true');
+  assert.doesNotMatch(await bands.innerText(), /pay band ‘Grade 9’/);
+  await waitForSaved(widget);
+  const stored = await storedPlan(page, 'bands');
+  assert.deepEqual(stored.data.periods[0].bands.map((b) => [b.name, b.comparison, b.reference]), [['Grade 3', '12a', '140'], ['Grade 9', '10', '90']]);
+  await context.close();
 });

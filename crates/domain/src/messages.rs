@@ -598,6 +598,12 @@ pub mod data {
     pub const CONVENTION_NHS_WRES: &str = "NHS WRES: appointment and CPD are the reference group\u{2019}s rate divided by the comparison group\u{2019}s";
     pub const NO_PERIODS: &str = "No reporting periods yet. Add one for each year you report on.";
     pub const ADD_PERIOD: &str = "Add a reporting period";
+    pub const BANDS_TITLE: &str = "1. Pay bands";
+    pub const BANDS_HINT: &str = "List the bands from the lowest paid to the highest, and type how many staff of each group are in each. Each band is compared with all the staff in the bands: in the lowest band a high share is the concern, in the others a low share.";
+    pub const BAND: &str = "Band";
+    pub const NO_BANDS: &str = "No bands yet.";
+    pub const ADD_BAND: &str = "Add a pay band";
+    pub const REMOVE_BAND: &str = "Remove band";
     pub const PERIOD: &str = "Reporting period";
     pub const PERIOD_LABEL: &str = "Name of the period";
     pub const PERIOD_LABEL_HINT: &str = "Such as 2024-25.";

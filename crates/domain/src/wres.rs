@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::caseload::parse_count;
-use crate::plan::{Figure, MetricEntry, Settings};
+use crate::plan::{BandEntry, Figure, MetricEntry, Settings};
 use crate::stats::{
     self, AdverseDirection, Metric, NotComputable, Proportion, RatioResult, RatioStatus,
     Representation, RepresentationWording, Wording,
@@ -304,6 +304,99 @@ pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFi
     }
 }
 
+/// Each band with counts: its position in the list, and its comparison and reference counts.
+pub type BandCounts = Vec<(usize, [u64; 2])>;
+/// A problem with a band's count: the band's id, "c" or "r", and what to type.
+pub type BandProblem = (String, &'static str, String);
+
+/// Metric 1, pay bands: each band's counts read, or every problem with them. A band with nothing
+/// typed is left out.
+pub fn check_bands(
+    bands: &[BandEntry],
+    comparison: &str,
+    reference: &str,
+) -> Result<BandCounts, Vec<BandProblem>> {
+    let mut read = Vec::new();
+    let mut problems = Vec::new();
+    for (i, band) in bands.iter().enumerate() {
+        let texts = [
+            (band.comparison.as_str(), "c", comparison),
+            (band.reference.as_str(), "r", reference),
+        ];
+        if texts.iter().all(|(t, _, _)| t.trim().is_empty()) {
+            continue;
+        }
+        let mut counts = [0u64; 2];
+        for (j, (text, field, group)) in texts.into_iter().enumerate() {
+            match parse_count(text) {
+                Ok(Some(n)) => counts[j] = n,
+                Ok(None) => problems.push((
+                    band.id.clone(),
+                    field,
+                    format!("Enter how many {group} are in this band (0 if none)."),
+                )),
+                Err(message) => {
+                    problems.push((band.id.clone(), field, stats::capitalise(&message)))
+                }
+            }
+        }
+        read.push((i, counts));
+    }
+    if problems.is_empty() {
+        Ok(read)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A pay band's figure: the comparison group's share of the band against its share of all the
+/// staff in the bands, and the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandFigure {
+    /// Position of the band in the period's list.
+    pub band: usize,
+    pub representation: Result<Representation, NotComputable>,
+    pub status: RatioStatus,
+    pub sentence: String,
+}
+
+/// The figure for each band with counts. The first band listed is the lowest paid, where a high
+/// share is the concern; in every other band a low share is.
+pub fn band_figures(
+    bands: &[BandEntry],
+    counts: &[(usize, [u64; 2])],
+    settings: &Settings,
+) -> Vec<BandFigure> {
+    let (all_c, all_r) = counts
+        .iter()
+        .fold((0u64, 0u64), |(c, r), (_, [bc, br])| (c + bc, r + br));
+    let range = settings.non_adverse_range;
+    counts
+        .iter()
+        .map(|&(i, [c, r])| {
+            let result = stats::representation_ratio_of_samples(c, c + r, all_c, all_c + all_r);
+            let adverse = if i == 0 {
+                AdverseDirection::Above
+            } else {
+                AdverseDirection::Below
+            };
+            let population = format!("pay band \u{2018}{}\u{2019}", bands[i].name.trim());
+            let words = RepresentationWording {
+                group: settings.comparison_group_term.trim(),
+                population: &population,
+                baseline: "all the staff in the bands",
+            };
+            let ratio = result.map(|r| r.ratio);
+            BandFigure {
+                band: i,
+                sentence: stats::representation_sentence(&words, &result, range, adverse),
+                status: stats::ratio_status(&ratio, range, adverse),
+                representation: result,
+            }
+        })
+        .collect()
+}
+
 /// The six themes of an SC-WRES action plan (seed 004), each with the metrics that inform it.
 pub const THEMES: [(&str, &[Metric]); 6] = [
     ("Leadership", &[Metric::PayBands, Metric::SeniorRoles]),
@@ -575,6 +668,59 @@ mod tests {
         );
         assert!(!f.small_numbers);
         assert!(f.not_stated_flag, "120 of 1120 is over 10%");
+    }
+
+    #[test]
+    fn pay_bands_compare_each_band_with_all_the_staff_in_the_bands() {
+        let band = |id: &str, name: &str, c: &str, r: &str| BandEntry {
+            id: id.into(),
+            name: name.into(),
+            comparison: c.into(),
+            reference: r.into(),
+        };
+        let bands = [
+            band("b1", "Grade 3", "60", "140"),
+            band("b2", "Grade 6", "", ""),
+            band("b3", "Grade 9", "10", "90"),
+        ];
+        let counts = check_bands(&bands, "minoritised staff", "White staff").unwrap();
+        assert_eq!(counts, [(0, [60, 140]), (2, [10, 90])]);
+        let figures = band_figures(&bands, &counts, &Settings::default());
+        // 70 of 300 staff in the bands are from the comparison group (23.3%). Grade 3: 60 of 200
+        // (30%), ratio 0.3 / 0.2333 = 1.2857; Grade 9: 10 of 100, ratio 0.1 / 0.2333 = 0.4286.
+        let value = |f: &BandFigure| f.representation.as_ref().unwrap().ratio.value;
+        assert!((value(&figures[0]) - 1.285714).abs() < 1e-5);
+        assert!((value(&figures[1]) - 0.428571).abs() < 1e-5);
+        assert_eq!(figures[1].band, 2);
+        assert_eq!(
+            figures[1].status,
+            RatioStatus::Adverse,
+            "{}",
+            figures[1].sentence
+        );
+        assert!(
+            figures[1].sentence.contains("pay band ‘Grade 9’"),
+            "{}",
+            figures[1].sentence
+        );
+
+        let bad = [band("b1", "A", "12a", "")];
+        assert_eq!(
+            check_bands(&bad, "minoritised staff", "White staff"),
+            Err(vec![
+                (
+                    "b1".to_string(),
+                    "c",
+                    "‘12a’ is not a whole number: enter a count such as 12, or leave it blank."
+                        .to_string()
+                ),
+                (
+                    "b1".to_string(),
+                    "r",
+                    "Enter how many White staff are in this band (0 if none).".to_string()
+                ),
+            ])
+        );
     }
 
     #[test]

@@ -43,8 +43,16 @@ fn act(
             planner.notice(problem.message());
             None
         }
+        // A new band ("d1-b2") focuses its name; a new period its name.
+        Ok(Some(id)) if id.contains('-') => Some(format!("rep-d-{id}-name")),
         Ok(Some(id)) => Some(format!("rep-d-{id}-label")),
-        Ok(None) => Some("rep-d-add-period".into()),
+        Ok(None) => match key.strip_prefix("remove-band/") {
+            Some(rest) => Some(format!(
+                "rep-d-{}-add-band",
+                rest.split('/').next().unwrap_or_default()
+            )),
+            None => Some("rep-d-add-period".into()),
+        },
     }
 }
 
@@ -245,8 +253,16 @@ fn period_section(
         confirm,
     );
     error_summary(h, p, rows);
+    let band_figures = pay_bands(h, plan, period, read_only, confirm);
     h.push_str(r#"<ol class="rep-anchors">"#);
-    let mut chart_rows = Vec::new();
+    let mut chart_rows: Vec<RatioRow> = band_figures
+        .iter()
+        .map(|f| RatioRow {
+            label: &period.bands[f.band].name,
+            ratio: f.representation.as_ref().ok().map(|r| r.ratio),
+            status: f.status,
+        })
+        .collect();
     let mut figures = Vec::new();
     for (metric, entry, checked) in rows {
         let figure = match checked {
@@ -276,7 +292,7 @@ fn period_section(
             status: figure.status,
         });
     }
-    if !figures.is_empty() {
+    if !chart_rows.is_empty() {
         let chart_title = format!("{}{}", m::CHART_TITLE, period.label.trim());
         h.push_str(r#"<div class="rep-chart-box">"#);
         h.push_str(&ratio_chart_svg(
@@ -316,6 +332,120 @@ fn period_section(
         h.push_str("</tbody></table></div>");
     }
     h.push_str("</section>");
+}
+
+/// Metric 1: a row per pay band with its two counts, problems beside them, and each band's share
+/// against all the staff in the bands. Returns the bands' figures, for the chart.
+fn pay_bands(
+    h: &mut String,
+    plan: &Plan,
+    period: &Period,
+    read_only: bool,
+    confirm: Option<&str>,
+) -> Vec<wres::BandFigure> {
+    let p = &period.id;
+    let comparison = plan.settings.comparison_group_term.trim();
+    let reference = wres::reference_words(&plan.settings);
+    w!(
+        h,
+        r#"<div class="rep-anchor" id="rep-d-{}-bands"><h3 class="rep-heading-m">{}</h3><p class="rep-hint">{}</p>"#,
+        E(p),
+        E(m::BANDS_TITLE),
+        E(m::BANDS_HINT)
+    );
+    let checked = wres::check_bands(&period.bands, comparison, reference);
+    let problems = checked.as_ref().err().cloned().unwrap_or_default();
+    if period.bands.is_empty() {
+        w!(h, r#"<p class="rep-hint">{}</p>"#, E(m::NO_BANDS));
+    } else {
+        w!(
+            h,
+            r#"<table class="rep-table rep-table--counts"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><td></td></tr></thead><tbody>"#,
+            E(m::BAND),
+            E(&first_upper(comparison)),
+            E(&first_upper(reference))
+        );
+        for (n, band) in period.bands.iter().enumerate() {
+            let b = &band.id;
+            let which = match band.name.trim() {
+                "" => format!("{} {}", m::BAND, n + 1),
+                name => name.to_string(),
+            };
+            h.push_str("<tr>");
+            for (field, value, name) in [
+                ("name", &band.name, m::BAND),
+                ("c", &band.comparison, comparison),
+                ("r", &band.reference, reference),
+            ] {
+                let id = format!("rep-d-{}-{}-{field}", E(p), E(b));
+                let invalid = if problems.iter().any(|(pb, f, _)| pb == b && *f == field) {
+                    format!(r#" aria-invalid="true" aria-describedby="{id}-error""#)
+                } else {
+                    String::new()
+                };
+                let class = if field == "name" {
+                    "rep-input--short"
+                } else {
+                    "rep-input--count"
+                };
+                w!(
+                    h,
+                    r#"<td><input class="rep-input {class}" type="text" id="{id}" autocomplete="off" aria-label="{}, {}" value="{}" data-f="db/{}/{}/{field}"{invalid}{}></td>"#,
+                    E(name),
+                    E(&which),
+                    E(value),
+                    E(p),
+                    E(b),
+                    readonly(read_only)
+                );
+            }
+            h.push_str("<td>");
+            remove_button(
+                h,
+                &format!("remove-band/{p}/{b}"),
+                &format!("{} {which}", m::REMOVE_BAND),
+                read_only,
+                confirm,
+            );
+            h.push_str("</td></tr>");
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !problems.is_empty() {
+        h.push_str(r#"<ul class="rep-list rep-form-group--error">"#);
+        for (b, field, message) in &problems {
+            w!(
+                h,
+                r#"<li class="rep-error-message" id="rep-d-{}-{}-{field}-error">{}</li>"#,
+                E(p),
+                E(b),
+                E(message)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    button(
+        h,
+        &format!("add-band/{p}"),
+        &format!("rep-d-{p}-add-band"),
+        m::ADD_BAND,
+        read_only,
+    );
+    let figures = match &checked {
+        Ok(counts) => wres::band_figures(&period.bands, counts, &plan.settings),
+        Err(_) => Vec::new(),
+    };
+    if !figures.is_empty() {
+        h.push_str(r#"<ul class="rep-list">"#);
+        for figure in &figures {
+            w!(h, "<li>");
+            status_tag(h, figure.status);
+            w!(h, " {}</li>", E(&figure.sentence));
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</div>");
+    figures
 }
 
 /// The GOV.UK error summary: every problem in the period, each a link to its field.

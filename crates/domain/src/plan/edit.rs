@@ -23,6 +23,8 @@
 //! - `settings/reference` (`white` or `white_british`), `settings/convention` (`sc_wres` or
 //!   `nhs_wres`): what the comparison group is compared with, and which way round ratios are.
 //! - `dp/<period id>/label`: a reporting period's name.
+//! - `db/<period id>/<band id>/name`, `/c`, `/r`: a pay band's name, and its comparison and
+//!   reference group counts, kept as typed.
 //! - `dm/<period id>/<metric id>/<count>` (a [`crate::wres::Count::id`]: `ce`, `ct`, `re`, `rt`,
 //!   `ns`), kept as typed, and `dm/<period id>/<metric id>/know`: "what we know from our data".
 //!
@@ -35,12 +37,13 @@
 //! - `add-journey-action`: a new action linked to the agreed stage as shown (after the cap).
 //! - `record-assessment`: add the assessment as it stands to the timeline, dated today.
 //! - `add-period`, `remove-period/<period id>`: SC-WRES reporting periods.
+//! - `add-band/<period id>`, `remove-band/<period id>/<band id>`: pay bands (metric 1).
 
 #[cfg(test)]
 use super::MAX_SPECIALISTS;
 use super::{
-    department_key, ClarityRecord, DepartmentStage, MetricEntry, OutcomeRecord, Participant,
-    Period, Plan, MAX_PARTICIPANTS, MAX_PERIODS,
+    department_key, BandEntry, ClarityRecord, DepartmentStage, MetricEntry, OutcomeRecord,
+    Participant, Period, Plan, MAX_BANDS, MAX_PARTICIPANTS, MAX_PERIODS,
 };
 use crate::caseload::{self, CaseloadGroup};
 use crate::journey::{breakthrough, Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
@@ -245,6 +248,21 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
                 "label" => period.label = value.to_string(),
                 _ => return Err(unknown()),
             }
+        }
+        "db" => {
+            let (band, field) = field.split_once('/').ok_or_else(unknown)?;
+            let period = find_period(plan, id)?;
+            let band = period
+                .bands
+                .iter_mut()
+                .find(|b| b.id == band)
+                .ok_or_else(|| EditError::Missing("that pay band".into()))?;
+            *match field {
+                "name" => &mut band.name,
+                "c" => &mut band.comparison,
+                "r" => &mut band.reference,
+                _ => return Err(unknown()),
+            } = value.to_string();
         }
         "dm" => {
             let (metric, field) = field.split_once('/').ok_or_else(unknown)?;
@@ -463,6 +481,28 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
             });
             Ok(Some(id))
         }
+        "add-band" => {
+            let period = find_period(plan, arg)?;
+            if period.bands.len() >= MAX_BANDS {
+                return Err(EditError::Full("pay bands"));
+            }
+            let id = super::next_id("b", period.bands.iter().map(|b| b.id.as_str()));
+            period.bands.push(BandEntry {
+                id: id.clone(),
+                ..BandEntry::default()
+            });
+            Ok(Some(format!("{arg}-{id}")))
+        }
+        "remove-band" => {
+            let (period, band) = arg.split_once('/').ok_or_else(unknown)?;
+            let bands = &mut find_period(plan, period)?.bands;
+            let before = bands.len();
+            bands.retain(|b| b.id != band);
+            if bands.len() == before {
+                return Err(EditError::Missing("that pay band".into()));
+            }
+            Ok(None)
+        }
         "remove-period" => {
             let before = plan.data.periods.len();
             plan.data.periods.retain(|p| p.id != arg);
@@ -482,6 +522,53 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pay_bands_are_added_typed_into_and_removed() {
+        let mut plan = Plan::default();
+        act(&mut plan, "add-period", "2026-11-29").unwrap();
+        assert_eq!(
+            act(&mut plan, "add-band/d1", "").unwrap(),
+            Some("d1-b1".into())
+        );
+        assert_eq!(
+            act(&mut plan, "add-band/d1", "").unwrap(),
+            Some("d1-b2".into())
+        );
+        set_field(&mut plan, "db/d1/b1/name", " Grade 3 ").unwrap();
+        set_field(&mut plan, "db/d1/b1/c", "12a").unwrap();
+        set_field(&mut plan, "db/d1/b2/r", "40").unwrap();
+        let bands = &plan.data.periods[0].bands;
+        assert_eq!(
+            (bands[0].name.as_str(), bands[0].comparison.as_str()),
+            (" Grade 3 ", "12a")
+        );
+        assert_eq!(bands[1].reference, "40");
+        let before = plan.clone();
+        assert_eq!(
+            set_field(&mut plan, "db/d1/b9/c", "1"),
+            Err(EditError::Missing("that pay band".into()))
+        );
+        assert_eq!(
+            set_field(&mut plan, "db/d1/b1/x", "1"),
+            Err(EditError::UnknownKey("db/d1/b1/x".into()))
+        );
+        assert_eq!(
+            act(&mut plan, "remove-band/d1/b9", ""),
+            Err(EditError::Missing("that pay band".into()))
+        );
+        assert_eq!(plan, before);
+        act(&mut plan, "remove-band/d1/b1", "").unwrap();
+        assert_eq!(plan.data.periods[0].bands.len(), 1);
+        assert_eq!(plan.data.periods[0].bands[0].id, "b2");
+        for _ in 1..MAX_BANDS {
+            act(&mut plan, "add-band/d1", "").unwrap();
+        }
+        assert_eq!(
+            act(&mut plan, "add-band/d1", ""),
+            Err(EditError::Full("pay bands"))
+        );
+    }
 
     #[test]
     fn the_reference_group_and_the_convention_are_chosen_from_their_lists() {

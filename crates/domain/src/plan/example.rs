@@ -472,7 +472,7 @@ pub fn full_plan_for_bench() -> Plan {
                 label: format!("20{}-{}", 20 + year, 21 + year),
                 // Entered as each metric's counts, as the Data screen keeps them.
                 metrics: crate::wres::entries_from_figures(&figures, "white"),
-                figures: BTreeMap::new(),
+                ..Period::default()
             }
         })
         .collect();

@@ -809,6 +809,17 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
                 );
             }
             metric_edits(e, key, a, b);
+            if a.bands != b.bands {
+                let during = match shorten(&b.label).as_str() {
+                    "" => "a period with no name yet".to_string(),
+                    label => format!("‘{label}’"),
+                };
+                e.push(
+                    format!("{key}.bands"),
+                    format!("Pay bands in {during}"),
+                    Kind::Changed,
+                );
+            }
         },
     );
 
@@ -999,6 +1010,25 @@ mod tests {
         after.reap.anchors.remove("2.1");
         assert!(describe_changes(&before, &after)
             .contains(&"Evidence for REAP anchor 2.1 removed".to_string()));
+    }
+
+    #[test]
+    fn pay_band_changes_are_recorded() {
+        let mut before = plan();
+        before.data.periods.push(Period {
+            id: "d1".into(),
+            label: "2025-26".into(),
+            ..Period::default()
+        });
+        let mut after = before.clone();
+        after.data.periods[0].bands.push(crate::plan::BandEntry {
+            id: "b1".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            describe_changes(&before, &after),
+            ["Pay bands in ‘2025-26’ changed"]
+        );
     }
 
     #[test]

@@ -651,6 +651,26 @@ pub struct Period {
     /// metrics 2 to 9, with 7a and 7b apart).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub metrics: Vec<MetricEntry>,
+    /// Metric 1: how many staff of each group are in each pay band, lowest paid first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandEntry>,
+}
+
+/// Most pay bands a period holds.
+pub const MAX_BANDS: usize = 20;
+
+/// One pay band's counts, kept exactly as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BandEntry {
+    /// Unique within the period: "b1", "b2"...
+    pub id: String,
+    /// As the organisation names it, such as "Grade 6" or "Band 7".
+    pub name: String,
+    /// Staff from the comparison group in the band.
+    pub comparison: String,
+    /// Staff from the reference group in the band.
+    pub reference: String,
 }
 
 /// One SC-WRES metric's counts for a period, kept exactly as typed (read by
