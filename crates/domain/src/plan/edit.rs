@@ -523,6 +523,86 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
 mod tests {
     use super::*;
 
+    /// `Planner::edit` keeps a change only if the change log can describe it, so every key a
+    /// screen can send must change the plan in a way `history` sees. A key missing from the log
+    /// would be dropped silently (a new pay band was, until its log line was added).
+    #[test]
+    fn every_edit_key_is_recorded_in_the_change_log() {
+        let mut plan = Plan::example();
+        act(&mut plan, "add-band/d1", "2026-11-29").unwrap();
+        let fields = [
+            ("plan/title", "New title"),
+            ("plan/organisation", "New organisation"),
+            ("plan/team", "New team"),
+            ("plan/period", "2027-28"),
+            ("plan/term", "colleagues who experience racism"),
+            ("settings/reference", "white_british"),
+            ("settings/convention", "nhs_wres"),
+            ("journey/agreed", "achieving"),
+            ("journey/strengths", "More strengths"),
+            ("journey/develop", "More to develop"),
+            ("journey/reassess", "2028-01-31"),
+            ("jd/Inpatient services", "achieving"),
+            ("q/tangible_outcomes/answer", "no"),
+            ("q/tangible_outcomes/note", "A new note"),
+            ("o/employment/objectives", "New objectives"),
+            ("o/employment/issue", "New evidence"),
+            ("o/employment/improved", "New measures"),
+            ("p/p1/name", "New name"),
+            ("p/p1/department", "New department"),
+            ("p/p1/stage", "resisting"),
+            ("p/p1/evidence", "New evidence"),
+            ("a/1.1/status", "not_met"),
+            ("a/1.1/evidence", "New evidence"),
+            ("a/1.1/who", "New person"),
+            ("a/1.1/review", "2028-01-31"),
+            ("s/es1/name", "New initials"),
+            ("s/es1/black", "99"),
+            ("x/a1/text", "New action"),
+            ("x/a1/who", "New person"),
+            ("x/a1/by_when", "2028-01-31"),
+            ("x/a1/breakthrough", "starting.leadership"),
+            ("dp/d1/label", "New period"),
+            ("dm/d1/appointment/ce", "7"),
+            ("dm/d1/appointment/know", "New words"),
+            ("db/d1/b1/name", "Grade 3"),
+            ("db/d1/b1/c", "4"),
+            ("db/d1/b1/r", "5"),
+        ];
+        for (key, value) in fields {
+            let mut after = plan.clone();
+            set_field(&mut after, key, value).unwrap_or_else(|e| panic!("{key}: {e:?}"));
+            assert!(
+                super::super::record_changes(&mut after, &plan, "2026-11-29T12:00:00Z"),
+                "{key} changed the plan without a line in the change log"
+            );
+        }
+        let acts = [
+            "review",
+            "add-action/1.2",
+            "remove-action/a1",
+            "add-specialist",
+            "remove-specialist/es1",
+            "caseload-to-evidence",
+            "add-participant",
+            "remove-participant/p1",
+            "add-journey-action",
+            "record-assessment",
+            "add-period",
+            "remove-period/d1",
+            "add-band/d2",
+            "remove-band/d1/b1",
+        ];
+        for key in acts {
+            let mut after = plan.clone();
+            act(&mut after, key, "2026-11-29").unwrap_or_else(|e| panic!("{key}: {e:?}"));
+            assert!(
+                super::super::record_changes(&mut after, &plan, "2026-11-29T12:00:00Z"),
+                "{key} changed the plan without a line in the change log"
+            );
+        }
+    }
+
     #[test]
     fn pay_bands_are_added_typed_into_and_removed() {
         let mut plan = Plan::default();
