@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::caseload::parse_count;
-use crate::plan::{BandEntry, Figure, MetricEntry, Settings};
+use crate::plan::{BandEntry, Figure, MetricEntry, Period, Settings};
 use crate::stats::{
     self, AdverseDirection, Metric, NotComputable, Proportion, RatioResult, RatioStatus,
     Representation, RepresentationWording, Wording,
@@ -308,6 +308,26 @@ pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFi
 pub type BandCounts = Vec<(usize, [u64; 2])>;
 /// A problem with a band's count: the band's id, "c" or "r", and what to type.
 pub type BandProblem = (String, &'static str, String);
+
+/// Each of a period's metrics 2 to 9, in order, with its entry (blank when none has been made)
+/// and its counts checked in the plan's words.
+pub fn check_period(period: &Period, settings: &Settings) -> Vec<(Metric, MetricEntry, Checked)> {
+    let comparison = settings.comparison_group_term.trim();
+    let reference = reference_words(settings);
+    ENTERED
+        .iter()
+        .map(|&metric| {
+            let entry = period
+                .metrics
+                .iter()
+                .find(|e| e.metric == metric_id(metric))
+                .cloned()
+                .unwrap_or_default();
+            let checked = check(&entry, metric, comparison, reference);
+            (metric, entry, checked)
+        })
+        .collect()
+}
 
 /// Metric 1, pay bands: each band's counts read, or every problem with them. A band with nothing
 /// typed is left out.
@@ -668,6 +688,21 @@ mod tests {
         );
         assert!(!f.small_numbers);
         assert!(f.not_stated_flag, "120 of 1120 is over 10%");
+    }
+
+    #[test]
+    fn a_period_is_checked_metric_by_metric_in_sc_wres_order() {
+        let period = Period {
+            metrics: vec![entry(Metric::Leaving, ["3", "20", "x", "80", ""])],
+            ..Period::default()
+        };
+        let rows = check_period(&period, &Settings::default());
+        let metrics: Vec<Metric> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(metrics, ENTERED);
+        assert_eq!(rows[0].2, Checked::Blank);
+        let leaving = rows.iter().find(|r| r.0 == Metric::Leaving).unwrap();
+        assert_eq!(leaving.1.comparison_events, "3");
+        assert!(matches!(&leaving.2, Checked::Problems(p) if p[0].count == Count::ReferenceEvents));
     }
 
     #[test]

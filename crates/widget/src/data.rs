@@ -12,14 +12,14 @@ use leptos::prelude::*;
 use race_equity_domain::charts::{ratio_chart_svg, RatioRow};
 use race_equity_domain::html::E;
 use race_equity_domain::messages::data as m;
-use race_equity_domain::plan::{edit, MetricEntry, Period, Plan};
+use race_equity_domain::plan::{MetricEntry, Period, Plan};
 use race_equity_domain::stats::{self, format_percent, format_ratio, Metric, RatioStatus};
 use race_equity_domain::wres::{self, Checked, Count, MetricFigure, ENTERED};
 use web_sys::Element;
 
-use crate::fields::{ask_or_cancel, button, disabled, label, plan_screen, readonly, remove_button};
+use crate::fields::{button, disabled, label, plan_screen, readonly, remove_button};
 use crate::live_html::Drawn;
-use crate::state::{today, Planner};
+use crate::state::Planner;
 
 /// The whole Data screen.
 pub fn data_screen() -> impl IntoView {
@@ -27,26 +27,12 @@ pub fn data_screen() -> impl IntoView {
 }
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
-fn act(
-    planner: Planner,
-    confirm: RwSignal<Option<String>>,
-    key: &str,
-    _root: &Element,
-) -> Option<String> {
-    if let Some(focus) = ask_or_cancel(confirm, key) {
-        return focus;
-    }
-    let mut result = Ok(None);
-    planner.edit(|plan| result = edit::act(plan, key, &today()));
-    match result {
-        Err(problem) => {
-            planner.notice(problem.message());
-            None
-        }
+fn act(planner: Planner, key: &str, _root: &Element) -> Option<String> {
+    match planner.act(key)? {
         // A new band ("d1-b2") focuses its name; a new period its name.
-        Ok(Some(id)) if id.contains('-') => Some(format!("rep-d-{id}-name")),
-        Ok(Some(id)) => Some(format!("rep-d-{id}-label")),
-        Ok(None) => match key.strip_prefix("remove-band/") {
+        Some(id) if id.contains('-') => Some(format!("rep-d-{id}-name")),
+        Some(id) => Some(format!("rep-d-{id}-label")),
+        None => match key.strip_prefix("remove-band/") {
             Some(rest) => Some(format!(
                 "rep-d-{}-add-band",
                 rest.split('/').next().unwrap_or_default()
@@ -97,25 +83,6 @@ fn title(metric: Metric) -> String {
 /// Each entered metric of a period, with its entry and its checked counts.
 type Rows = Vec<(Metric, MetricEntry, Checked)>;
 
-/// Each entered metric of a period with its checked counts.
-fn checked(plan: &Plan, period: &Period) -> Rows {
-    let comparison = plan.settings.comparison_group_term.trim();
-    let reference = wres::reference_words(&plan.settings);
-    ENTERED
-        .iter()
-        .map(|&metric| {
-            let entry = period
-                .metrics
-                .iter()
-                .find(|e| e.metric == wres::metric_id(metric))
-                .cloned()
-                .unwrap_or_default();
-            let checked = wres::check(&entry, metric, comparison, reference);
-            (metric, entry, checked)
-        })
-        .collect()
-}
-
 /// The Data screen as HTML.
 pub fn render(
     plan: &Plan,
@@ -132,7 +99,7 @@ pub fn render(
     }
     let mut figures_by_period = Vec::new();
     for period in &plan.data.periods {
-        let rows = checked(plan, period);
+        let rows = wres::check_period(period, &plan.settings);
         period_section(h, plan, period, &rows, read_only, confirm, drawn);
         figures_by_period.push((period, rows));
     }

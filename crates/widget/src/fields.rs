@@ -20,7 +20,8 @@ use crate::state::{today, Planner};
 /// key of a removal waiting to be confirmed, and the blocks the page already shows.
 pub type DrawScreen = fn(&Plan, bool, &str, Option<&str>, &Drawn) -> String;
 /// Carries out a button's key on a screen; returns the id of the element to focus afterwards.
-pub type ActOnScreen = fn(Planner, RwSignal<Option<String>>, &str, &Element) -> Option<String>;
+/// ("Remove" buttons' `ask:` and `cancel` keys are handled before it is called.)
+pub type ActOnScreen = fn(Planner, &str, &Element) -> Option<String>;
 
 /// A screen drawn from the open plan and patched in place (see `live_html.rs`): every field's
 /// text goes to `Planner::set_field`, every button's key to `act`.
@@ -41,7 +42,10 @@ pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> i
                 planner.set_field(&key, &value);
                 None
             }
-            LiveEvent::Act { key } => act(planner, confirm, &key, root),
+            LiveEvent::Act { key } => match ask_or_cancel(confirm, &key) {
+                Some(focus) => focus,
+                None => act(planner, &key, root),
+            },
         }
     });
     live_blocks(class, render, on_event)
@@ -51,42 +55,30 @@ pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> i
 /// ("rep-x" gives `rep-x-<id>-text`); `which` names the action for screen readers.
 pub fn action_fields(h: &mut String, prefix: &str, action: &Action, which: &str, read_only: bool) {
     let x = &action.id;
-    h.push_str(r#"<div class="rep-form-row"><div class="rep-form-group">"#);
-    label(h, &format!("{prefix}-{x}-text"), m::ACTION, which);
-    text_input(
-        h,
-        "rep-input--wide",
-        &format!("{prefix}-{x}-text"),
-        &format!("x/{x}/text"),
-        &action.text,
-        read_only,
-    );
-    h.push_str(r#"</div><div class="rep-form-group">"#);
-    label(h, &format!("{prefix}-{x}-who"), m::WHO, which);
-    text_input(
-        h,
-        "rep-input--medium",
-        &format!("{prefix}-{x}-who"),
-        &format!("x/{x}/who"),
-        &action.who,
-        read_only,
-    );
-    h.push_str(r#"</div><div class="rep-form-group">"#);
-    label(h, &format!("{prefix}-{x}-by_when"), m::BY_WHEN, which);
-    date_input(
-        h,
-        &format!("{prefix}-{x}-by_when"),
-        &format!("x/{x}/by_when"),
-        &action.by_when,
-        read_only,
-    );
-    h.push_str("</div></div>");
+    h.push_str(r#"<div class="rep-form-row">"#);
+    for (field, title, value) in [
+        ("text", m::ACTION, &action.text),
+        ("who", m::WHO, &action.who),
+        ("by_when", m::BY_WHEN, &action.by_when),
+    ] {
+        let id = format!("{prefix}-{x}-{field}");
+        let key = format!("x/{x}/{field}");
+        h.push_str(r#"<div class="rep-form-group">"#);
+        label(h, &id, title, which);
+        match field {
+            "by_when" => date_input(h, &id, &key, value, read_only),
+            "text" => text_input(h, "rep-input--wide", &id, &key, value, read_only),
+            _ => text_input(h, "rep-input--medium", &id, &key, value, read_only),
+        }
+        h.push_str("</div>");
+    }
+    h.push_str("</div>");
 }
 
 /// Handles the two steps every confirmed removal shares: `ask:<key>` shows "Yes, remove" and
 /// "Cancel" in place of the button; `cancel` puts it back. Returns `Some(focus)` when the key was
 /// one of those; any other key clears a pending question and returns `None`.
-pub fn ask_or_cancel(confirm: RwSignal<Option<String>>, key: &str) -> Option<Option<String>> {
+fn ask_or_cancel(confirm: RwSignal<Option<String>>, key: &str) -> Option<Option<String>> {
     if let Some(asked) = key.strip_prefix("ask:") {
         confirm.set(Some(asked.to_string()));
         return Some(Some("rep-confirm".into()));

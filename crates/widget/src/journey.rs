@@ -14,12 +14,12 @@ use race_equity_domain::html::E;
 use race_equity_domain::journey::{breakthrough, Answer, GroupSummary, Stage, CLARITY_QUESTIONS};
 use race_equity_domain::journey_print;
 use race_equity_domain::messages::journey as m;
-use race_equity_domain::plan::{edit, JourneySection, Plan};
+use race_equity_domain::plan::{JourneySection, Plan};
 use web_sys::Element;
 
 use crate::fields::{
-    action_fields, ask_or_cancel, button, date_input, disabled, label, plan_screen, print,
-    readonly, remove_button, text_input,
+    action_fields, button, date_input, disabled, label, plan_screen, print, readonly,
+    remove_button, text_input,
 };
 use crate::live_html::Drawn;
 use crate::state::{today, Planner};
@@ -30,15 +30,7 @@ pub fn journey_screen() -> impl IntoView {
 }
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
-fn act(
-    planner: Planner,
-    confirm: RwSignal<Option<String>>,
-    key: &str,
-    root: &Element,
-) -> Option<String> {
-    if let Some(focus) = ask_or_cancel(confirm, key) {
-        return focus;
-    }
+fn act(planner: Planner, key: &str, root: &Element) -> Option<String> {
     let page = match key {
         "print-pack" => Some(
             planner
@@ -56,22 +48,15 @@ fn act(
         print(root, &page, m::PRINT_FRAME_TITLE);
         return None;
     }
-    let mut result = Ok(None);
-    planner.edit(|plan| result = edit::act(plan, key, &today()));
+    let created = planner.act(key)?;
     let (name, _) = key.split_once('/').unwrap_or((key, ""));
-    match result {
-        Err(problem) => {
-            planner.notice(problem.message());
-            None
-        }
-        Ok(created) => match name {
-            "add-participant" => created.map(|id| format!("rep-j-p-{id}-name")),
-            "add-journey-action" => created.map(|id| format!("rep-j-x-{id}-text")),
-            "remove-participant" => Some("rep-j-add-participant".into()),
-            "remove-action" => Some("rep-j-add-action".into()),
-            "record-assessment" => Some("rep-j-timeline".into()),
-            _ => None,
-        },
+    match name {
+        "add-participant" => created.map(|id| format!("rep-j-p-{id}-name")),
+        "add-journey-action" => created.map(|id| format!("rep-j-x-{id}-text")),
+        "remove-participant" => Some("rep-j-add-participant".into()),
+        "remove-action" => Some("rep-j-add-action".into()),
+        "record-assessment" => Some("rep-j-timeline".into()),
+        _ => None,
     }
 }
 
@@ -202,10 +187,7 @@ fn summary(h: &mut String, journey: &JourneySection) {
         }
         h.push_str("</ul>");
     }
-    // Without an agreed stage, the cap is explained as a limit on any stage the group may agree.
-    let capped = overall.clone().unwrap_or_else(|| {
-        race_equity_domain::journey::cap_stage(Stage::Starting, &journey.clarity_answers())
-    });
+    let capped = journey.cap_explained();
     if let Some(reason) = &capped.reason {
         w!(
             h,

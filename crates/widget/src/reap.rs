@@ -13,15 +13,15 @@ use race_equity_domain::dates::long_or_as_is;
 use race_equity_domain::file_names::download_name;
 use race_equity_domain::html::E;
 use race_equity_domain::messages::reap as m;
-use race_equity_domain::plan::{edit, Action, Plan};
+use race_equity_domain::plan::{Action, Plan};
 use race_equity_domain::reap::{self, Anchor, AnchorStatus, Theme};
 use race_equity_domain::reap_print;
 use web_sys::Element;
 
 use crate::download::download;
 use crate::fields::{
-    action_fields, ask_or_cancel, button, date_input, disabled, label, plan_screen, print,
-    readonly, remove_button, text_input,
+    action_fields, button, date_input, disabled, label, plan_screen, print, readonly,
+    remove_button, text_input,
 };
 use crate::live_html::Drawn;
 use crate::state::{now, today, Planner};
@@ -32,15 +32,7 @@ pub fn reap_checklist() -> impl IntoView {
 }
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
-fn act(
-    planner: Planner,
-    confirm: RwSignal<Option<String>>,
-    key: &str,
-    root: &Element,
-) -> Option<String> {
-    if let Some(focus) = ask_or_cancel(confirm, key) {
-        return focus;
-    }
+fn act(planner: Planner, key: &str, root: &Element) -> Option<String> {
     match key {
         "csv" => {
             let text = planner
@@ -73,21 +65,14 @@ fn act(
             .find(|a| a.id == arg)
             .and_then(|a| a.anchors.first().cloned())
     });
-    let mut result = Ok(None);
-    planner.edit(|plan| result = edit::act(plan, key, &today()));
-    match result {
-        Err(problem) => {
-            planner.notice(problem.message());
-            None
-        }
-        Ok(created) => match name {
-            "add-specialist" => created.map(|id| format!("rep-s-{id}-name")),
-            "add-action" => created.map(|id| format!("rep-x-{id}-text")),
-            "remove-action" => action_anchor.map(|a| format!("rep-add-action-{}", slug(&a))),
-            "remove-specialist" => Some("rep-add-specialist".into()),
-            "review" => Some("rep-reviews".into()),
-            _ => None,
-        },
+    let created = planner.act(key)?;
+    match name {
+        "add-specialist" => created.map(|id| format!("rep-s-{id}-name")),
+        "add-action" => created.map(|id| format!("rep-x-{id}-text")),
+        "remove-action" => action_anchor.map(|a| format!("rep-add-action-{}", slug(&a))),
+        "remove-specialist" => Some("rep-add-specialist".into()),
+        "review" => Some("rep-reviews".into()),
+        _ => None,
     }
 }
 

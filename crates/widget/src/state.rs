@@ -346,6 +346,20 @@ impl Planner {
         }
     }
 
+    /// Carries out an action key from an HTML screen (see `plan::edit::act`). Returns `None` if
+    /// the key is refused (the user is told why), else the id of anything it created.
+    pub fn act(&self, key: &str) -> Option<Option<String>> {
+        let mut result = Ok(None);
+        self.edit(|plan| result = plan::edit::act(plan, key, &today()));
+        match result {
+            Ok(created) => Some(created),
+            Err(problem) => {
+                self.notice(problem.message());
+                None
+            }
+        }
+    }
+
     fn schedule_save(&self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();

@@ -499,6 +499,13 @@ impl JourneySection {
             .map(|stage| crate::journey::cap_stage(stage, &self.clarity_answers()))
     }
 
+    /// What the outcome-clarity answers say about the stage: the capped stage once one is agreed,
+    /// and before that, the limit on any stage the group may agree (as if it chose Starting).
+    pub fn cap_explained(&self) -> crate::journey::CappedStage {
+        self.overall()
+            .unwrap_or_else(|| crate::journey::cap_stage(Stage::Starting, &self.clarity_answers()))
+    }
+
     /// The workshop's spread, median and disagreement, overall and by department, with the
     /// participant (by position in [`Self::participants`]) behind each view. Participants who
     /// have not chosen a stage are left out of the sums.
@@ -846,6 +853,31 @@ impl ActionStatus {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_cap_is_explained_before_and_after_a_stage_is_agreed() {
+        use crate::journey::Answer;
+        let mut journey = JourneySection::default();
+        assert_eq!(journey.cap_explained().reason, None);
+        journey.clarity.push(ClarityRecord {
+            question: "shared_view".into(),
+            answer: Some(Answer::No),
+            note: String::new(),
+        });
+        // Before a stage is agreed: the limit on any stage the group may agree.
+        let before = journey.cap_explained();
+        assert!(!before.capped);
+        assert_eq!(
+            before.reason.as_deref(),
+            Some("The answer to outcome question 2 is \"no\", so the overall stage cannot go above Starting until that changes.")
+        );
+        // Once agreed above Starting: the stage is capped, and that is what is explained.
+        journey.agreed_stage = Some(Stage::Achieving);
+        let after = journey.cap_explained();
+        assert!(after.capped);
+        assert_eq!(after.stage, Stage::Starting);
+        assert_eq!(Some(after), journey.overall());
+    }
+
     #[test]
     fn a_review_snapshot_shows_what_changed_since() {
         let mut reap = ReapSection::default();
