@@ -7,10 +7,9 @@
 //! The statistics themselves are in [`crate::stats`] (METRICS.md); this module only reads the
 //! counts and chooses the words.
 
-use std::collections::BTreeMap;
 
 use crate::caseload::parse_count;
-use crate::plan::{BandEntry, Figure, MetricEntry, Period, Settings};
+use crate::plan::{BandEntry, MetricEntry, Period, Settings};
 use crate::stats::{
     self, AdverseDirection, Metric, NotComputable, Proportion, RatioResult, RatioStatus,
     Representation, RepresentationWording, Wording,
@@ -483,24 +482,23 @@ const LEGACY_IDS: [(&str, Metric); 9] = [
 /// the team to fill in, rather than counting other White staff as White British. A side where any
 /// group lacks a count (or a total) is left blank too, never summed without it: a rate with a
 /// group's total but not its events would look valid and be too low.
-pub fn entries_from_figures(
-    figures: &BTreeMap<String, BTreeMap<String, Figure>>,
-    reference_group: &str,
-) -> Vec<MetricEntry> {
+/// A figure's count or total that is not a whole number reads as blank.
+pub fn entries_from_figures(figures: &serde_json::Value, reference_group: &str) -> Vec<MetricEntry> {
     let text = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     let mut entries = Vec::new();
     for (legacy, metric) in LEGACY_IDS {
         let Some(groups) = figures
             .get(legacy)
             .or_else(|| figures.get(metric_id(metric)))
+            .and_then(serde_json::Value::as_object)
         else {
             continue;
         };
-        let sum = |pick: &dyn Fn(&str) -> bool, get: fn(&Figure) -> Option<u64>| {
+        let sum = |pick: &dyn Fn(&str) -> bool, get: &str| {
             groups
                 .iter()
                 .filter(|(group, _)| pick(group))
-                .map(|(_, f)| get(f))
+                .map(|(_, f)| f.get(get).and_then(serde_json::Value::as_u64))
                 .try_fold(None, |acc: Option<u64>, n| {
                     // Any group without this figure leaves the whole side blank.
                     let n = n?;
@@ -513,11 +511,11 @@ pub fn entries_from_figures(
         let is_not_stated = |g: &str| g == "not_stated";
         entries.push(MetricEntry {
             metric: metric_id(metric).to_string(),
-            comparison_events: text(sum(&is_comparison, |f| f.count)),
-            comparison_total: text(sum(&is_comparison, |f| f.out_of)),
-            reference_events: text(sum(&is_reference, |f| f.count)),
-            reference_total: text(sum(&is_reference, |f| f.out_of)),
-            not_stated: text(sum(&is_not_stated, |f| f.out_of)),
+            comparison_events: text(sum(&is_comparison, "count")),
+            comparison_total: text(sum(&is_comparison, "out_of")),
+            reference_events: text(sum(&is_reference, "count")),
+            reference_total: text(sum(&is_reference, "out_of")),
+            not_stated: text(sum(&is_not_stated, "out_of")),
             what_we_know: String::new(),
         });
     }
@@ -760,21 +758,15 @@ mod tests {
 
     #[test]
     fn figures_from_older_versions_become_entries() {
-        let fig = |count, out_of| Figure {
-            count: Some(count),
-            out_of: Some(out_of),
-        };
-        let mut figures = BTreeMap::new();
-        figures.insert(
-            "appointed_from_shortlisting".to_string(),
-            BTreeMap::from([
-                ("white".to_string(), fig(53, 100)),
-                ("black".to_string(), fig(20, 50)),
-                ("asian".to_string(), fig(21, 50)),
-                ("not_stated".to_string(), fig(1, 7)),
-            ]),
-        );
-        figures.insert("pay_bands".to_string(), BTreeMap::new());
+        let figures = serde_json::json!({
+            "appointed_from_shortlisting": {
+                "white": {"count": 53, "out_of": 100},
+                "black": {"count": 20, "out_of": 50},
+                "asian": {"count": 21, "out_of": 50},
+                "not_stated": {"count": 1, "out_of": 7},
+            },
+            "pay_bands": {},
+        });
         let entries = entries_from_figures(&figures, "white");
         assert_eq!(
             entries,

@@ -56,7 +56,7 @@ pub fn build() -> Result<(), String> {
             .env("RUSTC_BOOTSTRAP", "1")
             .env(
                 "RUSTFLAGS",
-                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort",
+                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none",
             ),
     )?;
     if pkg.join("snippets").exists() {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{
     history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, Change,
-    ClarityRecord, DepartmentStage, Figure, MetricEntry, Objective, OutcomeRecord, Participant,
+    ClarityRecord, DepartmentStage, MetricEntry, Objective, OutcomeRecord, Participant,
     Period, Plan, Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
 };
 use crate::caseload::CaseloadGroup;
@@ -447,7 +447,7 @@ pub fn full_plan_for_bench() -> Plan {
     let groups = ["white", "mixed", "asian", "black", "other", "not_stated"];
     plan.data.periods = (0..5u64)
         .map(|year| {
-            let figures: BTreeMap<String, BTreeMap<String, Figure>> = metrics
+            let figures: serde_json::Map<String, serde_json::Value> = metrics
                 .iter()
                 .enumerate()
                 .map(|(m, metric)| {
@@ -456,17 +456,15 @@ pub fn full_plan_for_bench() -> Plan {
                         .enumerate()
                         .map(|(g, group)| {
                             let out_of = 40 + 13 * g as u64 + 7 * m as u64 + year;
-                            let count = Some(out_of / (2 + g as u64));
-                            let figure = Figure {
-                                count,
-                                out_of: Some(out_of),
-                            };
+                            let count = out_of / (2 + g as u64);
+                            let figure = serde_json::json!({"count": count, "out_of": out_of});
                             (group.to_string(), figure)
                         })
                         .collect();
-                    (metric.to_string(), by_group)
+                    (metric.to_string(), serde_json::Value::Object(by_group))
                 })
                 .collect();
+            let figures = serde_json::Value::Object(figures);
             Period {
                 id: format!("d{}", year + 1),
                 label: format!("20{}-{}", 20 + year, 21 + year),

@@ -916,7 +916,7 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{ActionStatus, AnchorStatus, Figure, Participant, Period, Specialist};
+    use crate::plan::{ActionStatus, AnchorStatus, Participant, Period, Specialist};
 
     const T0: &str = "2025-03-01T10:00:00Z";
 
@@ -1064,11 +1064,7 @@ mod tests {
             label: "2023-24".into(),
             ..Period::default()
         });
-        after.data.periods[0]
-            .figures
-            .entry("leaving".into())
-            .or_default()
-            .insert("black".into(), Figure::default());
+        after.data.periods[0].figures = serde_json::json!({"leaving": {"black": {}}});
         let changes = describe_changes(&before, &after);
         assert_eq!(
             changes,

@@ -17,6 +17,7 @@ mod embed;
 mod example;
 mod history;
 mod load;
+mod read;
 mod sections;
 
 use serde::{Deserialize, Serialize};

@@ -652,8 +652,10 @@ pub struct Period {
     /// Figures by metric id, then ethnic group id, as versions 1 to 4 held them (there was no
     /// screen for them then). Kept as found; [`crate::wres::entries_from_figures`] reads them into
     /// [`Self::metrics`] when a plan from those versions is opened.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub figures: BTreeMap<String, BTreeMap<String, Figure>>,
+    /// As JSON (`{"metric": {"group": {"count": n, "out_of": n}}}`), not typed: only read once,
+    /// and a typed map cost the wasm about 10 KB raw.
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub figures: serde_json::Value,
     /// The SC-WRES counts as typed, at most one entry per metric ([`crate::wres::ENTERED`]:
     /// metrics 2 to 9, with 7a and 7b apart).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -699,14 +701,6 @@ pub struct MetricEntry {
     /// "What we know from our data": the team's words. Blank means the screen offers the sentence
     /// worked out from the figures.
     pub what_we_know: String,
-}
-
-/// "count out of out_of", such as 12 appointed out of 40 shortlisted. `None` is a blank, not a zero.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Figure {
-    pub count: Option<u64>,
-    pub out_of: Option<u64>,
 }
 
 /// Action plan: objectives, each with its numbered actions.
@@ -1203,18 +1197,6 @@ mod tests {
         assert_eq!(record.evidence, "Caseload table");
         let action: Action = serde_json::from_str(r#"{"id":"a1","colour":"red"}"#).unwrap();
         assert_eq!(action.status, ActionStatus::NotStarted);
-    }
-
-    #[test]
-    fn a_blank_figure_is_not_a_zero() {
-        let figure: Figure = serde_json::from_str(r#"{"count":0}"#).unwrap();
-        assert_eq!(
-            figure,
-            Figure {
-                count: Some(0),
-                out_of: None
-            }
-        );
     }
 
     #[test]
