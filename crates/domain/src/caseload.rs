@@ -88,7 +88,7 @@ impl CaseloadGroup {
 
     /// Who the group is, as the subject of a sentence ("White were…" and "Not stated were…" do
     /// not read).
-    fn people(self) -> String {
+    pub(crate) fn people(self) -> String {
         match self.ethnic_group() {
             Some(group) => format!("people in the {} group", group.label()),
             None => "people whose ethnicity was not stated".to_string(),

@@ -18,6 +18,7 @@ pub mod numbers;
 pub mod plan;
 pub mod reap;
 pub mod reap_print;
+pub mod service;
 pub mod stats;
 pub mod storage_keys;
 pub mod wres;

@@ -648,3 +648,40 @@ pub mod data {
         format!("{percent} of {who} (95% confidence interval {lower} to {upper})")
     }
 }
+
+/// The service figures for REAP anchors 1.1 and 1.2, on the Data screen.
+pub mod service {
+    pub const TITLE: &str = "Service figures for REAP anchors 1.1 and 1.2";
+    pub const INTRO: &str = "Compare who your IPS service reaches, who gets work, and who is on the team with the people your trust treats and the people who live locally. Type the counts for one period, by group; the planner gives each group\u{2019}s share, how it compares and how sure that is.";
+    pub const POPULATION: &str = "Local population";
+    pub const POPULATION_HINT: &str = "From the 2021 Census for your local authority: numbers of people or percentages, by the 5 groups or the 19 categories.";
+    pub const DETAILED: &str = "Population figures by";
+    pub const FIVE: &str = "The 5 groups";
+    pub const NINETEEN: &str = "The 19 categories";
+    pub const SOURCE: &str = "Where these figures come from";
+    pub const NATIONAL: &str = "Start from the England and Wales figures";
+    pub const GROUP: &str = "Group";
+    pub const SHARE: &str = "Share";
+    pub const FIGURES: &str = "The service\u{2019}s figures";
+    pub const AS_AT: &str = "When these figures were taken";
+    pub const AS_AT_HINT: &str = "Such as April to June 2026.";
+    pub const DAYS_HINT: &str = "Days to each job start: whole numbers separated by commas, one for each person who started work.";
+    pub const SHOWS: &str = "What the figures show";
+    pub const NOTHING_YET: &str = "Type a caseload and the local population (or the treatment teams\u{2019} caseload) to see the comparisons.";
+    pub const ANCHOR_LINK: &str = "Go to REAP anchor ";
+    pub const BASELINE_SHARE: &str = "Baseline share";
+    pub const RATIO: &str = "Representation ratio (95% interval)";
+    pub const CHART_DESC: &str = "Each group\u{2019}s share as a bar, with a tick at its share of the baseline. The same figures are in the table.";
+    pub const OUTCOMES: &str = "Job starts and starts in education";
+    pub const OUTCOME_HINT: &str = "Each group\u{2019}s rate among its people on the IPS caseload, against the White group\u{2019}s. Starting work or education is good, so a ratio below the range is the concern.";
+    pub const RATE: &str = "Rate (95% interval)";
+    pub const AGAINST_WHITE: &str = "Against the White group";
+    pub const REFERENCE: &str = "Reference group";
+    pub const EVERYONE_ELSE: &str = "All other stated groups";
+    pub const TIME: &str = "Time to employment";
+    pub const MEDIAN: &str = "Median days";
+    pub const IQR: &str = "Middle half (quartiles)";
+    pub const PEOPLE: &str = "People";
+    pub const SMALL: &str = "Small numbers: groups marked * have fewer than 10 people or a count under 5. These are your own figures; do not publish them as they are.";
+    pub const BROAD_GROUPS: &str = "These figures are by the 5 broad groups, so the White group as a whole is the reference here, whatever the SC-WRES comparison uses.";
+}

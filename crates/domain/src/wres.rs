@@ -7,7 +7,6 @@
 //! The statistics themselves are in [`crate::stats`] (METRICS.md); this module only reads the
 //! counts and chooses the words.
 
-
 use crate::caseload::parse_count;
 use crate::plan::{BandEntry, MetricEntry, Period, Settings};
 use crate::stats::{
@@ -483,7 +482,10 @@ const LEGACY_IDS: [(&str, Metric); 9] = [
 /// group lacks a count (or a total) is left blank too, never summed without it: a rate with a
 /// group's total but not its events would look valid and be too low.
 /// A figure's count or total that is not a whole number reads as blank.
-pub fn entries_from_figures(figures: &serde_json::Value, reference_group: &str) -> Vec<MetricEntry> {
+pub fn entries_from_figures(
+    figures: &serde_json::Value,
+    reference_group: &str,
+) -> Vec<MetricEntry> {
     let text = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     let mut entries = Vec::new();
     for (legacy, metric) in LEGACY_IDS {

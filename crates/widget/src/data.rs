@@ -28,6 +28,10 @@ pub fn data_screen() -> impl IntoView {
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
 fn act(planner: Planner, key: &str, _root: &Element) -> Option<String> {
+    if key == "national-baseline" {
+        planner.act(key)?;
+        return Some("rep-s-pop-0".into());
+    }
     match planner.act(key)? {
         // A new band ("d1-b2") focuses its name; a new period its name.
         Some(id) if id.contains('-') => Some(format!("rep-d-{id}-name")),
@@ -43,7 +47,7 @@ fn act(planner: Planner, key: &str, _root: &Element) -> Option<String> {
 }
 
 /// The status tag: words first, colour only repeats them.
-fn status_tag(h: &mut String, status: RatioStatus) {
+pub(crate) fn status_tag(h: &mut String, status: RatioStatus) {
     let colour = match status {
         RatioStatus::Within => "green",
         RatioStatus::Adverse => "red",
@@ -94,6 +98,7 @@ pub fn render(
     let h = &mut String::new();
     w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
     words(h, plan, read_only);
+    crate::service_data::section(h, plan, read_only);
     if plan.data.periods.is_empty() {
         w!(h, "<p>{}</p>", E(m::NO_PERIODS));
     }

@@ -27,6 +27,8 @@ pub type ActOnScreen = fn(Planner, &str, &Element) -> Option<String>;
 /// text goes to `Planner::set_field`, every button's key to `act`.
 pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> impl IntoView {
     let planner = expect_context::<Planner>();
+    // Read here, inside the component: an event handler runs with no reactive owner to ask.
+    let screen = use_context::<RwSignal<crate::app::Screen>>();
     // The key of a removal waiting for the user to confirm it.
     let confirm = RwSignal::new(None::<String>);
     let render = Rc::new(move |drawn: &Drawn| {
@@ -42,6 +44,10 @@ pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> i
                 planner.set_field(&key, &value);
                 None
             }
+            LiveEvent::Act { key } if key.starts_with("go:") => {
+                go_to(&key[3..], root, screen);
+                None
+            }
             LiveEvent::Act { key } => match ask_or_cancel(confirm, &key) {
                 Some(focus) => focus,
                 None => act(planner, &key, root),
@@ -49,6 +55,31 @@ pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> i
         }
     });
     live_blocks(class, render, on_event)
+}
+
+/// `reap/<anchor id>`: shows the REAP screen and moves focus to that anchor's heading (after the
+/// shell has moved it to the screen's heading).
+fn go_to(target: &str, root: &Element, screen: Option<RwSignal<crate::app::Screen>>) {
+    let (Some(anchor), Some(screen)) = (target.strip_prefix("reap/"), screen) else {
+        return;
+    };
+    let Some(app) = root.closest(".rep-app").ok().flatten() else {
+        return;
+    };
+    screen.set(crate::app::Screen::Part(
+        race_equity_domain::messages::Part::Reap,
+    ));
+    let id = format!("rep-a-{}-title", anchor.replace('.', "-"));
+    set_timeout(
+        move || {
+            if let Ok(Some(el)) = app.query_selector(&format!("[id='{id}']")) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// An action's text, who and by when, as one row of fields. `prefix` starts the fields' ids

@@ -26,6 +26,7 @@ mod notices;
 mod plan_details;
 mod plans;
 mod reap;
+mod service_data;
 mod state;
 mod storage;
 

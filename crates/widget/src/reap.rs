@@ -211,7 +211,7 @@ fn anchor_item(
     let h = &mut String::new();
     w!(
         h,
-        r#"<h3 class="rep-heading-m" id="rep-a-{s}-title">{id} {}</h3><p class="rep-anchor__tags"><strong class="{}">{}</strong>"#,
+        r#"<h3 class="rep-heading-m" id="rep-a-{s}-title" tabindex="-1">{id} {}</h3><p class="rep-anchor__tags"><strong class="{}">{}</strong>"#,
         E(anchor.title),
         status_class(record.status),
         E(record.status.title())

@@ -64,9 +64,14 @@ pub fn build() -> Result<(), String> {
     }
     fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     drop_stream_exports(&pkg.join(WASM))?;
+    // Measured on our wasm: flattening and re-looping the control flow before two rounds of -Oz
+    // gives 1% less after LZMA than -Oz alone (2.3 KB), for about 20 s more build time.
     run(
-        "wasm-opt -Oz (npm binaryen)",
+        "wasm-opt --flatten --rereloop -Oz -Oz (npm binaryen)",
         command(&wasm_opt().to_string_lossy()).args([
+            "--flatten",
+            "--rereloop",
+            "-Oz",
             "-Oz",
             "--enable-bulk-memory",
             "--enable-reference-types",

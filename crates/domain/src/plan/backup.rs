@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(preview.items[2].migrated_from, Some(3));
         assert_eq!(preview.items[2].plan.reap.specialists.len(), 2);
         assert_eq!(preview.items[3].migrated_from, Some(4));
-        assert_eq!(preview.items[4].migrated_from, None);
+        assert_eq!(preview.items[4].migrated_from, Some(5));
         assert_eq!(
             preview.items[4].plan.data.periods[0].metrics[1].comparison_events,
             "12a"

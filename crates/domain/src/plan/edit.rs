@@ -25,6 +25,12 @@
 //! - `dp/<period id>/label`: a reporting period's name.
 //! - `db/<period id>/<band id>/name`, `/c`, `/r`: a pay band's name, and its comparison and
 //!   reference group counts, kept as typed.
+//! - `service/source`, `service/as_at`, `service/detailed` (`5` or `19`): the service figures'
+//!   population source, when they were taken, and which population table is in use.
+//! - `sp/g/<0..4>`, `sp/c/<0..18>`: the local population by the 5 groups or the 19 categories
+//!   (ONS order), as typed.
+//! - `sv/<caseload group id>/<field>` (a [`crate::service::Field::id`]: `t`, `r`, `c`, `j`, `e`,
+//!   `s`, `d`): the service's counts for one group, as typed.
 //! - `dm/<period id>/<metric id>/<count>` (a [`crate::wres::Count::id`]: `ce`, `ct`, `re`, `rt`,
 //!   `ns`), kept as typed, and `dm/<period id>/<metric id>/know`: "what we know from our data".
 //!
@@ -37,13 +43,15 @@
 //! - `add-journey-action`: a new action linked to the agreed stage as shown (after the cap).
 //! - `record-assessment`: add the assessment as it stands to the timeline, dated today.
 //! - `add-period`, `remove-period/<period id>`: SC-WRES reporting periods.
+//! - `national-baseline`: the England and Wales figures as the 5 groups' population, only
+//!   while those are blank (never over what was typed).
 //! - `add-band/<period id>`, `remove-band/<period id>/<band id>`: pay bands (metric 1).
 
 #[cfg(test)]
 use super::MAX_SPECIALISTS;
 use super::{
     department_key, BandEntry, ClarityRecord, DepartmentStage, MetricEntry, OutcomeRecord,
-    Participant, Period, Plan, MAX_BANDS, MAX_PARTICIPANTS, MAX_PERIODS,
+    Participant, Period, Plan, ServiceRow, MAX_BANDS, MAX_PARTICIPANTS, MAX_PERIODS,
 };
 use crate::caseload::{self, CaseloadGroup};
 use crate::journey::{breakthrough, Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
@@ -62,6 +70,8 @@ pub enum EditError {
     BadValue(String),
     /// A list is at its limit.
     Full(&'static str),
+    /// The change would overwrite what the user typed; the message says what to do instead.
+    WouldOverwrite(&'static str),
 }
 
 impl EditError {
@@ -78,6 +88,7 @@ impl EditError {
                 format!("That change could not be made: \u{2018}{value}\u{2019} is not one of the choices.")
             }
             EditError::Full(what) => format!("This plan already has the most {what} it can hold."),
+            EditError::WouldOverwrite(what) => what.to_string(),
         }
     }
 }
@@ -104,6 +115,18 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
             ("convention", "sc_wres") => settings.ratio_convention = Convention::ScWres,
             ("convention", "nhs_wres") => settings.ratio_convention = Convention::NhsWres,
             ("reference" | "convention", _) => return Err(bad()),
+            _ => return Err(unknown()),
+        }
+        return Ok(());
+    }
+    if let Some(field) = key.strip_prefix("service/") {
+        let service = &mut plan.data.service;
+        match (field, value) {
+            ("source", _) => service.population_source = value.to_string(),
+            ("as_at", _) => service.as_at = value.to_string(),
+            ("detailed", "19") => service.population_detailed = true,
+            ("detailed", "5") => service.population_detailed = false,
+            ("detailed", _) => return Err(bad()),
             _ => return Err(unknown()),
         }
         return Ok(());
@@ -242,6 +265,44 @@ pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditErro
                 _ => return Err(unknown()),
             }
         }
+        "sp" => {
+            let service = &mut plan.data.service;
+            let (list, len) = match id {
+                "g" => (&mut service.population, 5),
+                "c" => (&mut service.population_categories, 19),
+                _ => return Err(unknown()),
+            };
+            let i: usize = field
+                .parse()
+                .ok()
+                .filter(|&i| i < len)
+                .ok_or_else(unknown)?;
+            if list.len() <= i {
+                list.resize(i + 1, String::new());
+            }
+            list[i] = value.to_string();
+            while list.last().is_some_and(String::is_empty) {
+                list.pop();
+            }
+        }
+        "sv" => {
+            let group = CaseloadGroup::from_id(id).ok_or_else(unknown)?;
+            let field = crate::service::Field::from_id(field).ok_or_else(unknown)?;
+            let blank = || ServiceRow {
+                group: group.id().to_string(),
+                ..ServiceRow::default()
+            };
+            let rows = &mut plan.data.service.rows;
+            edit_record(rows, blank, |row| *field.of_mut(row) = value.to_string());
+            // Kept in the screen's order, whichever group was typed first: a new row moves up
+            // past the groups that come after it (no sort, for size).
+            let order = |r: &ServiceRow| CaseloadGroup::ALL.iter().position(|g| g.id() == r.group);
+            let mut i = rows.len().saturating_sub(1);
+            while i > 0 && order(&rows[i - 1]) > order(&rows[i]) {
+                rows.swap(i - 1, i);
+                i -= 1;
+            }
+        }
         "dp" => {
             let period = find_period(plan, id)?;
             match field {
@@ -348,6 +409,12 @@ trait Keyed {
 impl Keyed for ClarityRecord {
     fn key(&self) -> &str {
         &self.question
+    }
+}
+
+impl Keyed for ServiceRow {
+    fn key(&self) -> &str {
+        &self.group
     }
 }
 
@@ -469,6 +536,21 @@ pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, Ed
                 ))?;
             Ok(Some(plan.action_plan.add_action_for_stage(stage)))
         }
+        "national-baseline" => {
+            let service = &mut plan.data.service;
+            if service.population.iter().any(|t| !t.trim().is_empty()) {
+                return Err(EditError::WouldOverwrite(
+                    "The local population already has figures, so the national ones were not put over them. Clear the five groups' figures first if you want the national ones.",
+                ));
+            }
+            let (values, label) = crate::service::national_baseline();
+            service.population = values;
+            service.population_detailed = false;
+            if service.population_source.trim().is_empty() {
+                service.population_source = label.to_string();
+            }
+            Ok(Some("national".into()))
+        }
         "add-period" => {
             let periods = &mut plan.data.periods;
             if periods.len() >= MAX_PERIODS {
@@ -527,10 +609,75 @@ mod tests {
     /// screen can send must change the plan in a way `history` sees. A key missing from the log
     /// would be dropped silently (a new pay band was, until its log line was added).
     #[test]
+    fn service_figures_are_kept_as_typed_and_the_national_ones_never_overwrite_them() {
+        let mut plan = Plan::default();
+        set_field(&mut plan, "sv/white/c", "96").unwrap();
+        set_field(&mut plan, "sv/black/c", " 18a").unwrap();
+        let service = &plan.data.service;
+        let groups: Vec<&str> = service.rows.iter().map(|r| r.group.as_str()).collect();
+        assert_eq!(groups, ["black", "white"], "in the screen's order");
+        assert_eq!(service.rows[0].caseload, " 18a");
+        set_field(&mut plan, "sv/black/c", "").unwrap();
+        assert_eq!(plan.data.service.rows.len(), 1, "an empty row is not kept");
+        assert!(matches!(
+            set_field(&mut plan, "sv/purple/c", "1"),
+            Err(EditError::UnknownKey(_))
+        ));
+        assert!(matches!(
+            set_field(&mut plan, "sp/g/5", "1"),
+            Err(EditError::UnknownKey(_))
+        ));
+
+        set_field(&mut plan, "sp/c/18", "300").unwrap();
+        assert_eq!(plan.data.service.population_categories.len(), 19);
+        set_field(&mut plan, "service/detailed", "19").unwrap();
+        assert_eq!(
+            act(&mut plan, "national-baseline", "2026-11-29"),
+            Ok(Some("national".into()))
+        );
+        let service = &plan.data.service;
+        assert_eq!(service.population, ["9.3", "4.0", "2.9", "81.7", "2.1"]);
+        assert!(!service.population_detailed);
+        assert_eq!(
+            service.population_categories[18], "300",
+            "the 19 categories are kept"
+        );
+        assert!(service
+            .population_source
+            .starts_with("England and Wales, Census 2021"));
+
+        set_field(&mut plan, "sp/g/0", "12.5").unwrap();
+        let before = plan.clone();
+        let refused = act(&mut plan, "national-baseline", "2026-11-29").unwrap_err();
+        assert!(refused.message().contains("already has figures"));
+        assert_eq!(plan, before);
+        set_field(&mut plan, "sp/g/4", "").unwrap();
+        assert_eq!(
+            plan.data.service.population.len(),
+            4,
+            "trailing blanks are dropped"
+        );
+    }
+
+    #[test]
     fn every_edit_key_is_recorded_in_the_change_log() {
         let mut plan = Plan::example();
         act(&mut plan, "add-band/d1", "2026-11-29").unwrap();
+        // The national figures go only where the five groups are blank.
+        plan.data.service.population.clear();
         let fields = [
+            ("service/source", "New source"),
+            ("service/as_at", "July to September 2026"),
+            ("service/detailed", "19"),
+            ("sp/g/1", "5"),
+            ("sp/c/18", "7"),
+            ("sv/black/t", "12"),
+            ("sv/black/r", "44"),
+            ("sv/black/c", "3"),
+            ("sv/black/j", "1"),
+            ("sv/black/e", "5"),
+            ("sv/black/s", "1"),
+            ("sv/black/d", "30"),
             ("plan/title", "New title"),
             ("plan/organisation", "New organisation"),
             ("plan/team", "New team"),
@@ -592,6 +739,7 @@ mod tests {
             "remove-period/d1",
             "add-band/d2",
             "remove-band/d1/b1",
+            "national-baseline",
         ];
         for key in acts {
             let mut after = plan.clone();

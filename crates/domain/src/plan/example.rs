@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::{
-    history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, Change,
-    ClarityRecord, DepartmentStage, MetricEntry, Objective, OutcomeRecord, Participant,
-    Period, Plan, Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
+    history, record_changes, Action, ActionStatus, AnchorRecord, AnchorStatus, BandEntry, Change,
+    ClarityRecord, DepartmentStage, MetricEntry, Objective, OutcomeRecord, Participant, Period,
+    Plan, ServiceRow, Specialist, Stage, MAX_HISTORY, MAX_SPECIALISTS,
 };
 use crate::caseload::CaseloadGroup;
 use crate::journey::Answer;
@@ -213,6 +213,7 @@ pub fn build_example() -> Plan {
         });
     journey_workshop(&mut plan);
     workforce_figures(&mut plan);
+    service_figures(&mut plan);
     record_changes(&mut plan, &before, LAST_EDITED);
     plan
 }
@@ -394,7 +395,87 @@ fn workforce_figures(plan: &mut Plan) {
             ..Period::default()
         })
         .collect();
+    let bands: [[(&str, u32, u32); 4]; 2] = [
+        [
+            ("Grades 1 to 4", 120, 210),
+            ("Grades 5 and 6", 110, 330),
+            ("Grades 7 and 8", 62, 250),
+            ("Grade 9 and above", 18, 100),
+        ],
+        [
+            ("Grades 1 to 4", 122, 200),
+            ("Grades 5 and 6", 115, 325),
+            ("Grades 7 and 8", 67, 250),
+            ("Grade 9 and above", 21, 105),
+        ],
+    ];
+    for (period, bands) in plan.data.periods.iter_mut().zip(bands) {
+        period.bands = bands
+            .iter()
+            .enumerate()
+            .map(|(i, (name, c, r))| BandEntry {
+                id: format!("b{}", i + 1),
+                name: name.to_string(),
+                comparison: c.to_string(),
+                reference: r.to_string(),
+            })
+            .collect();
+    }
     plan.data.periods[1].metrics[0].what_we_know = "Applicants from minoritised ethnic groups were still less likely to be appointed from shortlisting than White applicants, but the gap has narrowed since diverse interview panels began in the autumn. The numbers are small enough that it could be chance.".into();
+}
+
+/// The IPS service's figures for REAP anchors 1.1 and 1.2 (made up), with the borough's population
+/// as census counts.
+fn service_figures(plan: &mut Plan) {
+    let service = &mut plan.data.service;
+    service.population_source = "Census 2021, Northfield (a fictional borough)".into();
+    service.population = ["28,400", "14,900", "8,100", "196,300", "5,300"]
+        .map(String::from)
+        .to_vec();
+    service.as_at = "April 2025 to March 2026".into();
+    let rows: [(&str, [&str; 7]); 6] = [
+        (
+            "asian",
+            [
+                "520",
+                "30",
+                "24",
+                "8",
+                "2",
+                "1",
+                "45, 60, 72, 90, 110, 130, 150, 200",
+            ],
+        ),
+        ("black", ["610", "22", "19", "3", "1", "0", "95, 160, 240"]),
+        ("mixed", ["180", "11", "9", "3", "0", "1", "70, 88, 140"]),
+        (
+            "white",
+            [
+                "2,950",
+                "160",
+                "128",
+                "44",
+                "6",
+                "8",
+                "21, 30, 35, 42, 48, 55, 61, 70, 84, 96, 120, 150",
+            ],
+        ),
+        ("other", ["95", "6", "5", "1", "0", "0", "130"]),
+        ("not_stated", ["210", "18", "14", "3", "0", "0", ""]),
+    ];
+    service.rows = rows
+        .iter()
+        .map(|(group, [t, r, c, j, e, s, d])| ServiceRow {
+            group: group.to_string(),
+            treatment: t.to_string(),
+            referrals: r.to_string(),
+            caseload: c.to_string(),
+            jobs: j.to_string(),
+            education: e.to_string(),
+            team: s.to_string(),
+            days: d.to_string(),
+        })
+        .collect();
 }
 
 /// A plan as full as the numbers describe (17 anchors with evidence, 60 actions each

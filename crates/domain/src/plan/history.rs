@@ -822,6 +822,44 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
             }
         },
     );
+    let (old, new) = (&before.data.service, &after.data.service);
+    e.typed(
+        "service.as_at".into(),
+        "When the service figures were taken".into(),
+        &old.as_at,
+        &new.as_at,
+    );
+    e.typed(
+        "service.source".into(),
+        "Where the population figures come from".into(),
+        &old.population_source,
+        &new.population_source,
+    );
+    if (
+        &old.population,
+        &old.population_categories,
+        old.population_detailed,
+    ) != (
+        &new.population,
+        &new.population_categories,
+        new.population_detailed,
+    ) {
+        e.push(
+            "service.population".into(),
+            "Local population figures".into(),
+            Kind::Changed,
+        );
+    }
+    for group in crate::caseload::CaseloadGroup::ALL {
+        let row = |s: &crate::plan::ServiceData| crate::service::row(s, group);
+        if row(old) != row(new) {
+            e.push(
+                format!("service.{}", group.id()),
+                format!("Service figures for the {} group", group.short_label()),
+                Kind::Changed,
+            );
+        }
+    }
 
     let (old, new) = (
         &before.action_plan.objectives,

@@ -265,6 +265,7 @@ const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] = [
     migrate_v2_to_v3,
     migrate_v3_to_v4,
     migrate_v4_to_v5,
+    migrate_v5_to_v6,
 ];
 
 /// The objective that version 1's flat list of actions is moved into.
@@ -367,6 +368,13 @@ pub fn migrate_v3_to_v4(value: Value) -> Result<Value, LoadError> {
 /// screen to enter them); those are kept as they are, and read into entries once the plan is typed
 /// (`read_figures_into_entries`), so that they show on the Data screen.
 pub fn migrate_v4_to_v5(value: Value) -> Result<Value, LoadError> {
+    Ok(value)
+}
+
+/// Version 5 to version 6: version 6 adds the service's figures for REAP anchors 1.1 and 1.2
+/// (`DataSection::service`), empty in older saves. The number goes up so that an older planner
+/// opens a version 6 plan read-only instead of saving it without those figures.
+pub fn migrate_v5_to_v6(value: Value) -> Result<Value, LoadError> {
     Ok(value)
 }
 
@@ -523,6 +531,7 @@ mod tests {
     const V3: &str = include_str!("../../tests/fixtures/plan/v3.json");
     const V4: &str = include_str!("../../tests/fixtures/plan/v4.json");
     const V5: &str = include_str!("../../tests/fixtures/plan/v5.json");
+    const V6: &str = include_str!("../../tests/fixtures/plan/v6.json");
 
     #[test]
     fn a_version_1_save_opens_in_the_current_version_with_its_content() {
@@ -659,9 +668,9 @@ mod tests {
 
     #[test]
     fn the_newest_fixture_is_exactly_what_this_version_writes() {
-        let plan = load(V5).unwrap().plan;
+        let plan = load(V6).unwrap().plan;
         let rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
-        let fixture: Value = serde_json::from_str(V5).unwrap();
+        let fixture: Value = serde_json::from_str(V6).unwrap();
         assert_eq!(fixture["schema_version"], CURRENT_SCHEMA_VERSION);
         assert_eq!(
             rewritten, fixture,
@@ -801,11 +810,11 @@ mod tests {
     fn a_version_5_save_opens_with_its_counts_as_typed() {
         use crate::plan::MetricEntry;
         let loaded = load(V5).unwrap();
-        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(loaded.migrated_from, Some(5));
         assert_eq!(loaded.read_only_newer, None);
         assert!(loaded.left_out.is_empty());
         let plan = loaded.plan;
-        assert_eq!(plan.schema_version, 5);
+        assert_eq!(plan.schema_version, 6);
         assert_eq!(
             plan.title,
             "Westmoor race equality plan with workforce data (fictional)"
@@ -886,6 +895,18 @@ mod tests {
     }
 
     #[test]
+    fn version_5_saves_open_with_no_service_figures_and_version_6_keeps_them() {
+        let v5: Value = serde_json::from_str(V5).unwrap();
+        assert_eq!(migrate_v5_to_v6(v5.clone()).unwrap(), v5);
+        assert!(load(V5).unwrap().plan.data.service.is_empty());
+        let service = load(V6).unwrap().plan.data.service;
+        assert_eq!(service.population_source, "Census 2021, a made-up borough");
+        assert_eq!(service.population[3], "71.2");
+        assert_eq!(service.rows[1].group, "black");
+        assert_eq!(service.rows[1].days, "40, 95, 210");
+    }
+
+    #[test]
     fn migrating_version_4_changes_nothing() {
         let v4: Value = serde_json::from_str(V4).unwrap();
         assert_eq!(migrate_v4_to_v5(v4.clone()).unwrap(), v4);
@@ -927,7 +948,11 @@ mod tests {
             }],
             "metrics entered as counts only, against the plan's reference group"
         );
-        assert_eq!(periods[0].figures.as_object().map(|m| m.len()), Some(3), "the figures are kept as found");
+        assert_eq!(
+            periods[0].figures.as_object().map(|m| m.len()),
+            Some(3),
+            "the figures are kept as found"
+        );
         assert!(periods[1].metrics.is_empty() && periods[1].figures.is_null());
         // Saved again, the entries are saved and are not read from the figures a second time.
         let mut plan = loaded.plan;

@@ -145,12 +145,16 @@ mod tests {
 
     #[test]
     fn reads_what_serde_json_reads_and_refuses_with_the_same_words() {
-        both::<Action>(json!({"id": "a1", "text": "Audit", "status": "at_risk", "anchors": ["1.1"]}));
+        both::<Action>(
+            json!({"id": "a1", "text": "Audit", "status": "at_risk", "anchors": ["1.1"]}),
+        );
         both::<Action>(json!({"id": "a1", "status": "sideways"}));
         both::<Action>(json!({"id": 7}));
         both::<Action>(json!("not an action"));
-        both::<Period>(json!({"id": "d1", "label": "2024-25", "metrics": [{"metric": "cpd", "ce": "4"}],
-            "figures": {"appointed": {"black": {"count": 3, "total": 10}}}, "unknown": [1, {"x": null}]}));
+        both::<Period>(
+            json!({"id": "d1", "label": "2024-25", "metrics": [{"metric": "cpd", "ce": "4"}],
+            "figures": {"appointed": {"black": {"count": 3, "total": 10}}}, "unknown": [1, {"x": null}]}),
+        );
         both::<Period>(json!({"id": "d1", "bands": [{"id": "b1", "name": null}]}));
         both::<Option<u32>>(json!(null));
         both::<Option<u32>>(json!(-4));
@@ -163,6 +167,9 @@ mod tests {
         // serde_json would read this by field order; a plan never holds one.
         let value = json!(["a1", "Audit"]);
         let err = Action::deserialize(Read(&value)).unwrap_err().to_string();
-        assert!(err.starts_with("invalid type: sequence, expected struct Action"), "{err}");
+        assert!(
+            err.starts_with("invalid type: sequence, expected struct Action"),
+            "{err}"
+        );
     }
 }

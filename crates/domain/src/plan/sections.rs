@@ -637,6 +637,56 @@ fn stage_of(list: &[DepartmentStage], name: &str) -> Option<Stage> {
 pub struct DataSection {
     /// Oldest first.
     pub periods: Vec<Period>,
+    /// The service's figures for REAP anchors 1.1 and 1.2 (schema 6).
+    #[serde(skip_serializing_if = "ServiceData::is_empty")]
+    pub service: ServiceData,
+}
+
+/// REAP anchors 1.1 and 1.2: the local population and the service's counts by ethnic group,
+/// kept exactly as typed ([`crate::service`] checks and compares them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceData {
+    /// Where the population figures come from ("Census 2021, Brighton and Hove").
+    pub population_source: String,
+    /// The population by the 19 Census categories, not the 5 groups.
+    pub population_detailed: bool,
+    /// The local population by the 5 groups, people or percentages, in ONS order.
+    pub population: Vec<String>,
+    /// The local population by the 19 categories, kept apart so that switching loses nothing.
+    pub population_categories: Vec<String>,
+    /// When the service's figures were taken ("April to June 2026").
+    pub as_at: String,
+    /// One row per group (the 5 Census groups and "not stated").
+    pub rows: Vec<ServiceRow>,
+}
+
+impl ServiceData {
+    pub fn is_empty(&self) -> bool {
+        *self == ServiceData::default()
+    }
+}
+
+/// One group's service counts, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceRow {
+    /// A [`crate::caseload::CaseloadGroup`] id: "asian" ... "not_stated".
+    pub group: String,
+    /// People on the treatment teams' caseload.
+    pub treatment: String,
+    /// Referrals to IPS.
+    pub referrals: String,
+    /// People on the IPS caseload.
+    pub caseload: String,
+    /// Job starts among them.
+    pub jobs: String,
+    /// Starts in education among them.
+    pub education: String,
+    /// The IPS team's own staff.
+    pub team: String,
+    /// Days from referral to each job start, separated by commas.
+    pub days: String,
 }
 
 /// Most reporting periods a plan holds: twenty years of annual returns.

@@ -910,3 +910,18 @@ fn secondary_suppression_protects_against_totals() {
     );
     assert!(suppress_table(&[], LessThan10, true).is_empty());
 }
+
+#[test]
+fn the_median_of_a_long_shuffled_list_is_found() {
+    // 1..=1001 in a scrambled order (multiplying by 389 modulo 1001 visits every residue once):
+    // median 501, quartiles 251 and 751 exactly.
+    let values: Vec<f64> = (0..1001u32)
+        .map(|i| f64::from((i * 389) % 1001 + 1))
+        .collect();
+    let spread = median_iqr(&values).unwrap();
+    assert_eq!((spread.q1, spread.median, spread.q3), (251.0, 501.0, 751.0));
+    let mut descending: Vec<f64> = (0..40).rev().map(f64::from).collect();
+    descending.push(f64::NAN);
+    let spread = median_iqr(&descending).unwrap();
+    assert_eq!((spread.median, spread.count), (19.5, 40));
+}

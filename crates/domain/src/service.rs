@@ -1,0 +1,625 @@
+//! REAP anchors 1.1 and 1.2: the service's figures by ethnic group against the local population.
+//!
+//! The team types, for each of the five Census groups and "not stated": the treatment teams'
+//! caseload, referrals to IPS, the IPS caseload, job starts, starts in education, the IPS team's own staff, and the
+//! days from referral to each job start. With the local population (5 groups or 19 categories,
+//! or the national figures as a labelled starting point) the planner gives:
+//! - representation: each group's share of the treatment caseload, the IPS caseload and the IPS
+//!   team against the local population, and of referrals and the IPS caseload against the
+//!   treatment caseload
+//!   (METRICS.md "Representation ratio": the census share is a fixed baseline, a caseload is a
+//!   sample);
+//! - outcomes: each group's rate of job starts and of starts in education, and its relative
+//!   likelihood against the White group (a good event: adverse below 1);
+//! - time to employment: each group's median days and interquartile range.
+//!
+//! Counts are kept as typed and checked field by field, like the SC-WRES metrics ([`crate::wres`]).
+
+use crate::caseload::{parse_count, CaseloadGroup, Tally, MIN_CASELOAD};
+use crate::ethnicity::{EthnicCategory, EthnicGroup, NATIONAL_BASELINE_LABEL};
+use crate::plan::{ServiceData, ServiceRow};
+use crate::stats::{
+    self, AdverseDirection, NonAdverseRange, NotComputable, Proportion, RatioResult, RatioStatus,
+    Representation, RepresentationWording, Spread,
+};
+
+/// One column of the service table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Treatment,
+    Referrals,
+    Caseload,
+    Jobs,
+    Education,
+    Team,
+    Days,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Treatment,
+        Field::Referrals,
+        Field::Caseload,
+        Field::Jobs,
+        Field::Education,
+        Field::Team,
+        Field::Days,
+    ];
+
+    /// The short key in edit keys and element ids.
+    pub fn id(self) -> &'static str {
+        ["t", "r", "c", "j", "e", "s", "d"][self as usize]
+    }
+
+    pub fn from_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The column heading.
+    pub fn label(self) -> &'static str {
+        [
+            "Treatment teams' caseload",
+            "Referrals to IPS",
+            "IPS caseload",
+            "Job starts",
+            "Starts in education",
+            "IPS team staff",
+            "Days to each job start",
+        ][self as usize]
+    }
+
+    /// What one count is, in an error message ("people on the IPS caseload").
+    fn counted(self) -> &'static str {
+        [
+            "people on the treatment teams' caseload",
+            "referrals to IPS",
+            "people on the IPS caseload",
+            "job starts",
+            "starts in education",
+            "IPS team staff",
+            "",
+        ][self as usize]
+    }
+
+    pub fn of(self, row: &ServiceRow) -> &String {
+        match self {
+            Field::Treatment => &row.treatment,
+            Field::Referrals => &row.referrals,
+            Field::Caseload => &row.caseload,
+            Field::Jobs => &row.jobs,
+            Field::Education => &row.education,
+            Field::Team => &row.team,
+            Field::Days => &row.days,
+        }
+    }
+
+    pub fn of_mut(self, row: &mut ServiceRow) -> &mut String {
+        match self {
+            Field::Treatment => &mut row.treatment,
+            Field::Referrals => &mut row.referrals,
+            Field::Caseload => &mut row.caseload,
+            Field::Jobs => &mut row.jobs,
+            Field::Education => &mut row.education,
+            Field::Team => &mut row.team,
+            Field::Days => &mut row.days,
+        }
+    }
+}
+
+/// The population entries a plan shows: the 5 groups, or the 19 categories.
+pub fn population_len(detailed: bool) -> usize {
+    if detailed {
+        19
+    } else {
+        5
+    }
+}
+
+/// The label of population entry `i` (ONS order).
+pub fn population_label(detailed: bool, i: usize) -> String {
+    if detailed {
+        EthnicCategory::ALL
+            .get(i)
+            .map_or(String::new(), |c| c.full_label())
+    } else {
+        EthnicGroup::ALL
+            .get(i)
+            .map_or("", |g| g.label())
+            .to_string()
+    }
+}
+
+/// The population figures in use, as typed: the 19 categories' or the 5 groups'.
+pub fn population_typed(data: &ServiceData) -> &[String] {
+    if data.population_detailed {
+        &data.population_categories
+    } else {
+        &data.population
+    }
+}
+
+/// The national figures (England and Wales, Census 2021) as typed percentages for the 5 groups,
+/// with their label: a clearly marked starting point.
+pub fn national_baseline() -> (Vec<String>, &'static str) {
+    let values = EthnicGroup::ALL
+        .map(|g| crate::numbers::fixed(g.national_share_2021() * 100.0, 1))
+        .to_vec();
+    (values, NATIONAL_BASELINE_LABEL)
+}
+
+/// Reads an amount as typed: people ("12,345") or a percentage ("81.7" or "81.7%"). A blank is
+/// `Ok(None)`.
+pub fn parse_amount(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let plain: String = text
+        .trim_end_matches('%')
+        .trim_end()
+        .chars()
+        .filter(|&c| c != ',')
+        .collect();
+    let fix = "enter the number of people or the percentage, such as 12,345 or 9.3";
+    // Read by hand: `str::parse::<f64>` brings the standard library's float parser into the wasm
+    // (about 28 KB gzip, measured), and a share needs no more than digits and one point.
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) || whole.len() > 15
+    {
+        return Err(if plain.starts_with(['-', '\u{2212}']) {
+            format!("‘{text}’ is below zero: {fix}.")
+        } else {
+            format!("‘{text}’ is not a number: {fix}.")
+        });
+    }
+    let mut value = whole
+        .bytes()
+        .fold(0.0, |v, b| v * 10.0 + f64::from(b - b'0'));
+    let mut scale = 1.0;
+    for b in fraction.bytes().take(12) {
+        scale /= 10.0;
+        value += f64::from(b - b'0') * scale;
+    }
+    Ok(Some(value))
+}
+
+/// Reads the days to each job start: whole numbers separated by commas, spaces or new lines.
+pub fn parse_days(text: &str) -> Result<Vec<f64>, String> {
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .map(|t| match parse_count(t) {
+            Ok(Some(n)) => Ok(n as f64),
+            _ => Err(format!(
+                "‘{t}’ is not a number of days: enter whole numbers of days, such as 34, 120, 61."
+            )),
+        })
+        .collect()
+}
+
+/// A field that needs fixing: its id (`pop-<i>`, `<group>-<field>`) and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    pub message: String,
+}
+
+/// The service figures, checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Checked {
+    pub problems: Vec<Problem>,
+    /// The 5 groups' shares of the local population (fractions), when entered and valid.
+    pub population: Option<[f64; 5]>,
+    /// Each count column ([`Field::ALL`] without Days), when every group's count is valid and
+    /// the column is not blank throughout.
+    pub tallies: [Option<Tally>; 6],
+    /// Each group's days to job start, when valid ([`CaseloadGroup::ALL`] order).
+    pub days: [Vec<f64>; 6],
+}
+
+impl Checked {
+    pub fn tally(&self, field: Field) -> Option<&Tally> {
+        self.tallies.get(field as usize).and_then(Option::as_ref)
+    }
+
+    /// The problem for one field, if any.
+    pub fn problem(&self, field: &str) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.as_str())
+    }
+}
+
+/// The row for a group, or an empty one.
+pub fn row(data: &ServiceData, group: CaseloadGroup) -> ServiceRow {
+    data.rows
+        .iter()
+        .find(|r| r.group == group.id())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Checks everything typed: each field beside its own id, in the order the screen shows them.
+pub fn check(data: &ServiceData) -> Checked {
+    let mut out = Checked::default();
+    let n = population_len(data.population_detailed);
+    let mut amounts = vec![None; n];
+    let typed = population_typed(data);
+    let any_population = typed.iter().take(n).any(|t| !t.trim().is_empty());
+    for (i, slot) in amounts.iter_mut().enumerate() {
+        let text = typed.get(i).map_or("", String::as_str);
+        match parse_amount(text) {
+            Ok(Some(v)) => *slot = Some(v),
+            Ok(None) if any_population => out.problems.push(Problem {
+                field: format!("pop-{i}"),
+                message: format!(
+                    "Enter the figure for {} (0 if none).",
+                    population_label(data.population_detailed, i)
+                ),
+            }),
+            Ok(None) => {}
+            Err(message) => out.problems.push(Problem {
+                field: format!("pop-{i}"),
+                message,
+            }),
+        }
+    }
+    if amounts.iter().all(Option::is_some) && any_population {
+        let mut groups = [0.0; 5];
+        for (i, v) in amounts.iter().flatten().enumerate() {
+            let group = if data.population_detailed {
+                EthnicCategory::ALL[i].group()
+            } else {
+                EthnicGroup::ALL.get(i).copied()
+            };
+            if let Some(g) = group.and_then(|g| EthnicGroup::ALL.iter().position(|&x| x == g)) {
+                groups[g] += v;
+            }
+        }
+        let total: f64 = groups.iter().sum();
+        if total > 0.0 {
+            out.population = Some(groups.map(|v| v / total));
+        } else {
+            out.problems.push(Problem {
+                field: "pop-0".into(),
+                message: "The local population adds up to 0: enter each group's figure.".into(),
+            });
+        }
+    }
+
+    let rows = CaseloadGroup::ALL.map(|g| row(data, g));
+    let mut counts = [[None::<u64>; 6]; 6];
+    for (f, field) in Field::ALL.into_iter().take(6).enumerate() {
+        let entered = rows.iter().any(|r| !field.of(r).trim().is_empty());
+        let mut ok = entered;
+        for (g, group) in CaseloadGroup::ALL.into_iter().enumerate() {
+            let id = format!("{}-{}", group.id(), field.id());
+            match parse_count(field.of(&rows[g])) {
+                Ok(Some(n)) => counts[f][g] = Some(n),
+                Ok(None) if entered => {
+                    ok = false;
+                    out.problems.push(Problem {
+                        field: id,
+                        message: format!(
+                            "Enter the {} for the {} group (0 if none).",
+                            field.counted(),
+                            group.short_label()
+                        ),
+                    });
+                }
+                Ok(None) => {}
+                Err(message) => {
+                    ok = false;
+                    out.problems.push(Problem { field: id, message });
+                }
+            }
+        }
+        if ok {
+            out.tallies[f] = Some(Tally {
+                counts: counts[f].map(|c| c.unwrap_or(0)),
+            });
+        }
+    }
+    // Job starts and starts in education are people on the IPS caseload.
+    for field in [Field::Jobs, Field::Education] {
+        for (g, group) in CaseloadGroup::ALL.into_iter().enumerate() {
+            let caseload = counts[Field::Caseload as usize][g];
+            if let (Some(part), Some(whole)) = (counts[field as usize][g], caseload) {
+                if part > whole {
+                    out.problems.push(Problem {
+                        field: format!("{}-{}", group.id(), field.id()),
+                        message: format!(
+                            "{part} {} is more than the {whole} people on the IPS caseload in the {} group: check both counts.",
+                            field.counted(),
+                            group.short_label()
+                        ),
+                    });
+                    out.tallies[field as usize] = None;
+                }
+            }
+        }
+    }
+    for (g, group) in CaseloadGroup::ALL.into_iter().enumerate() {
+        let id = format!("{}-d", group.id());
+        match parse_days(&rows[g].days) {
+            Ok(days) => {
+                match counts[Field::Jobs as usize][g] {
+                    Some(jobs) if days.len() as u64 > jobs => out.problems.push(Problem {
+                        field: id,
+                        message: format!(
+                            "{} times are more than the {jobs} job starts in the {} group: give one time for each job start.",
+                            days.len(),
+                            group.short_label()
+                        ),
+                    }),
+                    _ => out.days[g] = days,
+                }
+            }
+            Err(message) => out.problems.push(Problem { field: id, message }),
+        }
+    }
+    out
+}
+
+/// A comparison's anchor, id and title; the count compared and the caseload it is compared with
+/// (none: the local population); and the words for the two.
+type Spec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Field,
+    Option<Field>,
+    &'static str,
+    &'static str,
+);
+
+/// One group's share of a population of interest against its share of a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub group: CaseloadGroup,
+    pub count: u64,
+    pub base: u64,
+    pub share: f64,
+    pub baseline_share: f64,
+    pub result: Result<Representation, NotComputable>,
+    pub status: RatioStatus,
+    /// A count under the small-numbers threshold or a base under 10: shown, with a warning.
+    pub small: bool,
+    pub sentence: String,
+}
+
+/// A representation comparison: which REAP anchor it answers, its words, and each group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// "1.1" or "1.2".
+    pub anchor: &'static str,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub population: &'static str,
+    pub baseline: &'static str,
+    pub shares: Vec<Share>,
+}
+
+/// The comparisons whose figures are entered: each group's share of the treatment caseload, the
+/// IPS caseload and the IPS team against the local population, and of referrals and the IPS
+/// caseload against the treatment caseload. A group under-represented counts as the adverse side.
+pub fn comparisons(checked: &Checked, range: NonAdverseRange) -> Vec<Comparison> {
+    let mut out = Vec::new();
+    let specs: [Spec; 5] = [
+        (
+            "1.1",
+            "treatment-population",
+            "Treatment teams' caseload against the local population",
+            Field::Treatment,
+            None,
+            "the treatment teams' caseload",
+            "the local population",
+        ),
+        (
+            "1.1",
+            "referrals-treatment",
+            "Referrals to IPS against the treatment teams' caseload",
+            Field::Referrals,
+            Some(Field::Treatment),
+            "referrals to IPS",
+            "the treatment teams' caseload",
+        ),
+        (
+            "1.1",
+            "ips-treatment",
+            "IPS caseload against the treatment teams' caseload",
+            Field::Caseload,
+            Some(Field::Treatment),
+            "the IPS caseload",
+            "the treatment teams' caseload",
+        ),
+        (
+            "1.1",
+            "ips-population",
+            "IPS caseload against the local population",
+            Field::Caseload,
+            None,
+            "the IPS caseload",
+            "the local population",
+        ),
+        (
+            "1.2",
+            "team-population",
+            "IPS team against the local population",
+            Field::Team,
+            None,
+            "the IPS team",
+            "the local population",
+        ),
+    ];
+    for (anchor, id, title, field, baseline_field, population, baseline) in specs {
+        let Some(tally) = checked.tally(field) else {
+            continue;
+        };
+        let base_tally = match baseline_field {
+            Some(b) => match checked.tally(b) {
+                Some(t) => Some(t),
+                None => continue,
+            },
+            None => None,
+        };
+        if base_tally.is_none() && checked.population.is_none() {
+            continue;
+        }
+        let shares = EthnicGroup::ALL
+            .into_iter()
+            .zip(CaseloadGroup::ALL)
+            .enumerate()
+            .map(|(i, (_, group))| {
+                let (count, base) = (tally.count(group), tally.known_total());
+                let result = match (base_tally, checked.population) {
+                    (Some(b), _) => stats::representation_ratio_of_samples(
+                        count,
+                        base,
+                        b.count(group),
+                        b.known_total(),
+                    ),
+                    (None, Some(pop)) => stats::representation_ratio(count, base, pop[i]),
+                    (None, None) => Err(NotComputable::InvalidBaseline),
+                };
+                let baseline_share = match (base_tally, checked.population) {
+                    (Some(b), _) => b.share(group),
+                    (None, Some(pop)) => pop[i],
+                    _ => 0.0,
+                };
+                let status =
+                    stats::ratio_status(&result.map(|r| r.ratio), range, AdverseDirection::Below);
+                let people = group.people();
+                let sentence = stats::representation_sentence(
+                    &RepresentationWording {
+                        group: &people,
+                        population,
+                        baseline,
+                    },
+                    &result,
+                    range,
+                    AdverseDirection::Below,
+                );
+                Share {
+                    group,
+                    count,
+                    base,
+                    share: tally.share(group),
+                    baseline_share,
+                    small: base < MIN_CASELOAD
+                        || stats::suppress_count(count, Default::default())
+                            == stats::Shown::Suppressed,
+                    result,
+                    status,
+                    sentence,
+                }
+            })
+            .collect();
+        out.push(Comparison {
+            anchor,
+            id,
+            title,
+            population,
+            baseline,
+            shares,
+        });
+    }
+    out
+}
+
+/// One group's rate of an outcome, and its likelihood against the White group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeRate {
+    /// `None` for the comparison group as a whole (every stated group but White).
+    pub group: Option<CaseloadGroup>,
+    pub events: u64,
+    pub total: u64,
+    pub rate: Option<Proportion>,
+    /// Against the White group; `None` for the White group itself.
+    pub ratio: Option<RatioResult>,
+    pub status: RatioStatus,
+    pub small: bool,
+}
+
+/// Each group's rate of `field` (job starts or starts in education) among its IPS caseload, and
+/// its relative likelihood against the White group, then the comparison group as a whole.
+pub fn outcome_rates(checked: &Checked, field: Field, range: NonAdverseRange) -> Vec<OutcomeRate> {
+    let (Some(events), Some(caseload)) = (checked.tally(field), checked.tally(Field::Caseload))
+    else {
+        return Vec::new();
+    };
+    let white = CaseloadGroup::White;
+    let (we, wt) = (events.count(white), caseload.count(white));
+    let others = |t: &Tally| {
+        CaseloadGroup::ALL[..5]
+            .iter()
+            .filter(|&&g| g != white)
+            .fold(0u64, |s, &g| s.saturating_add(t.count(g)))
+    };
+    let mut rows: Vec<(Option<CaseloadGroup>, u64, u64)> = CaseloadGroup::ALL[..5]
+        .iter()
+        .map(|&g| (Some(g), events.count(g), caseload.count(g)))
+        .collect();
+    rows.push((None, others(events), others(caseload)));
+    rows.into_iter()
+        .map(|(group, e, t)| {
+            let ratio = (group != Some(white)).then(|| stats::relative_likelihood(e, t, we, wt));
+            let status = match &ratio {
+                Some(r) => stats::ratio_status(r, range, AdverseDirection::Below),
+                None => RatioStatus::Within,
+            };
+            OutcomeRate {
+                group,
+                events: e,
+                total: t,
+                rate: stats::proportion(e, t),
+                status,
+                small: t < MIN_CASELOAD
+                    || stats::suppress_count(e, Default::default()) == stats::Shown::Suppressed,
+                ratio,
+            }
+        })
+        .collect()
+}
+
+/// The sentence for the comparison group's outcome against the White group.
+pub fn outcome_sentence(
+    rate: &OutcomeRate,
+    term: &str,
+    field: Field,
+    range: NonAdverseRange,
+) -> Option<String> {
+    let ratio = rate.ratio.as_ref()?;
+    let event = match field {
+        Field::Education => "to start in education",
+        _ => "to start a job",
+    };
+    let comparison = match rate.group {
+        Some(g) => g.people(),
+        None => format!("{term} on the IPS caseload"),
+    };
+    Some(stats::sentence(
+        &stats::Wording {
+            comparison: &comparison,
+            reference: "people in the White group",
+            event,
+        },
+        stats::Orientation::ComparisonOverReference,
+        ratio,
+        range,
+        AdverseDirection::Below,
+    ))
+}
+
+/// Each group's time to employment, in [`CaseloadGroup::ALL`] order, where any days are entered.
+pub fn time_to_work(checked: &Checked) -> Vec<(CaseloadGroup, Spread)> {
+    CaseloadGroup::ALL
+        .into_iter()
+        .zip(&checked.days)
+        .filter_map(|(g, days)| stats::median_iqr(days).map(|s| (g, s)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

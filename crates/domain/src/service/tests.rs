@@ -1,0 +1,315 @@
+use super::*;
+use crate::stats::NonAdverseRange;
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-6 * b.abs().max(1.0), "{a} is not {b}");
+}
+
+/// The figures of fixture v6.json: a made-up borough and service.
+fn example() -> ServiceData {
+    let row = |group: &str, t: &str, c: &str, j: &str, e: &str, s: &str, d: &str| ServiceRow {
+        group: group.into(),
+        treatment: t.into(),
+        referrals: String::new(),
+        caseload: c.into(),
+        jobs: j.into(),
+        education: e.into(),
+        team: s.into(),
+        days: d.into(),
+    };
+    ServiceData {
+        population_source: "Census 2021, a made-up borough".into(),
+        population_detailed: false,
+        population: ["12.5", "9.8", "4.1", "71.2", "2.4"]
+            .map(String::from)
+            .to_vec(),
+        population_categories: Vec::new(),
+        as_at: "April to June 2026".into(),
+        rows: vec![
+            row("asian", "310", "21", "6", "1", "1", "61, 88"),
+            row("black", "420", "18", "3", "0", "0", "40, 95, 210"),
+            row("mixed", "95", "7", "2", "0", "0", ""),
+            row("white", "1,650", "96", "30", "4", "7", ""),
+            row("other", "60", "4", "1", "0", "0", ""),
+            row("not_stated", "140", "9", "2", "0", "0", ""),
+        ],
+    }
+}
+
+fn range() -> NonAdverseRange {
+    NonAdverseRange::default()
+}
+
+#[test]
+fn amounts_read_as_people_or_percentages() {
+    assert_eq!(parse_amount(" 12,345 "), Ok(Some(12345.0)));
+    assert_eq!(parse_amount("9.3%"), Ok(Some(9.3)));
+    assert_eq!(parse_amount(""), Ok(None));
+    assert!(parse_amount("-4").unwrap_err().contains("below zero"));
+    assert!(parse_amount("lots").unwrap_err().contains("not a number"));
+    assert!(parse_amount("NaN").is_err());
+    assert!(parse_amount("inf").is_err());
+}
+
+#[test]
+fn days_read_as_a_list_of_whole_numbers() {
+    assert_eq!(
+        parse_days("40, 95\n210;7"),
+        Ok(vec![40.0, 95.0, 210.0, 7.0])
+    );
+    assert_eq!(parse_days("  "), Ok(vec![]));
+    assert!(parse_days("40, 9.5").unwrap_err().contains("‘9.5’"));
+}
+
+#[test]
+fn the_national_baseline_is_the_census_2021_figures_labelled_as_national() {
+    let (values, label) = national_baseline();
+    // England and Wales, Census 2021, as the issue gives them (Asian, Black, Mixed, White, Other).
+    assert_eq!(values, ["9.3", "4.0", "2.9", "81.7", "2.1"]);
+    assert!(label.contains("national starting point"));
+}
+
+#[test]
+fn valid_figures_give_population_shares_and_tallies() {
+    let checked = check(&example());
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    let pop = checked.population.unwrap();
+    // Percentages that add up to 100: each is its own share.
+    close(pop[1], 0.098);
+    let treatment = checked.tally(Field::Treatment).unwrap();
+    assert_eq!(treatment.known_total(), 2535);
+    assert_eq!(treatment.count(CaseloadGroup::NotStated), 140);
+    assert_eq!(checked.days[1], [40.0, 95.0, 210.0]);
+}
+
+#[test]
+fn nineteen_categories_add_up_into_their_groups() {
+    let mut data = example();
+    data.population_detailed = true;
+    // 19 categories of 10 people each, except White British (index 12) with 100.
+    data.population_categories = (0..19)
+        .map(|i| if i == 12 { "100" } else { "10" }.to_string())
+        .collect();
+    let pop = check(&data).population.unwrap();
+    // 5 Asian categories of 10 out of 280 people; White is 4 × 10 + 100 = 140 of 280.
+    close(pop[0], 50.0 / 280.0);
+    close(pop[3], 140.0 / 280.0);
+    close(pop.iter().sum::<f64>(), 1.0);
+}
+
+#[test]
+fn each_bad_field_says_what_to_do_and_its_column_gives_no_figures() {
+    let mut data = example();
+    data.population[2] = String::new();
+    data.rows[1].caseload = "-3".into();
+    data.rows[0].jobs = "25".into();
+    data.rows[2].days = "12, 30, 44".into();
+    let checked = check(&data);
+    let fields: Vec<&str> = checked.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["pop-2", "black-c", "asian-j", "mixed-d"]);
+    assert_eq!(
+        checked.problem("pop-2"),
+        Some("Enter the figure for Mixed or Multiple ethnic groups (0 if none).")
+    );
+    assert!(checked
+        .problem("black-c")
+        .unwrap()
+        .contains("cannot be negative"));
+    assert!(checked
+        .problem("mixed-d")
+        .unwrap()
+        .starts_with("3 times are more than the 2 job starts"));
+    assert_eq!(checked.population, None);
+    assert_eq!(checked.tally(Field::Caseload), None);
+    assert_eq!(
+        checked.tally(Field::Jobs),
+        None,
+        "25 job starts out of 21 on the caseload"
+    );
+    assert!(checked.tally(Field::Treatment).is_some());
+    assert!(
+        comparisons(&checked, range()).is_empty(),
+        "no baseline, no IPS caseload"
+    );
+}
+
+#[test]
+fn a_column_left_blank_throughout_is_not_a_problem() {
+    let mut data = example();
+    for row in &mut data.rows {
+        row.education.clear();
+    }
+    data.population.clear();
+    let checked = check(&data);
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    assert_eq!(checked.tally(Field::Education), None);
+    assert_eq!(checked.population, None);
+    // Only the comparison between two caseloads needs no population.
+    let ids: Vec<&str> = comparisons(&checked, range())
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids, ["ips-treatment"]);
+}
+
+#[test]
+fn representation_against_the_population_and_the_treatment_caseload() {
+    let all = comparisons(&check(&example()), range());
+    let ids: Vec<(&str, &str)> = all.iter().map(|c| (c.anchor, c.id)).collect();
+    assert_eq!(
+        ids,
+        [
+            ("1.1", "treatment-population"),
+            ("1.1", "ips-treatment"),
+            ("1.1", "ips-population"),
+            ("1.2", "team-population")
+        ]
+    );
+    // Expected values from a separate Python script (METRICS.md formulas, z = 1.959964):
+    // 18 Black clients of 146 with a stated ethnicity, against 9.8% of the population:
+    // RR = (18/146)/0.098 = 1.258037, Wilson interval / 0.098 = 0.810472 to 1.902699.
+    let black = &all[2].shares[1];
+    assert_eq!((black.count, black.base), (18, 146));
+    let rep = black.result.as_ref().unwrap();
+    close(rep.ratio.value, 1.2580374615599663);
+    close(rep.ratio.interval.lower, 0.8104717007080255);
+    close(rep.ratio.interval.upper, 1.9026992856396112);
+    close(rep.gap_points, 2.52876712328767);
+    assert_eq!(black.status, RatioStatus::OutsideNotConclusive);
+    // Against the treatment caseload (both samples): 18/146 over 420/2535, Katz interval:
+    // 0.744129 (0.478630 to 1.156902).
+    let black = &all[1].shares[1];
+    let rep = black.result.as_ref().unwrap();
+    close(rep.ratio.value, 0.7441291585127201);
+    close(rep.ratio.interval.lower, 0.47863001374508485);
+    close(rep.ratio.interval.upper, 1.1569023852393863);
+    assert!(
+        black.sentence.contains("could be chance"),
+        "{}",
+        black.sentence
+    );
+    // The team of 8: one Asian member against 12.5% is 1.00 (0.179 to 3.77), too few to say.
+    let asian = &all[3].shares[0];
+    close(
+        asian.result.as_ref().unwrap().ratio.interval.upper,
+        3.76710548044867,
+    );
+    assert!(asian.small);
+    assert_eq!(asian.status, RatioStatus::Within);
+}
+
+#[test]
+fn job_starts_by_group_against_the_white_group() {
+    let rates = outcome_rates(&check(&example()), Field::Jobs, range());
+    assert_eq!(rates.len(), 6, "five groups, then the comparison group");
+    // Python: 3/18 over 30/96 = 0.533333 (0.182069 to 1.562285).
+    let black = &rates[1];
+    let ratio = black.ratio.as_ref().unwrap().as_ref().unwrap();
+    close(ratio.value, 0.5333333333333333);
+    close(ratio.interval.lower, 0.1820694753858753);
+    close(ratio.interval.upper, 1.562285187242931);
+    assert_eq!(black.status, RatioStatus::OutsideNotConclusive);
+    assert!(rates[3].ratio.is_none(), "the White group is the reference");
+    // Everyone else stated: 12 of 50 against 30 of 96: 0.768 (0.431894 to 1.365668).
+    let others = &rates[5];
+    assert_eq!((others.group, others.events, others.total), (None, 12, 50));
+    close(
+        others
+            .ratio
+            .as_ref()
+            .unwrap()
+            .as_ref()
+            .unwrap()
+            .interval
+            .lower,
+        0.43189419516828387,
+    );
+    let sentence = outcome_sentence(
+        others,
+        "people from minoritised groups",
+        Field::Jobs,
+        range(),
+    )
+    .unwrap();
+    assert!(
+        sentence.starts_with("People from minoritised groups on the IPS caseload were 23% less likely than people in the White group to start a job"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("could be chance"), "{sentence}");
+}
+
+#[test]
+fn a_zero_cell_is_adjusted_and_no_white_starts_is_not_computable() {
+    let mut data = example();
+    data.rows[1].education = "0".into();
+    let rates = outcome_rates(&check(&data), Field::Education, range());
+    // 0 of 18 Black against 4 of 96 White: 0.5 added to each count and 1 to each total.
+    let ratio = rates[1].ratio.as_ref().unwrap().as_ref().unwrap();
+    assert!(ratio.corrected);
+    close(ratio.value, (0.5 / 19.0) / (4.5 / 97.0));
+    data.rows[3].education = "0".into();
+    data.rows[0].education = "0".into();
+    let rates = outcome_rates(&check(&data), Field::Education, range());
+    assert!(
+        rates[1].ratio.as_ref().unwrap().is_err(),
+        "no starts in either group"
+    );
+    assert_eq!(rates[1].status, RatioStatus::NotComputable);
+}
+
+#[test]
+fn time_to_employment_is_the_median_and_quartiles_of_each_group() {
+    let spread = time_to_work(&check(&example()));
+    // numpy.percentile (linear) of [61, 88] and [40, 95, 210], worked by hand.
+    assert_eq!(spread.len(), 2);
+    assert_eq!(spread[0].0, CaseloadGroup::Asian);
+    close(spread[0].1.median, 74.5);
+    close(spread[0].1.q1, 67.75);
+    assert_eq!(spread[1].0, CaseloadGroup::Black);
+    close(spread[1].1.median, 95.0);
+    close(spread[1].1.q3, 152.5);
+}
+
+#[test]
+fn huge_counts_stay_finite() {
+    let mut data = example();
+    data.rows[3].treatment = "18446744073709551615".into();
+    let checked = check(&data);
+    assert!(checked.problems.is_empty());
+    for c in comparisons(&checked, range()) {
+        for s in c.shares {
+            if let Ok(r) = s.result {
+                assert!(r.ratio.value.is_finite() && r.ratio.interval.upper.is_finite());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_example_plan_has_a_local_baseline_and_ips_caseload_data_that_check() {
+    let plan = crate::plan::Plan::example();
+    let checked = check(&plan.data.service);
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    // Census counts, not percentages: 14,900 Black residents of 253,000.
+    close(checked.population.unwrap()[1], 14900.0 / 253000.0);
+    assert_eq!(comparisons(&checked, range()).len(), 5);
+    // Fewer referrals from Black people than the treatment caseload would suggest: 22 of 229
+    // stated referrals against 610 of 4,355 (Python, METRICS.md formulas: 0.685876, 0.457900 to
+    // 1.027354): outside the range, but the interval includes 1.
+    let referrals = &comparisons(&checked, range())[1];
+    assert_eq!(referrals.id, "referrals-treatment");
+    let black = referrals.shares[1].result.as_ref().unwrap();
+    close(black.ratio.value, 0.685875867993414);
+    close(black.ratio.interval.lower, 0.45790045934530826);
+    close(black.ratio.interval.upper, 1.0273536457428305);
+    assert_eq!(
+        referrals.shares[1].status,
+        RatioStatus::OutsideNotConclusive
+    );
+    assert_eq!(outcome_rates(&checked, Field::Education, range()).len(), 6);
+    assert_eq!(time_to_work(&checked).len(), 5);
+    assert!(
+        plan.data.periods.iter().all(|p| p.bands.len() == 4),
+        "pay bands in both years"
+    );
+}
