@@ -4,6 +4,7 @@
 //! migrations, the statistics, and (later) import and export. This crate knows nothing of the
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
+pub mod action_plan;
 pub mod caseload;
 pub mod charts;
 pub mod csv_out;
@@ -11,6 +12,7 @@ pub mod dates;
 pub mod ethnicity;
 pub mod file_names;
 pub mod html;
+pub mod import;
 pub mod journey;
 pub mod journey_print;
 pub mod messages;
@@ -21,4 +23,5 @@ pub mod reap_print;
 pub mod service;
 pub mod stats;
 pub mod storage_keys;
+pub mod timeframe;
 pub mod wres;

@@ -98,7 +98,7 @@ pub fn render(
     let h = &mut String::new();
     w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
     words(h, plan, read_only);
-    crate::service_data::section(h, plan, read_only);
+    crate::service_data::section(h, plan, read_only, drawn);
     if plan.data.periods.is_empty() {
         w!(h, "<p>{}</p>", E(m::NO_PERIODS));
     }

@@ -16,6 +16,7 @@ use race_equity_domain::stats::{format_percent, format_ratio, Ratio, RatioStatus
 
 use crate::data::status_tag;
 use crate::fields::{button, disabled, readonly};
+use crate::live_html::Drawn;
 
 /// "1.26 (0.81 to 1.90)".
 fn ratio_text(r: &Ratio) -> String {
@@ -71,8 +72,10 @@ fn problems(h: &mut String, checked: &Checked, which: impl Fn(&str) -> bool) {
     h.push_str("</ul>");
 }
 
-/// The whole section.
-pub fn section(h: &mut String, plan: &Plan, ro: bool) {
+/// The whole section, as one block: a keystroke elsewhere on the Data screen leaves it alone in
+/// the page (see `Drawn`).
+pub fn section(out: &mut String, plan: &Plan, ro: bool, drawn: &Drawn) {
+    let h = &mut String::new();
     let data = &plan.data.service;
     let checked = service::check(data);
     w!(
@@ -101,6 +104,7 @@ pub fn section(h: &mut String, plan: &Plan, ro: bool) {
     counts(h, data, &checked, ro);
     shows(h, plan, &checked);
     h.push_str("</section>");
+    drawn.block(out, "div", r#"id="rep-s-block""#, h);
 }
 
 fn population(
