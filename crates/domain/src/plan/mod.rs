@@ -256,6 +256,9 @@ pub fn next_id<'a>(prefix: &str, taken: impl IntoIterator<Item = &'a str>) -> St
 }
 
 #[cfg(test)]
+mod fuzz_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -1,0 +1,261 @@
+//! Text to a table: the delimiter sniffed, the row of column names found below any title rows,
+//! totals rows set aside, and each row numbered as a spreadsheet numbers it.
+
+use super::{thousands, ImportError};
+
+/// The most columns a table may have: far more than any export the planner needs.
+pub const MAX_COLUMNS: usize = 200;
+/// The most rows under the column names.
+pub const MAX_ROWS: usize = 1_000_000;
+
+/// The delimiters tried, in order of preference when two fit equally well.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+/// How many non-blank rows the delimiter is judged on.
+const SNIFF_ROWS: usize = 50;
+
+/// A CSV file read as a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The byte between cells: `,` `;` tab or `|`.
+    pub delimiter: u8,
+    /// The column names, trimmed, without empty names at the end of the row.
+    pub headers: Vec<String>,
+    /// The rows under the column names, each exactly as long as `headers`.
+    pub rows: Vec<Row>,
+    /// Rows that were not read as data, and why, in file order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// One row of data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The row's number as a spreadsheet shows it (1 is the first line of the file; blank lines
+    /// count, a cell with line breaks in it does not add rows).
+    pub line: usize,
+    /// Trimmed of surrounding spaces. Kept as text: a cell starting with `=` is never evaluated.
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell in this column, or "" for a column the row does not have.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map_or("", String::as_str)
+    }
+}
+
+/// A row that was not read as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl Table {
+    /// The column's name, or "column 3" (counting from 1) when it has none.
+    pub fn column_name(&self, column: usize) -> String {
+        match self.headers.get(column).map(String::as_str) {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => format!("column {}", column + 1),
+        }
+    }
+
+    /// The delimiter in words: "commas", "semicolons", "tabs" or "vertical bars".
+    pub fn delimiter_label(&self) -> &'static str {
+        match self.delimiter {
+            b';' => "semicolons",
+            b'\t' => "tabs",
+            b'|' => "vertical bars",
+            _ => "commas",
+        }
+    }
+}
+
+/// Reads CSV text (from [`super::decode`]) as a table.
+///
+/// - The delimiter is the one of `,` `;` tab `|` that splits the first 50 non-blank rows into the
+///   most consistent number of cells, more than one (commas when none does).
+/// - Blank rows (no filled cell) are passed over.
+/// - The column names are the first row with at least two filled cells. Rows above it (titles,
+///   merged cells) are listed in `skipped`.
+/// - A row whose first filled cell is "Total", "Totals" or "Grand total" (any case, anywhere
+///   below the names) is listed in `skipped`, as is a repeat of the column names: the planner
+///   adds up the rows itself, and counting them would count people twice.
+/// - A row shorter than the names is padded with empty cells. A row with filled cells beyond the
+///   last column is listed in `skipped` and not read: a delimiter inside a cell that should have
+///   been quoted has probably moved every cell after it.
+///
+/// More than [`MAX_COLUMNS`] column names or [`MAX_ROWS`] rows is an error, as is a file with no
+/// row of column names or no rows under them.
+pub fn read_table(text: &str) -> Result<Table, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = sniff(text);
+    let mut reader = reader(text, delimiter);
+    let mut record = csv::ByteRecord::new();
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    // Rows are counted from the line breaks before each record's first byte, less those inside
+    // cells: a spreadsheet shows a cell with breaks in it as one row. (The reader's own line
+    // count is taken before it passes over blank lines and the LF of a CRLF, and misses lines
+    // ended by a CR alone, as old Mac files have them.)
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut breaks, mut breaks_in_cells) = (0usize, 0usize, 0usize);
+    let mut line = 1;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => return Err(ImportError::Unreadable { line }),
+        }
+        let mut start = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            .clamp(counted_to, bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        breaks += line_breaks(&bytes[counted_to..start]);
+        counted_to = start;
+        line = 1 + breaks.saturating_sub(breaks_in_cells);
+        breaks_in_cells += record.iter().map(line_breaks).sum::<usize>();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
+            .collect();
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
+        let Some(names) = &headers else {
+            if filled == 1 {
+                skipped.push(Skipped {
+                    line,
+                    reason: "A title above the column names: not read as data.".to_string(),
+                });
+                continue;
+            }
+            let mut names = cells;
+            while names.last().is_some_and(String::is_empty) {
+                names.pop();
+            }
+            if names.len() > MAX_COLUMNS {
+                return Err(ImportError::TooManyColumns {
+                    columns: names.len(),
+                });
+            }
+            headers = Some(names);
+            continue;
+        };
+        if is_total(&cells) {
+            skipped.push(Skipped {
+                line,
+                reason: "A totals row: left out, as the planner adds up the rows itself."
+                    .to_string(),
+            });
+            continue;
+        }
+        if cells[..names.len().min(cells.len())] == names[..] {
+            skipped.push(Skipped {
+                line,
+                reason: "The column names again: left out.".to_string(),
+            });
+            continue;
+        }
+        if cells.iter().skip(names.len()).any(|c| !c.is_empty()) {
+            let last = cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0) + 1;
+            skipped.push(Skipped {
+                line,
+                reason: format!(
+                    "This row has {} cells but there are {} columns, so its cells may have moved: \
+                     left out. Check the row for a {} inside a cell, and put that cell in quotes.",
+                    thousands(last),
+                    thousands(names.len()),
+                    delimiter_name(delimiter)
+                ),
+            });
+            continue;
+        }
+        if rows.len() == MAX_ROWS {
+            return Err(ImportError::TooManyRows);
+        }
+        let mut cells = cells;
+        cells.resize(names.len(), String::new());
+        rows.push(Row { line, cells });
+    }
+    let headers = headers.ok_or(ImportError::NoHeader)?;
+    if rows.is_empty() {
+        return Err(ImportError::NoRows);
+    }
+    Ok(Table {
+        delimiter,
+        headers,
+        rows,
+        skipped,
+    })
+}
+
+/// Line breaks as the CSV reader ends rows: LF, CRLF, or CR alone.
+fn line_breaks(bytes: &[u8]) -> usize {
+    let mut breaks = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            breaks += 1;
+        }
+    }
+    breaks
+}
+
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+}
+
+/// The delimiter that gives the most rows with the same number of cells (more than one), then the
+/// most cells; the earlier in [`DELIMITERS`] on a tie.
+fn sniff(text: &str) -> u8 {
+    let mut best = (b',', 0, 0);
+    for delimiter in DELIMITERS {
+        // (cells in a row, rows with that many): a handful of different lengths at most.
+        let mut lengths: Vec<(usize, usize)> = Vec::new();
+        let mut record = csv::ByteRecord::new();
+        let mut reader = reader(text, delimiter);
+        let mut seen = 0;
+        while seen < SNIFF_ROWS && matches!(reader.read_byte_record(&mut record), Ok(true)) {
+            if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
+                continue;
+            }
+            seen += 1;
+            match lengths.iter_mut().find(|(cells, _)| *cells == record.len()) {
+                Some((_, rows)) => *rows += 1,
+                None => lengths.push((record.len(), 1)),
+            }
+        }
+        for (cells, rows) in lengths {
+            if cells > 1 && (rows, cells) > (best.1, best.2) {
+                best = (delimiter, rows, cells);
+            }
+        }
+    }
+    best.0
+}
+
+/// A row whose first filled cell is "Total", "Totals" or "Grand total" (any case, a colon after).
+fn is_total(cells: &[String]) -> bool {
+    let Some(first) = cells.iter().find(|c| !c.is_empty()) else {
+        return false;
+    };
+    let first = first.trim_end_matches(':').trim_end().to_ascii_lowercase();
+    matches!(first.as_str(), "total" | "totals" | "grand total")
+}
+
+fn delimiter_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        b'|' => "vertical bar",
+        _ => "comma",
+    }
+}

@@ -1,0 +1,195 @@
+//! Fuzzing the saved plan (issue 9): every way a plan comes in (a save, a backup to import, the
+//! plan inside a single HTML file) is fed arbitrary bytes, arbitrary JSON, and damaged copies of
+//! one save of each schema version. Nothing may panic; every input either loads or gives a
+//! `LoadError` whose message says what to do.
+//!
+//! `cargo fuzz` needs a nightly compiler and a sanitizer runtime; proptest runs on the pinned
+//! stable one, so it runs in every `cargo test`. A short run by default (256 cases a property); a
+//! long one: `PROPTEST_CASES=200000 cargo test -p race-equity-domain --lib fuzz_tests --release`.
+//! Hangs and memory are bounded by the loader itself: anything over `MAX_PLAN_BYTES` is refused
+//! before it is parsed, and serde_json refuses nesting deeper than 128.
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+use super::{extract_embedded_plan, load, parse_import, LoadError, PlanSummary};
+
+const FIXTURES: [&str; 6] = [
+    include_str!("../../tests/fixtures/plan/v1.json"),
+    include_str!("../../tests/fixtures/plan/v2.json"),
+    include_str!("../../tests/fixtures/plan/v3.json"),
+    include_str!("../../tests/fixtures/plan/v4.json"),
+    include_str!("../../tests/fixtures/plan/v5.json"),
+    include_str!("../../tests/fixtures/plan/v6.json"),
+];
+
+/// Every entry point, on one text. Messages must be non-empty sentences.
+fn every_way_in(text: &str) {
+    match load(text) {
+        Ok(loaded) => {
+            // A plan that loads saves and loads again the same.
+            let again = load(&super::to_json(&loaded.plan)).expect("a loaded plan reloads");
+            assert_eq!(again.plan, loaded.plan);
+        }
+        Err(error) => check_message(&error),
+    }
+    if let Err(error) = parse_import(text, &[PlanSummary::default()]) {
+        check_message(&error);
+    }
+    let page = format!(
+        r#"<html><script type="application/json" id="{}">{text}</script></html>"#,
+        super::EMBEDDED_PLAN_ELEMENT_ID
+    );
+    if let Some(Err(error)) = extract_embedded_plan(&page) {
+        check_message(&error);
+    }
+    let _ = extract_embedded_plan(text);
+}
+
+fn check_message(error: &LoadError) {
+    let message = error.to_string();
+    assert!(
+        message.len() > 10 && message.ends_with(['.', ')']),
+        "{message:?}"
+    );
+}
+
+/// JSON of any shape, up to a few levels deep, with the plan's own key names mixed in so that
+/// the migrations' paths are reached.
+fn any_json() -> impl Strategy<Value = Value> {
+    let keys = prop::sample::select(vec![
+        "schema_version",
+        "id",
+        "title",
+        "name",
+        "period",
+        "parts",
+        "parts_in_use",
+        "settings",
+        "reap",
+        "anchors",
+        "status",
+        "journey",
+        "participants",
+        "stage",
+        "data",
+        "periods",
+        "metrics",
+        "figures",
+        "bands",
+        "service",
+        "rows",
+        "population",
+        "action_plan",
+        "objectives",
+        "actions",
+        "history",
+        "comparison_term",
+        "reference_group",
+        "x",
+    ])
+    .prop_map(String::from);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (0u64..8).prop_map(|n| json!(n)),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|f| json!(f)),
+        ".{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "met",
+            "in_progress",
+            "starting",
+            "white",
+            "nhs_wres",
+            "1.1",
+            "a1"
+        ])
+        .prop_map(|s| Value::String(s.into())),
+    ];
+    leaf.prop_recursive(5, 64, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..8)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        every_way_in(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn arbitrary_json_with_any_schema_version_never_panics(
+        mut value in any_json(),
+        version in prop_oneof![Just(json!(null)), (0u64..9).prop_map(|v| json!(v)), Just(json!("6"))],
+    ) {
+        if let Value::Object(map) = &mut value {
+            map.insert("schema_version".into(), version);
+        }
+        every_way_in(&value.to_string());
+    }
+
+    #[test]
+    fn damaged_saves_of_every_version_never_panic(
+        which in 0usize..FIXTURES.len(),
+        cut in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+    ) {
+        let mut bytes = FIXTURES[which].as_bytes().to_vec();
+        for (at, byte) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        bytes.truncate(cut.index(bytes.len() + 1));
+        every_way_in(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn a_field_of_each_save_replaced_with_anything_never_panics(
+        which in 0usize..FIXTURES.len(),
+        path in prop::collection::vec(any::<prop::sample::Index>(), 1..4),
+        replacement in any_json(),
+    ) {
+        let mut value: Value = serde_json::from_str(FIXTURES[which]).unwrap();
+        // Walk down a random path of keys or indexes, then replace what is there.
+        let mut pointer = String::new();
+        let mut at = &value;
+        for step in path {
+            let next = match at {
+                Value::Object(map) if !map.is_empty() => {
+                    let key = map.keys().nth(step.index(map.len())).unwrap();
+                    pointer.push('/');
+                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    &map[key]
+                }
+                Value::Array(items) if !items.is_empty() => {
+                    let i = step.index(items.len());
+                    pointer.push_str(&format!("/{i}"));
+                    &items[i]
+                }
+                _ => break,
+            };
+            at = next;
+        }
+        let at = value.pointer_mut(&pointer).unwrap();
+        *at = replacement;
+        every_way_in(&value.to_string());
+    }
+}
+
+/// Deep nesting is refused with a message, not a stack overflow.
+#[test]
+fn deep_nesting_is_refused_not_overflowed() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    every_way_in(&deep);
+    let deep_object = format!(
+        r#"{{"title": {}1{}}}"#,
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    every_way_in(&deep_object);
+}
