@@ -55,6 +55,7 @@ pub fn run() -> Result<(), String> {
         ]),
     )?;
     let plan_file = root().join("target/bench/full-plan.json");
+    pandas_comparison()?;
 
     println!("\n== In headless Chromium ==");
     util::run(
@@ -103,7 +104,276 @@ pub fn native() -> Result<(), String> {
     let plan_file = bench_dir.join("full-plan.json");
     std::fs::write(&plan_file, &json)
         .map_err(|e| format!("cannot write {}: {e}", plan_file.display()))?;
-    Ok(())
+    import_native(&bench_dir)
+}
+
+/// The import benchmark's computation in pandas (installed from PyPI into `target/bench/venv`),
+/// on the same file with the same ethnicity mapping: its time beside ours, and its counts checked
+/// against ours.
+fn pandas_comparison() -> Result<(), String> {
+    let bench = root().join("target/bench");
+    let venv = bench.join("venv");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        util::run(
+            "a Python virtual environment for pandas (target/bench/venv)",
+            command("python3").arg("-m").arg("venv").arg(&venv),
+        )?;
+        util::run(
+            "pandas from PyPI (tests/bench/requirements.txt)",
+            command(&python.to_string_lossy()).args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                "tests/bench/requirements.txt",
+            ]),
+        )?;
+    }
+    println!("==> the same computation in pandas");
+    let output = command(&python.to_string_lossy())
+        .arg("tests/bench/import_pandas.py")
+        .arg(bench.join("people-100k.csv"))
+        .arg(bench.join("people-100k-mapping.json"))
+        .output()
+        .map_err(|e| format!("cannot run the pandas benchmark: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the pandas benchmark failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let read = |bytes: &[u8]| -> Result<serde_json::Value, String> {
+        serde_json::from_slice(bytes)
+            .map_err(|e| format!("cannot read the benchmark's figures: {e}"))
+    };
+    let theirs = read(&output.stdout)?;
+    let ours = read(
+        &std::fs::read(bench.join("people-100k-planner.json"))
+            .map_err(|e| format!("cannot read the planner's import figures: {e}"))?,
+    )?;
+    let (their_ms, our_ms) = (
+        theirs["median_ms"].as_f64().unwrap_or(f64::NAN),
+        ours["median_ms"].as_f64().unwrap_or(f64::NAN),
+    );
+    println!(
+        "  pandas {}       {:>10.1} ms median of 5, peak memory {:.0} MB: the planner natively takes {:.2}× pandas' time",
+        theirs["pandas"].as_str().unwrap_or("?"),
+        their_ms,
+        theirs["peak_mb"].as_f64().unwrap_or(f64::NAN),
+        our_ms / their_ms
+    );
+    // pandas counts "not stated" events too; the planner keeps only their total.
+    let mut differ = Vec::new();
+    if let Some(metrics) = theirs["counts"].as_object() {
+        for (metric, sides) in metrics {
+            for side in ["comparison", "reference"] {
+                if sides[side] != ours["counts"][metric][side] {
+                    differ.push(format!("{metric} {side}"));
+                }
+            }
+            if sides["not_stated"][1] != ours["counts"][metric]["not_stated"][1] {
+                differ.push(format!("{metric} not stated"));
+            }
+        }
+    }
+    if differ.is_empty() {
+        println!("  counts: the planner's and pandas' agree for every metric and side");
+        Ok(())
+    } else {
+        Err(format!(
+            "the planner's counts differ from pandas': {}",
+            differ.join(", ")
+        ))
+    }
+}
+
+/// The columns of the person-level file the import benchmark reads.
+const PEOPLE_HEADERS: [&str; 10] = [
+    "Staff number",
+    "Ethnic origin",
+    "Pay band",
+    "Shortlisted",
+    "Appointed",
+    "Formal disciplinary",
+    "Fitness to practise referral",
+    "Non-mandatory CPD",
+    "Leaver",
+    "Senior role",
+];
+
+/// Ethnicity as HR systems export it: NHS codes and labels mixed, with "not stated" answers.
+const ETHNICITY_VALUES: [&str; 16] = [
+    "A",
+    "White - British",
+    "White - Irish",
+    "C",
+    "Mixed - White and Black Caribbean",
+    "Asian or Asian British - Indian",
+    "H",
+    "J",
+    "Black or Black British - African",
+    "M",
+    "N",
+    "R",
+    "S",
+    "Z",
+    "Prefer not to say",
+    "Not stated",
+];
+
+/// A person-level file of `rows` made-up people, the same every run (a fixed linear congruential
+/// sequence). A "Y" or "N" in each yes/no column; appointed only if shortlisted.
+fn people_csv(rows: usize) -> String {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let mut out = PEOPLE_HEADERS.join(",");
+    out.push_str("\r\n");
+    let yes = |p: bool| if p { "Y" } else { "N" };
+    for i in 0..rows {
+        // About half White British, the rest spread over the other values.
+        let ethnicity = if next(2) == 0 {
+            "White - British"
+        } else {
+            ETHNICITY_VALUES[next(ETHNICITY_VALUES.len() as u64) as usize]
+        };
+        let shortlisted = next(4) == 0;
+        let appointed = shortlisted && next(2) == 0;
+        let line = format!(
+            "{},\"{ethnicity}\",Band {},{},{},{},{},{},{},{}\r\n",
+            100_000 + i,
+            3 + next(6),
+            yes(shortlisted),
+            yes(appointed),
+            yes(next(40) == 0),
+            yes(next(100) == 0),
+            yes(next(3) == 0),
+            yes(next(8) == 0),
+            yes(next(12) == 0),
+        );
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Import natively: decode, read, guess the columns and count a 100,000-row person-level file,
+/// as the page will; writes the file and the ethnicity mapping the planner found, for pandas.
+fn import_native(bench_dir: &std::path::Path) -> Result<(), String> {
+    use race_equity_domain::{import, plan::Settings};
+    let text = people_csv(100_000);
+    let path = bench_dir.join("people-100k.csv");
+    std::fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let reference = Settings::default().reference_group;
+    let run = |bytes: &[u8]| -> Result<import::People, String> {
+        let decoded = import::decode(bytes).map_err(|e| e.message())?;
+        let table = import::read_table(&decoded.text).map_err(|e| e.message())?;
+        let columns = import::guess_columns(&table.headers);
+        import::people(&table, &columns, &[], &reference).map_err(|e| e.message())
+    };
+    let people = run(text.as_bytes())?;
+    let before = peak_memory_mb();
+    let time = median_micros(10, || {
+        let _ = std::hint::black_box(run(std::hint::black_box(text.as_bytes())));
+    });
+    println!(
+        "import: 100,000-row person-level CSV ({}), decode + read + map + count all SC-WRES metrics",
+        kb(text.len())
+    );
+    println!(
+        "  natively         {:>10.1} ms median of 10   (target under 100 ms)",
+        time / 1000.0
+    );
+    // One run in steps, to see where the time goes.
+    let start = std::time::Instant::now();
+    let decoded = import::decode(text.as_bytes()).map_err(|e| e.message())?;
+    let decoded_at = start.elapsed();
+    let table = import::read_table(&decoded.text).map_err(|e| e.message())?;
+    let read_at = start.elapsed();
+    let _ = import::people(
+        &table,
+        &import::guess_columns(&table.headers),
+        &[],
+        &reference,
+    );
+    println!(
+        "  one run          decode {:.1} ms, read the table {:.1} ms, map and count {:.1} ms",
+        decoded_at.as_secs_f64() * 1e3,
+        (read_at - decoded_at).as_secs_f64() * 1e3,
+        (start.elapsed() - read_at).as_secs_f64() * 1e3
+    );
+    println!(
+        "  peak memory      {:>10.0} MB for the whole benchmark process ({:.0} MB before the import runs)",
+        peak_memory_mb(),
+        before
+    );
+    if people.counted != 100_000 || !people.unmapped.is_empty() || !people.problems.is_empty() {
+        return Err(format!(
+            "the import benchmark's file did not read cleanly: {} counted, {} unmapped values, {} problems",
+            people.counted,
+            people.unmapped.len(),
+            people.problems.len()
+        ));
+    }
+    // What the planner found, for pandas to use the same mapping and to compare the counts.
+    let side = |value: &str| {
+        let category = race_equity_domain::ethnicity::parse_label(value);
+        match category {
+            None | Some(race_equity_domain::ethnicity::EthnicCategory::NotStated) => "not_stated",
+            Some(c) if c.group() == Some(race_equity_domain::ethnicity::EthnicGroup::White) => {
+                "reference"
+            }
+            Some(_) => "comparison",
+        }
+    };
+    let mapping: serde_json::Map<String, serde_json::Value> = ETHNICITY_VALUES
+        .iter()
+        .map(|v| (v.to_string(), side(v).into()))
+        .collect();
+    let counts: serde_json::Map<String, serde_json::Value> = people
+        .metrics
+        .iter()
+        .map(|m| {
+            let n = |t: &str| t.parse::<u64>().unwrap_or(u64::MAX);
+            (
+                m.metric.clone(),
+                serde_json::json!({
+                    "comparison": [n(&m.comparison_events), n(&m.comparison_total)],
+                    "reference": [n(&m.reference_events), n(&m.reference_total)],
+                    "not_stated": [0, n(&m.not_stated)],
+                }),
+            )
+        })
+        .collect();
+    let write = |name: &str, value: serde_json::Value| {
+        let file = bench_dir.join(name);
+        std::fs::write(&file, value.to_string())
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))
+    };
+    write("people-100k-mapping.json", mapping.into())?;
+    write(
+        "people-100k-planner.json",
+        serde_json::json!({ "median_ms": time / 1000.0, "counts": counts }),
+    )
+}
+
+/// This process's peak resident memory in MB (Linux's `VmHWM`), or 0 where it cannot be read.
+fn peak_memory_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 /// The median time of `f` in microseconds over `runs` runs (after one warm-up run).
