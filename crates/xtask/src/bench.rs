@@ -70,6 +70,30 @@ pub fn run() -> Result<(), String> {
             .current_dir(root().join("tests"))
             .args(["bench/save.mjs", "100"])
             .arg(&plan_file),
+    )?;
+    // The import is not in the product's wasm yet: time it compiled on its own (crates/bench-wasm).
+    let bench_dir = root().join("target/bench");
+    util::run(
+        "the import compiled to wasm on its own (crates/bench-wasm, not shipped)",
+        command("wasm-pack").args([
+            "build",
+            "crates/bench-wasm",
+            "--target",
+            "web",
+            "--release",
+            "--no-typescript",
+            "--out-dir",
+            &bench_dir.join("wasm").to_string_lossy(),
+            "--out-name",
+            "bench",
+        ]),
+    )?;
+    util::run(
+        "the 100,000-row import in Chromium, beside arquero (npm)",
+        command("node")
+            .current_dir(root().join("tests"))
+            .arg("bench/import.mjs")
+            .arg(&bench_dir),
     )
 }
 
