@@ -48,11 +48,13 @@ pub fn proportion(x: u64, n: u64) -> Option<Proportion> {
     let denominator = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denominator;
     let half = Z_95 / denominator * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    // None of x gives exactly 0 at the bottom, all of n exactly 1 at the top (in floating point
+    // they miss by a rounding error, and a ratio of 1 would then "exclude 1").
     Some(Proportion {
         value: p,
         interval: Interval {
-            lower: (centre - half).clamp(0.0, 1.0),
-            upper: (centre + half).clamp(0.0, 1.0),
+            lower: if x == 0.0 { 0.0 } else { (centre - half).clamp(0.0, 1.0) },
+            upper: if x == n { 1.0 } else { (centre + half).clamp(0.0, 1.0) },
         },
     })
 }
@@ -460,9 +462,13 @@ impl NonAdverseRange {
         self.upper
     }
 
-    /// Whether a ratio is within the range (its ends count as within).
+    /// Whether a ratio is within the range (its ends count as within). A ratio worked out in
+    /// floating point can miss an end it equals exactly (60% against 75% gives 0.7999999999999999),
+    /// so one part in 10^12 either side counts as the end itself; the reference checks
+    /// (tests/reference) found this.
     pub fn contains(self, ratio: f64) -> bool {
-        self.lower <= ratio && ratio <= self.upper
+        const SLACK: f64 = 1e-12;
+        self.lower * (1.0 - SLACK) <= ratio && ratio <= self.upper * (1.0 + SLACK)
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod bench;
 mod dist;
+mod reference;
 mod serve;
 mod test;
 mod tools;
@@ -25,6 +26,9 @@ fn main() -> ExitCode {
         "bench" => bench::run(),
         // Run by `bench` in an optimised build; not meant to be called directly.
         "bench-native" => bench::native(),
+        // Hidden: the reference checks of the statistics (tests/reference/); `test` runs them.
+        "reference-figures" => reference::figures_command(&args[1..]),
+        "reference-check" => reference::check(),
         "setup" => tools::ensure_build_tools().and_then(|_| tools::ensure_test_tools()),
         "help" | "--help" | "-h" => {
             print_help();

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every suite in order, then one closing line `N passed, N failed`.
 //!
-//! Suites: native unit tests (`cargo test`), wasm tests in headless Chromium
+//! Suites: native unit tests (`cargo test`), the reference checks of the statistics against
+//! scipy/statsmodels (tests/reference/), wasm tests in headless Chromium
 //! (wasm-bindgen-test-runner driving Debian's chromedriver), and the end-to-end tests in `tests/`
 //! (node's test runner, Playwright on Debian's Chromium, axe-core).
 
@@ -8,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use crate::util::{command, root};
-use crate::{dist, tools};
+use crate::{dist, reference, tools};
 
 #[derive(Default)]
 struct Tally {
@@ -116,6 +117,17 @@ pub fn run_all() -> Result<(), String> {
         "native unit tests (cargo test: domain and xtask)",
         command("cargo").args(["test", "--workspace", "--exclude", "race-equity-widget"]),
     );
+
+    match reference::prepare() {
+        Ok(mut check) => suite(&mut tally, reference::SUITE, &mut check),
+        Err(e) => {
+            println!("\n==> {}\n{e}", reference::SUITE);
+            tally.failed += 1;
+            tally
+                .broken_suites
+                .push(format!("{} ({e})", reference::SUITE));
+        }
+    }
 
     suite(
         &mut tally,

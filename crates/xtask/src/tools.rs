@@ -107,25 +107,45 @@ fn ensure_npm_tools() -> Result<(), String> {
     Ok(())
 }
 
-/// Debian's Chromium and ChromeDriver. Nothing here downloads a browser of its own.
+/// Debian's Chromium and ChromeDriver, and Python's venv (for the reference checks). Nothing
+/// here downloads a browser of its own.
 pub fn ensure_test_tools() -> Result<(), String> {
     let have = |p: &str| std::path::Path::new(p).exists();
-    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") {
-        return Ok(());
+    if !(have("/usr/bin/chromium") && have("/usr/bin/chromedriver")) {
+        timed("install Chromium from Debian", || {
+            run("apt-get update", command("apt-get").arg("update"))?;
+            run(
+                "apt-get install chromium chromium-driver",
+                command("apt-get")
+                    .args([
+                        "install",
+                        "-y",
+                        "--no-install-recommends",
+                        "chromium",
+                        "chromium-driver",
+                    ])
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )
+        })?;
     }
-    timed("install Chromium from Debian", || {
-        run("apt-get update", command("apt-get").arg("update"))?;
-        run(
-            "apt-get install chromium chromium-driver",
-            command("apt-get")
-                .args([
-                    "install",
-                    "-y",
-                    "--no-install-recommends",
-                    "chromium",
-                    "chromium-driver",
-                ])
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )
-    })
+    // The reference checks of the statistics make a Python venv; Debian's python3 needs
+    // python3-venv for that (its ensurepip).
+    if output_of("python3", &["-c", "import venv, ensurepip"]).is_none() {
+        timed("install Python's venv from Debian", || {
+            run("apt-get update", command("apt-get").arg("update"))?;
+            run(
+                "apt-get install python3 python3-venv",
+                command("apt-get")
+                    .args([
+                        "install",
+                        "-y",
+                        "--no-install-recommends",
+                        "python3",
+                        "python3-venv",
+                    ])
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )
+        })?;
+    }
+    Ok(())
 }
