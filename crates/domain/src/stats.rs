@@ -53,8 +53,16 @@ pub fn proportion(x: u64, n: u64) -> Option<Proportion> {
     Some(Proportion {
         value: p,
         interval: Interval {
-            lower: if x == 0.0 { 0.0 } else { (centre - half).clamp(0.0, 1.0) },
-            upper: if x == n { 1.0 } else { (centre + half).clamp(0.0, 1.0) },
+            lower: if x == 0.0 {
+                0.0
+            } else {
+                (centre - half).clamp(0.0, 1.0)
+            },
+            upper: if x == n {
+                1.0
+            } else {
+                (centre + half).clamp(0.0, 1.0)
+            },
         },
     })
 }

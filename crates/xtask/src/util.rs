@@ -109,7 +109,10 @@ pub fn lzma_smallest(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME).map_err(|e| fail(&e))?;
     // Measured on our wasm: byte-aligned positions (pb=0), four bits of literal context (the most
     // liblzma allows; 0.3 KB smaller than the preset's 3) and the longest matches help a little.
-    options.position_bits(0).literal_context_bits(4).nice_len(273);
+    options
+        .position_bits(0)
+        .literal_context_bits(4)
+        .nice_len(273);
     let stream = Stream::new_lzma_encoder(&options).map_err(|e| fail(&e))?;
     let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
     encoder.write_all(bytes).map_err(|e| fail(&e))?;

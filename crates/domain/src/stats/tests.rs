@@ -932,11 +932,17 @@ fn a_ratio_exactly_at_an_end_of_the_range_is_within_it() {
     // (58.75%) against 47% exactly 1.25, but (x/n)/b in floating point lands just outside.
     let range = NonAdverseRange::default();
     let low = representation_ratio(3, 5, 0.75).unwrap();
-    assert!(low.ratio.value < 0.8, "the floating-point value misses the end");
+    assert!(
+        low.ratio.value < 0.8,
+        "the floating-point value misses the end"
+    );
     assert!(range.contains(low.ratio.value));
     let high = representation_ratio(47, 80, 0.47).unwrap();
     assert!(range.contains(high.ratio.value));
-    assert!(!range.contains(0.7999), "a real difference is still outside");
+    assert!(
+        !range.contains(0.7999),
+        "a real difference is still outside"
+    );
     // None of x gives a lower end of exactly 0, all of n an upper end of exactly 1.
     assert_eq!(proportion(0, 3).unwrap().interval.lower, 0.0);
     assert_eq!(proportion(286, 286).unwrap().interval.upper, 1.0);
