@@ -316,6 +316,7 @@ fn pay_bands(
     confirm: Option<&str>,
 ) -> Vec<wres::BandFigure> {
     let p = &period.id;
+    let during = period_words(period);
     let comparison = plan.settings.comparison_group_term.trim();
     let reference = wres::reference_words(&plan.settings);
     w!(
@@ -362,9 +363,10 @@ fn pay_bands(
                 };
                 w!(
                     h,
-                    r#"<td><input class="rep-input {class}" type="text" id="{id}" autocomplete="off" aria-label="{}, {}" value="{}" data-f="db/{}/{}/{field}"{invalid}{}></td>"#,
+                    r#"<td><input class="rep-input {class}" type="text" id="{id}" autocomplete="off" aria-label="{}, {}, {}" value="{}" data-f="db/{}/{}/{field}"{invalid}{}></td>"#,
                     E(name),
                     E(&which),
+                    E(&during),
                     E(value),
                     E(p),
                     E(b),
@@ -375,7 +377,7 @@ fn pay_bands(
             remove_button(
                 h,
                 &format!("remove-band/{p}/{b}"),
-                &format!("{} {which}", m::REMOVE_BAND),
+                &format!("{} {which} ({during})", m::REMOVE_BAND),
                 read_only,
                 confirm,
             );
@@ -400,7 +402,7 @@ fn pay_bands(
         h,
         &format!("add-band/{p}"),
         &format!("rep-d-{p}-add-band"),
-        m::ADD_BAND,
+        &format!("{} ({during})", m::ADD_BAND),
         read_only,
     );
     let figures = match &checked {
@@ -456,6 +458,15 @@ fn field_id(p: &str, metric: Metric, count: Count) -> String {
     format!("rep-d-{}-{}-{}", E(p), wres::metric_id(metric), count.id())
 }
 
+/// The period as its fields' names say it ("2023-24", or "reporting period 2" before it has a
+/// name), so that two periods' fields are told apart by screen readers.
+fn period_words(period: &Period) -> String {
+    match period.label.trim() {
+        "" => format!("{} {}", m::PERIOD.to_ascii_lowercase(), period.id.trim_start_matches('d')),
+        label => label.to_string(),
+    }
+}
+
 /// Words with a capital first letter ("Appointed"); our count words start with a-z.
 fn first_upper(words: &str) -> String {
     let mut chars = words.chars();
@@ -480,6 +491,13 @@ fn metric_item(
     drawn: &Drawn,
 ) {
     let id = wres::metric_id(metric);
+    let during = plan
+        .data
+        .periods
+        .iter()
+        .find(|x| x.id == p)
+        .map(period_words)
+        .unwrap_or_default();
     let (events, total) = wres::count_words(metric);
     let comparison = plan.settings.comparison_group_term.trim();
     let reference = wres::reference_words(&plan.settings);
@@ -510,9 +528,10 @@ fn metric_item(
         };
         w!(
             h,
-            r#"<input class="rep-input rep-input--count" type="text" inputmode="numeric" id="{field}" autocomplete="off" aria-label="{}, {}" value="{}" data-f="dm/{}/{id}/{}"{invalid}{}>"#,
+            r#"<input class="rep-input rep-input--count" type="text" inputmode="numeric" id="{field}" autocomplete="off" aria-label="{}, {}, {}" value="{}" data-f="dm/{}/{id}/{}"{invalid}{}>"#,
             E(name),
             E(wres::metric_title(metric)),
+            E(&during),
             E(count.of(entry)),
             E(p),
             count.id(),
@@ -567,9 +586,10 @@ fn metric_item(
     let field = format!("rep-d-{}-{id}-know", E(p));
     w!(
         inner,
-        r#"<div class="rep-form-group"><label class="rep-label" for="{field}">{}<span class="rep-visually-hidden"> ({})</span></label><p class="rep-hint" id="{field}-hint">{}</p><textarea class="rep-textarea" id="{field}" rows="3" aria-describedby="{field}-hint" data-f="dm/{}/{id}/know"{}>{}</textarea></div>"#,
+        r#"<div class="rep-form-group"><label class="rep-label" for="{field}">{}<span class="rep-visually-hidden"> ({}, {})</span></label><p class="rep-hint" id="{field}-hint">{}</p><textarea class="rep-textarea" id="{field}" rows="3" aria-describedby="{field}-hint" data-f="dm/{}/{id}/know"{}>{}</textarea></div>"#,
         E(m::WHAT_WE_KNOW),
         E(wres::metric_title(metric)),
+        E(&during),
         E(m::WHAT_WE_KNOW_HINT),
         E(p),
         readonly(read_only),
