@@ -222,6 +222,9 @@ test('exports: the checklist as CSV in the REAP tab\'s layout, and a printable p
   assert.match(srcdoc, /REAP not yet met/);
   assert.match(srcdoc, /Export team/);
   assert.doesNotMatch(srcdoc, /<script/i);
+  // Belt and braces: the frame runs no script, and the page's own policy allows only its styles.
+  assert.equal(await frame.getAttribute('sandbox'), 'allow-same-origin allow-modals');
+  assert.match(srcdoc, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
   await context.close();
 });
 

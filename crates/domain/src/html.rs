@@ -53,6 +53,12 @@ pub fn titled_list(title: &str, items: &[&str]) -> String {
     out
 }
 
+/// The start of every printable page, up to its `<title>`. Its policy lets the page use its own
+/// inline styles and nothing else: no script, no request, even if escaping ever failed.
+pub const PRINT_HEAD: &str = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+
 /// The styles every printable page shares (the page size and each page's own rules come first,
 /// in the page): 11pt black on white, borders on every cell, table headings repeated on each
 /// printed page, rows and headings kept from splitting across pages.

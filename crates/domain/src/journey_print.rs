@@ -201,8 +201,7 @@ fn start(out: &mut String, title: &str, plan: &Plan) {
     } else {
         format!("{title}: {organisation}")
     };
-    out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(crate::html::PRINT_HEAD);
     let _ = writeln!(
         out,
         "<title>{}</title>\n<style>{PAGE}{PRINT_STYLE}{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>",

@@ -32,8 +32,7 @@ pub fn printable_html(plan: &Plan, today: &str) -> String {
         title => title,
     };
     let mut out = String::with_capacity(24 * 1024);
-    out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(crate::html::PRINT_HEAD);
     out.push_str(&format!(
         "<title>REAP checklist: {}</title>\n<style>{PAGE}{PRINT_STYLE}{STYLE}</style>\n</head>\n<body>\n",
         escape(title)
@@ -279,6 +278,7 @@ mod tests {
         let html = printable_html(&plan(), TODAY);
         assert!(html.starts_with("<!doctype html>\n<html lang=\"en-GB\">"));
         assert!(html.contains("<meta charset=\"utf-8\">"));
+        assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
         assert!(html.contains("<title>REAP checklist: Riverside &lt;IPS&gt; plan</title>"));
         assert!(html.contains("@page{size:A4"));
         assert!(html.contains("thead{display:table-header-group}"));

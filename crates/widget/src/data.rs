@@ -462,7 +462,11 @@ fn field_id(p: &str, metric: Metric, count: Count) -> String {
 /// name), so that two periods' fields are told apart by screen readers.
 fn period_words(period: &Period) -> String {
     match period.label.trim() {
-        "" => format!("{} {}", m::PERIOD.to_ascii_lowercase(), period.id.trim_start_matches('d')),
+        "" => format!(
+            "{} {}",
+            m::PERIOD.to_ascii_lowercase(),
+            period.id.trim_start_matches('d')
+        ),
         label => label.to_string(),
     }
 }

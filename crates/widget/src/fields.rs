@@ -134,6 +134,9 @@ pub fn print(root: &Element, page: &str, title: &str) {
     let _ = frame.set_attribute("title", title);
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
+    // No scripts in the printed page, whatever it holds: same origin only so that we can call its
+    // print(), modals so that print() may open the dialog.
+    let _ = frame.set_attribute("sandbox", "allow-same-origin allow-modals");
     let _ = frame.set_attribute("srcdoc", page);
     let frame_for_load = frame.clone();
     let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
