@@ -40,27 +40,29 @@ impl Date {
 
     /// "28 November 2026".
     pub fn long(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[(self.month as usize - 1).min(11)],
-            self.year
-        )
+        format!("{} {} {}", self.day, month_name(self.month), self.year)
     }
+}
+
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of month 1 to 12 (out-of-range numbers give the nearest month).
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS[(month as usize).clamp(1, 12) - 1]
 }
 
 impl fmt::Display for Date {

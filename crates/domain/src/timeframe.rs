@@ -24,7 +24,7 @@
 //! Case, commas, brackets and extra spaces are ignored. Kept small for the wasm: no regex, no
 //! float parsing.
 
-use crate::dates::{days_in_month, Date};
+use crate::dates::{days_in_month, month_name, Date, MONTHS};
 
 /// What a timeframe's text says about when an action is due.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,25 +158,6 @@ pub fn is_overdue(timeframe: &Timeframe, today: Date, done: bool) -> bool {
 }
 
 // ---- Reading -------------------------------------------------------------------------------
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(month: u32) -> &'static str {
-    MONTHS[(month as usize).clamp(1, 12) - 1]
-}
 
 /// Lower case (ASCII only: full Unicode case tables cost the wasm), dashes of every kind as "-",
 /// commas, colons and brackets as spaces, "on-going" as "ongoing", and no full stop at the end.

@@ -640,22 +640,6 @@ fn status_json(
     ])
 }
 
-fn metric_name(metric: Metric) -> &'static str {
-    match metric {
-        Metric::PayBands => "pay_bands",
-        Metric::Appointment => "appointment",
-        Metric::Disciplinary => "disciplinary",
-        Metric::FitnessToPractise => "fitness_to_practise",
-        Metric::Cpd => "cpd",
-        Metric::HarassmentFromPublic => "harassment_from_public",
-        Metric::HarassmentFromColleagues => "harassment_from_colleagues",
-        Metric::HarassmentFromManagers => "harassment_from_managers",
-        Metric::Leaving => "leaving",
-        Metric::SeniorRoles => "senior_roles",
-        Metric::GoodServiceOutcome => "good_service_outcome",
-    }
-}
-
 /// The figures of every case as JSON (one record a line), and how many records there are.
 fn figures_json(cases: &Cases, seed: u64) -> (String, usize) {
     let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
@@ -801,11 +785,14 @@ fn figures_json(cases: &Cases, seed: u64) -> (String, usize) {
             };
             let adverse = direction_name(stats::adverse_direction(convention, metric));
             directions.push(record(
-                &format!("{convention_name} {}", metric_name(metric)),
+                &format!(
+                    "{convention_name} {}",
+                    race_equity_domain::wres::metric_id(metric)
+                ),
                 false,
                 &[
                     ("convention", text(convention_name)),
-                    ("metric", text(metric_name(metric))),
+                    ("metric", text(race_equity_domain::wres::metric_id(metric))),
                     ("orientation", text(orientation)),
                     ("adverse", text(adverse)),
                 ],
