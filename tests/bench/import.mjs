@@ -2,7 +2,7 @@
 // CSV (the domain crate's import compiled to wasm on its own, crates/bench-wasm), and how long
 // arquero (npm) takes to do the same group counts on the same file with the same ethnicity
 // mapping, as medians of 5 runs after one warm-up; checks that their counts agree. Figures, not
-// tests. Usage: node bench/import.mjs <bench dir: people-100k.csv, people-100k-mapping.json,
+// tests. Usage: node bench/import.mjs <bench dir: people-100k.csv, people-mapping.json,
 // wasm/bench.js, wasm/bench_bg.wasm>
 
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const site = mkdtempSync(join(tmpdir(), 'rep-import-bench-'));
 process.env.REP_DIST = site;
 mkdirSync(join(site, 'wasm'));
 for (const name of ['bench.js', 'bench_bg.wasm']) copyFileSync(join(benchDir, 'wasm', name), join(site, 'wasm', name));
-for (const name of ['people-100k.csv', 'people-100k-mapping.json']) copyFileSync(join(benchDir, name), join(site, name));
+for (const name of ['people-100k.csv', 'people-mapping.json']) copyFileSync(join(benchDir, name), join(site, name));
 copyFileSync(join(here, '..', 'node_modules', 'arquero', 'dist', 'arquero.min.js'), join(site, 'arquero.min.js'));
 writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><title>import bench</title><script src="arquero.min.js"></script>');
 
@@ -30,7 +30,7 @@ await page.goto(`${server.origin}/index.html`);
 const figures = await page.evaluate(async () => {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const bytes = new Uint8Array(await (await fetch('people-100k.csv')).arrayBuffer());
-  const mapping = await (await fetch('people-100k-mapping.json')).json();
+  const mapping = await (await fetch('people-mapping.json')).json();
   const wasm = await import('./wasm/bench.js');
   await wasm.default();
 

@@ -3,10 +3,10 @@
 Reads the 100,000-row person-level CSV the bench wrote, maps each ethnicity value to its side with
 the mapping the planner found (value -> "reference" / "comparison" / "not_stated"), and counts each
 SC-WRES metric's events and totals by side, as `import::people` does. Prints one JSON line: the
-median time of 5 runs (after one warm-up), the peak memory of this process, and the counts, which
+median time of N runs (5 unless given; after one warm-up), the peak memory of this process, and the counts, which
 the bench compares with the planner's.
 
-Usage: python import_pandas.py <people.csv> <mapping.json>
+Usage: python import_pandas.py <people.csv> <mapping.json> [runs]
 """
 import json
 import resource
@@ -16,6 +16,7 @@ import time
 import pandas as pd
 
 path, mapping_path = sys.argv[1], sys.argv[2]
+runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 mapping = json.load(open(mapping_path, encoding="utf-8"))
 YES = {"Y", "YES", "1", "TRUE", "X"}
 
@@ -47,7 +48,7 @@ def compute():
 
 compute()
 times = []
-for _ in range(5):
+for _ in range(runs):
     start = time.perf_counter()
     counts = compute()
     times.append((time.perf_counter() - start) * 1000)
