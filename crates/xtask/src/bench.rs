@@ -162,40 +162,7 @@ fn peer_comparisons(name: &str, runs: usize) -> Result<(), String> {
         )?;
     }
     aequitas_comparison(name, runs, &python)?;
-    println!("==> the same computation in pandas, people-{name}.csv");
-    let output = command(&python.to_string_lossy())
-        .arg("tests/bench/import_pandas.py")
-        .arg(bench.join(format!("people-{name}.csv")))
-        .arg(bench.join("people-mapping.json"))
-        .arg(runs.to_string())
-        .output()
-        .map_err(|e| format!("cannot run the pandas benchmark: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "the pandas benchmark failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let read = |bytes: &[u8]| -> Result<serde_json::Value, String> {
-        serde_json::from_slice(bytes)
-            .map_err(|e| format!("cannot read the benchmark's figures: {e}"))
-    };
-    let theirs = read(&output.stdout)?;
-    let ours = read(
-        &std::fs::read(bench.join(format!("people-{name}-planner.json")))
-            .map_err(|e| format!("cannot read the planner's import figures: {e}"))?,
-    )?;
-    let (their_ms, our_ms) = (
-        theirs["median_ms"].as_f64().unwrap_or(f64::NAN),
-        ours["median_ms"].as_f64().unwrap_or(f64::NAN),
-    );
-    println!(
-        "  pandas {}       {:>10.1} ms median of {runs}, peak memory {:.0} MB: the planner natively takes {:.2}× pandas' time",
-        theirs["pandas"].as_str().unwrap_or("?"),
-        their_ms,
-        theirs["peak_mb"].as_f64().unwrap_or(f64::NAN),
-        our_ms / their_ms
-    );
+    let (theirs, ours) = run_peer(&python, "pandas", "import_pandas.py", name, runs)?;
     // pandas counts "not stated" events too; the planner keeps only their total.
     let mut differ = Vec::new();
     if let Some(metrics) = theirs["counts"].as_object() {
@@ -221,22 +188,27 @@ fn peer_comparisons(name: &str, runs: usize) -> Result<(), String> {
     }
 }
 
-/// Each metric's relative likelihood in Aequitas (its predicted prevalence disparity), on the same
-/// file with the same mapping: its time beside the planner's, and its ratios checked against the
-/// planner's to 4 significant figures.
-fn aequitas_comparison(name: &str, runs: usize, python: &std::path::Path) -> Result<(), String> {
+/// Runs a peer's script (`tests/bench/<script>`) on `people-<name>.csv` with the planner's mapping,
+/// prints its time beside the planner's, and returns its figures and the planner's.
+fn run_peer(
+    python: &std::path::Path,
+    peer: &str,
+    script: &str,
+    name: &str,
+    runs: usize,
+) -> Result<(serde_json::Value, serde_json::Value), String> {
     let bench = root().join("target/bench");
-    println!("==> group disparities in Aequitas, people-{name}.csv");
+    println!("==> {peer} on people-{name}.csv");
     let output = command(&python.to_string_lossy())
-        .arg("tests/bench/import_aequitas.py")
+        .arg(format!("tests/bench/{script}"))
         .arg(bench.join(format!("people-{name}.csv")))
         .arg(bench.join("people-mapping.json"))
         .arg(runs.to_string())
         .output()
-        .map_err(|e| format!("cannot run the Aequitas benchmark: {e}"))?;
+        .map_err(|e| format!("cannot run the {peer} benchmark: {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "the Aequitas benchmark failed: {}",
+            "the {peer} benchmark failed: {}",
             String::from_utf8_lossy(&output.stderr)
         ));
     }
@@ -254,12 +226,20 @@ fn aequitas_comparison(name: &str, runs: usize, python: &std::path::Path) -> Res
         ours["median_ms"].as_f64().unwrap_or(f64::NAN),
     );
     println!(
-        "  Aequitas {}      {:>10.1} ms median of {runs}, peak memory {:.0} MB: the planner natively takes {:.2}× Aequitas' time",
-        theirs["aequitas"].as_str().unwrap_or("?"),
+        "  {peer} {}   {:>10.1} ms median of {runs}, peak memory {:.0} MB: the planner natively takes {:.2}× its time",
+        theirs["version"].as_str().unwrap_or("?"),
         their_ms,
         theirs["peak_mb"].as_f64().unwrap_or(f64::NAN),
         our_ms / their_ms
     );
+    Ok((theirs, ours))
+}
+
+/// Each metric's relative likelihood in Aequitas (its predicted prevalence disparity), on the same
+/// file with the same mapping: its time beside the planner's, and its ratios checked against the
+/// planner's to 4 significant figures.
+fn aequitas_comparison(name: &str, runs: usize, python: &std::path::Path) -> Result<(), String> {
+    let (theirs, ours) = run_peer(python, "Aequitas", "import_aequitas.py", name, runs)?;
     let mut differ = Vec::new();
     for (metric, counts) in ours["counts"].as_object().into_iter().flatten() {
         let n = |side: &str, i: usize| counts[side][i].as_u64().unwrap_or(0);
