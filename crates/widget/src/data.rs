@@ -65,12 +65,7 @@ pub(crate) fn status_tag(h: &mut String, status: RatioStatus) {
 /// "0.77 (0.57 to 1.04)", or why there is no ratio.
 fn ratio_text(figure: &MetricFigure) -> String {
     match &figure.ratio {
-        Ok(r) => format!(
-            "{} ({} to {})",
-            format_ratio(r.value),
-            format_ratio(r.interval.lower),
-            format_ratio(r.interval.upper)
-        ),
+        Ok(r) => crate::fields::ratio_text(r),
         Err(reason) => reason.message().to_string(),
     }
 }

@@ -82,6 +82,17 @@ fn go_to(target: &str, root: &Element, screen: Option<RwSignal<crate::app::Scree
     );
 }
 
+/// "0.774 (0.574 to 1.04)": a ratio with its 95% interval.
+pub fn ratio_text(r: &race_equity_domain::stats::Ratio) -> String {
+    use race_equity_domain::stats::format_ratio;
+    format!(
+        "{} ({} to {})",
+        format_ratio(r.value),
+        format_ratio(r.interval.lower),
+        format_ratio(r.interval.upper)
+    )
+}
+
 /// An action's text, who and by when, as one row of fields. `prefix` starts the fields' ids
 /// ("rep-x" gives `rep-x-<id>-text`); `which` names the action for screen readers.
 pub fn action_fields(h: &mut String, prefix: &str, action: &Action, which: &str, read_only: bool) {

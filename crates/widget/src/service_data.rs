@@ -12,21 +12,11 @@ use race_equity_domain::html::E;
 use race_equity_domain::messages::service as m;
 use race_equity_domain::plan::Plan;
 use race_equity_domain::service::{self, Checked, Field};
-use race_equity_domain::stats::{format_percent, format_ratio, Ratio, RatioStatus};
+use race_equity_domain::stats::{format_percent, RatioStatus};
 
 use crate::data::status_tag;
-use crate::fields::{button, disabled, readonly};
+use crate::fields::{button, disabled, ratio_text, readonly};
 use crate::live_html::Drawn;
-
-/// "1.26 (0.81 to 1.90)".
-fn ratio_text(r: &Ratio) -> String {
-    format!(
-        "{} ({} to {})",
-        format_ratio(r.value),
-        format_ratio(r.interval.lower),
-        format_ratio(r.interval.upper)
-    )
-}
 
 /// An input for field `f` (its id is `rep-s-<f>`), marked invalid when it has a problem.
 fn input(h: &mut String, checked: &Checked, f: &str, key: &str, name: &str, value: &str, ro: bool) {
