@@ -1,7 +1,8 @@
 // Prints how long an edit takes to reach storage with a full plan open: the edit itself (record
 // the change, update the screen) and the save (serialise in wasm, write to localStorage), as
-// medians over N edits; then how long a keystroke in the REAP checklist, the journey and Data takes
-// to redraw that screen. Figures, not tests.
+// medians over N edits; how long an anchor's status takes to reach the checklist's summary; then
+// how long a keystroke in the REAP checklist, the journey and Data takes to redraw that screen.
+// Figures, not tests.
 // Usage: node bench/save.mjs <edits> <full-plan.json>
 
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,40 @@ async function keystrokes(screen, fieldId, screenClass, numeric = false) {
     return { redraw: median(times), size: root.querySelector(screenClass).innerHTML.length };
   }, { edits, screen, fieldId, screenClass, numeric });
 }
+// An edit to the updated summary: an anchor's status changed in the REAP checklist, until the
+// checklist's summary at the top of the screen (the meeting rule and each theme's count) says so.
+// Alternates between "Met" and "Not started", so every edit changes the summary.
+const summary = await page.evaluate(async ({ edits }) => {
+  const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+  [...root.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'REAP checklist').click();
+  const macrotask = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+  for (let i = 0; i < 50 && !root.querySelector('#rep-a-1-1-status'); i += 1) await macrotask();
+  const select = () => root.querySelector('#rep-a-1-1-status');
+  const text = () => root.querySelector('.rep-summary').textContent;
+  if (!select()) throw new Error('the REAP checklist did not open');
+  const values = [...select().options].map((o) => o.value);
+  if (!values.includes('met') || !values.includes('not_started')) throw new Error(`unexpected statuses: ${values}`);
+  const times = [];
+  for (let i = 0; i < edits; i += 1) {
+    const before = text();
+    const t0 = performance.now();
+    select().value = i % 2 ? 'met' : 'not_started';
+    select().dispatchEvent(new Event('change', { bubbles: true }));
+    let waited = 0;
+    while (text() === before) {
+      if ((waited += 1) > 200) throw new Error(`edit ${i}: the summary never changed`);
+      await macrotask();
+    }
+    times.push(performance.now() - t0);
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { median: median(times), max: Math.max(...times) };
+}, { edits });
+
 const reap = await keystrokes('REAP checklist', 'rep-a-1-1-evidence', '.rep-reap');
 const journey = await keystrokes('Journey self-assessment', 'rep-j-p-p1-evidence', '.rep-journey');
 const data = await keystrokes('Data', 'rep-d-d1-appointment-ce', '.rep-data', true);
@@ -82,6 +117,7 @@ const data = await keystrokes('Data', 'rep-d-d1-appointment-ce', '.rep-data', tr
 console.log(`edit (record the change, update the screen)  median ${figures.edit.toFixed(2)} ms over ${edits} edits`);
 console.log(`save (serialise + localStorage write)        median ${figures.save.toFixed(2)} ms over ${edits} saves (target under 5 ms)`);
 console.log(`saved plan size in storage                   ${(figures.size / 1024).toFixed(1)} KB`);
+console.log(`${'REAP status: edit to updated summary'.padEnd(45)}median ${summary.median.toFixed(2)} ms over ${edits} edits (slowest ${summary.max.toFixed(1)} ms)`);
 for (const [name, result] of [['REAP checklist', reap], ['Journey', journey], ['Data (a count)', data]]) {
   console.log(`${`${name}: type, record, redraw`.padEnd(45)}median ${result.redraw.toFixed(2)} ms over ${edits} keystrokes (the screen is ${(result.size / 1024).toFixed(0)} KB of HTML)`);
 }

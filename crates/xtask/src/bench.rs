@@ -60,13 +60,13 @@ pub fn run() -> Result<(), String> {
 
     println!("\n== In headless Chromium ==");
     util::run(
-        "first render of the app shell, 10 loads of each way to ship",
+        "first render and time to interactive (example plan), 10 loads of each way to ship",
         command("node")
             .current_dir(root().join("tests"))
             .args(["bench/load.mjs", "10"]),
     )?;
     util::run(
-        "edit and save with the full plan open, 100 edits",
+        "edit, save and the REAP summary with the full plan open, 100 edits",
         command("node")
             .current_dir(root().join("tests"))
             .args(["bench/save.mjs", "100"])
