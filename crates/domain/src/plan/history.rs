@@ -1,7 +1,5 @@
 //! The change log: what changed in a plan and when, in plain words, bounded in size.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -566,7 +564,13 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
 
     let blank = AnchorRecord::default();
     let (old, new) = (&before.reap.anchors, &after.reap.anchors);
-    for id in old.keys().chain(new.keys()).collect::<BTreeSet<_>>() {
+    // Every anchor id in either plan, in order. Both maps are sorted, so the ids only in the new
+    // one are put in place (a `BTreeSet` here cost about 2 KB gzip of the single file).
+    let mut ids: Vec<&String> = old.keys().collect();
+    for id in new.keys().filter(|id| !old.contains_key(*id)) {
+        ids.insert(ids.partition_point(|x| *x < id), id);
+    }
+    for id in ids {
         let (a, b) = (old.get(id).unwrap_or(&blank), new.get(id).unwrap_or(&blank));
         if a == b {
             continue;
