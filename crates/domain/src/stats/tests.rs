@@ -407,6 +407,8 @@ fn non_adverse_range_is_validated() {
         (0.8, 0.9),
         (f64::NAN, 1.25),
         (0.8, f64::INFINITY),
+        (0.8, 1000.1),
+        (0.00004, 1.25),
     ] {
         assert!(
             NonAdverseRange::new(lower, upper).is_err(),
@@ -417,6 +419,33 @@ fn non_adverse_range_is_validated() {
     assert_eq!(saved, r#"{"lower":0.8,"upper":1.25}"#);
     assert!(serde_json::from_str::<NonAdverseRange>(r#"{"lower":1.5,"upper":1.25}"#).is_err());
     assert!(NON_ADVERSE_RANGE_SOURCE.contains("four-fifths"));
+}
+
+#[test]
+fn a_range_is_kept_to_four_decimal_places_so_it_reads_back_exactly_after_any_number_of_saves() {
+    // Found by the long fuzz run: 123.43456790123457 read back by serde_json (without its
+    // 7.5 KB exact parser) is 123.43456790123456, so a range like it drifted on every save.
+    let range = NonAdverseRange::new(0.123456789, 123.43456790123457).expect("valid range");
+    assert_eq!((range.lower(), range.upper()), (0.1235, 123.4346));
+    assert_eq!(
+        NonAdverseRange::new(0.00006, 1.0).map(|r| r.lower()),
+        Ok(0.0001)
+    );
+    let mut seed: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let lower = (seed % 10_000 + 1) as f64 / 10_000.0 + (seed >> 40) as f64 * 1e-20;
+        let upper = 1.0 + (seed >> 20) as f64 % 999.0 + (seed >> 50) as f64 * 1e-13;
+        let first = NonAdverseRange::new(lower, upper).expect("valid range");
+        let mut saved = first;
+        for _ in 0..3 {
+            let text = serde_json::to_string(&saved).expect("serialises");
+            saved = serde_json::from_str(&text).expect("reads back");
+        }
+        assert_eq!(saved, first, "{lower} {upper}");
+    }
 }
 
 // Representation
