@@ -25,3 +25,4 @@ pub mod stats;
 pub mod storage_keys;
 pub mod timeframe;
 pub mod wres;
+pub mod xlsx;

@@ -27,7 +27,7 @@ pub use census::{areas, population, Population};
 pub use columns::{distinct_values, guess_columns, parse_date, parse_yes_no, PersonField};
 pub use decode::{decode, Decoded, Encoding, MAX_IMPORT_BYTES};
 pub use people::{people, EthnicityChoice, People, RowProblem, Unmapped, MAX_PROBLEMS};
-pub use table::{read_table, Row, Skipped, Table, MAX_COLUMNS, MAX_ROWS};
+pub use table::{read_grid, read_table, Row, Skipped, Table, MAX_COLUMNS, MAX_ROWS};
 
 /// Why a file could not be imported. [`ImportError::message`] says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! Text to a table: the delimiter sniffed, the row of column names found below any title rows,
-//! totals rows set aside, and each row numbered as a spreadsheet numbers it.
+//! totals rows set aside, and each row numbered as a spreadsheet numbers it. A workbook's sheet,
+//! already in cells, becomes a table the same way ([`read_grid`]).
 
 use super::{thousands, ImportError};
 
@@ -16,7 +17,7 @@ const SNIFF_ROWS: usize = 50;
 /// A CSV file read as a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// The byte between cells: `,` `;` tab or `|`.
+    /// The byte between cells: `,` `;` tab or `|`; 0 for a workbook's sheet ([`read_grid`]).
     pub delimiter: u8,
     /// The column names, trimmed, without empty names at the end of the row.
     pub headers: Vec<String>,
@@ -113,6 +114,7 @@ impl Table {
             b';' => "semicolons",
             b'\t' => "tabs",
             b'|' => "vertical bars",
+            0 => "the workbook\u{2019}s cells",
             _ => "commas",
         }
     }
@@ -139,9 +141,7 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
     let delimiter = sniff(text);
     let mut reader = reader(text, delimiter);
     let mut record = csv::ByteRecord::new();
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut skipped = Vec::new();
+    let mut reading = Reading::default();
     // Rows are counted from the line breaks before each record's first byte, less those inside
     // cells: a spreadsheet shows a cell with breaks in it as one row. (The reader's own line
     // count is taken before it passes over blank lines and the LF of a CRLF, and misses lines
@@ -168,18 +168,71 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
         breaks_in_cells += record.iter().map(line_breaks).sum::<usize>();
         // The text is UTF-8 and the delimiters are ASCII, so every cell is UTF-8.
         let cell = |i: usize| std::str::from_utf8(&record[i]).unwrap_or("").trim();
-        let filled = (0..record.len()).filter(|&i| !cell(i).is_empty()).count();
+        reading.row(line, record.len(), cell, |last, width| {
+            format!(
+                "This row has {} cells but there are {} columns, so its cells may have moved: \
+                 left out. Check the row for a {} inside a cell, and put that cell in quotes.",
+                thousands(last),
+                thousands(width),
+                delimiter_name(delimiter)
+            )
+        })?;
+    }
+    reading.finish(delimiter)
+}
+
+/// A workbook's sheet as a table: `grid` is its rows of cells from row 1 (as
+/// [`crate::xlsx::rows`] gives them), read as [`read_table`] reads a CSV file's rows: blank rows
+/// passed over, title rows above the column names, totals rows and repeats of the column names set
+/// aside, short rows padded, and the same limits. A row with filled cells beyond the last named
+/// column is set aside too, as those cells have no column to go in. `delimiter` is 0.
+pub fn read_grid(grid: &[Vec<String>]) -> Result<Table, ImportError> {
+    let mut reading = Reading::default();
+    for (i, cells) in grid.iter().enumerate() {
+        let cell = |c: usize| cells.get(c).map_or("", |text| text.trim());
+        reading.row(i + 1, cells.len(), cell, |last, width| {
+            format!(
+                "This row has {} cells but there are {} named columns: left out. Give the \
+                 column a name in the row of column names, or clear the cells beyond it.",
+                thousands(last),
+                thousands(width)
+            )
+        })?;
+    }
+    reading.finish(0)
+}
+
+/// The column names and rows read so far: one row at a time, from CSV records or a sheet's cells.
+#[derive(Default)]
+struct Reading {
+    headers: Option<Vec<String>>,
+    rows: Vec<Row>,
+    skipped: Vec<Skipped>,
+}
+
+impl Reading {
+    /// Takes the row numbered `line`, of `len` cells, each given (trimmed) by `cell`; `too_long`
+    /// says why a row with filled cells beyond the last column name is left out, given the
+    /// number of cells up to its last filled one and the number of columns.
+    fn row<'a>(
+        &mut self,
+        line: usize,
+        len: usize,
+        cell: impl Fn(usize) -> &'a str,
+        too_long: impl FnOnce(usize, usize) -> String,
+    ) -> Result<(), ImportError> {
+        let filled = (0..len).filter(|&i| !cell(i).is_empty()).count();
         if filled == 0 {
-            continue;
+            return Ok(());
         }
-        let Some(names) = &headers else {
-            let cells: Vec<String> = (0..record.len()).map(|i| cell(i).to_string()).collect();
+        let Some(names) = &self.headers else {
+            let cells: Vec<String> = (0..len).map(|i| cell(i).to_string()).collect();
             if filled == 1 {
-                skipped.push(Skipped {
+                self.skipped.push(Skipped {
                     line,
                     reason: "A title above the column names: not read as data.".to_string(),
                 });
-                continue;
+                return Ok(());
             }
             let mut names = cells;
             while names.last().is_some_and(String::is_empty) {
@@ -190,61 +243,53 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
                     columns: names.len(),
                 });
             }
-            headers = Some(names);
-            continue;
+            self.headers = Some(names);
+            return Ok(());
         };
-        if is_total((0..record.len()).map(cell)) {
-            skipped.push(Skipped {
+        if is_total((0..len).map(&cell)) {
+            self.skipped.push(Skipped {
                 line,
                 reason: "A totals row: left out, as the planner adds up the rows itself."
                     .to_string(),
             });
-            continue;
+            return Ok(());
         }
-        if record.len() >= names.len() && names.iter().enumerate().all(|(i, n)| cell(i) == n) {
-            skipped.push(Skipped {
+        if len >= names.len() && names.iter().enumerate().all(|(i, n)| cell(i) == n) {
+            self.skipped.push(Skipped {
                 line,
                 reason: "The column names again: left out.".to_string(),
             });
-            continue;
+            return Ok(());
         }
-        if (names.len()..record.len()).any(|i| !cell(i).is_empty()) {
-            let last = (0..record.len())
-                .rposition(|i| !cell(i).is_empty())
-                .unwrap_or(0)
-                + 1;
-            skipped.push(Skipped {
+        if (names.len()..len).any(|i| !cell(i).is_empty()) {
+            let last = (0..len).rposition(|i| !cell(i).is_empty()).unwrap_or(0) + 1;
+            self.skipped.push(Skipped {
                 line,
-                reason: format!(
-                    "This row has {} cells but there are {} columns, so its cells may have moved: \
-                     left out. Check the row for a {} inside a cell, and put that cell in quotes.",
-                    thousands(last),
-                    thousands(names.len()),
-                    delimiter_name(delimiter)
-                ),
+                reason: too_long(last, names.len()),
             });
-            continue;
+            return Ok(());
         }
-        if rows.len() == MAX_ROWS {
+        if self.rows.len() == MAX_ROWS {
             return Err(ImportError::TooManyRows);
         }
         let width = names.len();
-        rows.push(Row::new(
-            line,
-            (0..record.len().min(width)).map(cell),
-            width,
-        ));
+        self.rows
+            .push(Row::new(line, (0..len.min(width)).map(cell), width));
+        Ok(())
     }
-    let headers = headers.ok_or(ImportError::NoHeader)?;
-    if rows.is_empty() {
-        return Err(ImportError::NoRows);
+
+    fn finish(self, delimiter: u8) -> Result<Table, ImportError> {
+        let headers = self.headers.ok_or(ImportError::NoHeader)?;
+        if self.rows.is_empty() {
+            return Err(ImportError::NoRows);
+        }
+        Ok(Table {
+            delimiter,
+            headers,
+            rows: self.rows,
+            skipped: self.skipped,
+        })
     }
-    Ok(Table {
-        delimiter,
-        headers,
-        rows,
-        skipped,
-    })
 }
 
 /// Line breaks as the CSV reader ends rows: LF, CRLF, or CR alone.
