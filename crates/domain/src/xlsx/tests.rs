@@ -1315,7 +1315,6 @@ fn the_checksum_is_crc32_as_zip_uses_it() {
 }
 
 proptest! {
-
     #![proptest_config(ProptestConfig {
         cases: 256,
         failure_persistence: None,
