@@ -170,6 +170,22 @@ export async function until(check, what, timeout = 10000) {
   }
 }
 
+/** Presses a print button and waits until the widget's print frame holds the new page and has
+ * loaded it; returns the frame's locator and its `Frame`. */
+export async function printFrom(widget, button) {
+  const frameElement = widget.locator('iframe.rep-print-frame');
+  const srcdoc = async () => ((await frameElement.count()) > 0 ? frameElement.getAttribute('srcdoc') : null);
+  const before = await srcdoc();
+  await button.click();
+  await until(async () => {
+    const now = await srcdoc();
+    return now !== null && now !== before;
+  }, 'the print page');
+  const frame = await (await frameElement.elementHandle()).contentFrame();
+  await frame.waitForLoadState('load');
+  return { frameElement, frame };
+}
+
 /** Types into a field with the keyboard, as a person does, replacing what is there. */
 export async function typeInto(page, field, text) {
   await field.focus();

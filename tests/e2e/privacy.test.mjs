@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { field, goTo, sharedBrowser, singleFileUrl, until, waitForSaved } from './harness.mjs';
+import { field, goTo, printFrom, sharedBrowser, singleFileUrl, waitForSaved } from './harness.mjs';
 
 const env = sharedBrowser();
 
@@ -118,18 +118,6 @@ async function download(page, button, dir) {
   return path;
 }
 
-/** Prints from `button` and waits until the print frame has the new page loaded. */
-async function print(widget, button) {
-  const frame = widget.locator('iframe.rep-print-frame');
-  const before = (await frame.count()) > 0 ? await frame.getAttribute('srcdoc') : null;
-  await button.click();
-  await until(async () => {
-    const now = (await frame.count()) > 0 ? await frame.getAttribute('srcdoc') : null;
-    return now !== null && now !== before;
-  }, 'the print page');
-  const handle = await frame.elementHandle();
-  await (await handle.contentFrame()).waitForLoadState('load');
-}
 
 /** Visits every screen in turn. */
 async function visitEveryScreen(widget) {
@@ -157,10 +145,10 @@ async function fullSession(page, widget, dir) {
   // The exports and print pages.
   await goTo(widget, 'REAP checklist');
   await download(page, widget.getByRole('button', { name: 'Download the checklist (CSV)', exact: true }), dir);
-  await print(widget, widget.getByRole('button', { name: 'Print the checklist', exact: true }));
+  await printFrom(widget, widget.getByRole('button', { name: 'Print the checklist', exact: true }));
   await goTo(widget, 'Journey self-assessment');
-  await print(widget, widget.getByRole('button', { name: 'Print the workshop pack', exact: true }));
-  await print(widget, widget.getByRole('button', { name: 'Print the results', exact: true }));
+  await printFrom(widget, widget.getByRole('button', { name: 'Print the workshop pack', exact: true }));
+  await printFrom(widget, widget.getByRole('button', { name: 'Print the results', exact: true }));
 
   // A plan and a backup out; the backup in again.
   await goTo(widget, 'Your plans');

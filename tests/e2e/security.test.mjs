@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CURRENT_SCHEMA_VERSION, blankPlan, field, fixturesDir, goTo, openWithPlans, sharedBrowser, singleFileUrl, until,
-  waitForPlanner, waitForSaved,
+  CURRENT_SCHEMA_VERSION, blankPlan, field, fixturesDir, goTo, openWithPlans, printFrom, sharedBrowser, singleFileUrl,
+  until, waitForPlanner, waitForSaved,
 } from './harness.mjs';
 import { HOSTILE_TITLE, PAYLOADS } from '../fixtures/security/payloads.mjs';
 
@@ -159,16 +159,7 @@ async function fillEveryField(page, screen, typed, counter) {
 
 /** The text of the page printed from `button`, read from the print frame once it has loaded. */
 async function printedPage(page, button) {
-  const widget = widgetOf(page);
-  const frameElement = widget.locator('iframe.rep-print-frame');
-  const before = (await frameElement.count()) > 0 ? await frameElement.getAttribute('srcdoc') : null;
-  await button.click();
-  await until(async () => {
-    const now = (await frameElement.count()) > 0 ? await frameElement.getAttribute('srcdoc') : null;
-    return now !== null && now !== before;
-  }, 'the print frame to be drawn');
-  const frame = await (await frameElement.elementHandle()).contentFrame();
-  await frame.waitForLoadState('load');
+  const { frameElement, frame } = await printFrom(widgetOf(page), button);
   const srcdoc = await frameElement.getAttribute('srcdoc');
   const text = await frame.evaluate(() => document.documentElement.textContent);
   return { srcdoc, text, frame };

@@ -8,8 +8,8 @@
 pub const UTF8_BOM: &str = "\u{feff}";
 
 /// Characters that make a spreadsheet treat a cell as a formula (or, for tab and carriage
-/// return, let one through).
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// return, let one through). `xlsx` guards its cells against the same.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// One cell: a cell that starts like a formula gets a leading apostrophe (shown as text, never
 /// run), and a cell with a comma, quote or line break is quoted.

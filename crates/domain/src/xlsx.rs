@@ -40,10 +40,6 @@ pub const MAX_CELLS: usize = 20_000_000;
 const EXCEL_ROWS: usize = 1_048_576;
 const EXCEL_COLUMNS: usize = 16_384;
 
-/// Characters that make a spreadsheet treat a cell as a formula (or, for tab and carriage
-/// return, let one through): the same as `csv_out` guards against.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
 /// Why a workbook could not be read. [`XlsxError::message`] says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum XlsxError {
@@ -306,7 +302,8 @@ fn worksheet(rows: &[Vec<Cell>]) -> String {
                         continue;
                     }
                     let first = value.chars().find(|&c| xml_allowed(c));
-                    let formula_like = first.is_some_and(|c| FORMULA_STARTS.contains(&c));
+                    let formula_like =
+                        first.is_some_and(|c| crate::csv_out::FORMULA_STARTS.contains(&c));
                     let style = bold + 2 * usize::from(formula_like);
                     cells.push_str(&format!(r#"<c r="{reference}" t="inlineStr""#));
                     if style > 0 {
