@@ -78,32 +78,33 @@ fn counts_in(line: &str) -> (u64, u64) {
     }
 }
 
-/// The whole single file must stay under 240 KB gzip. Size is deterministic for a given build,
-/// so unlike a timing this is a fair test.
-pub const SINGLE_FILE_BUDGET: usize = 240 * 1024;
+/// Size is printed, not a budget (the 240 KB gzip budget was withdrawn: what users feel is load
+/// time and typing speed, measured by `cargo xtask bench`). This generous ceiling only catches an
+/// accident, such as a debug build or a file inlined twice.
+pub const SINGLE_FILE_CEILING: usize = 4 * 1024 * 1024;
 
-fn size_budget(tally: &mut Tally) {
-    println!("\n==> size budget");
+fn size_ceiling(tally: &mut Tally) {
+    println!("\n==> size (printed; a ceiling catches accidents only)");
     let path = crate::util::dist_dir().join(dist::SINGLE_FILE);
     let size = std::fs::read(&path)
         .map(|b| crate::util::gzip_len(&b))
         .unwrap_or(usize::MAX);
-    let verdict = if size <= SINGLE_FILE_BUDGET {
-        "ok"
+    let verdict = if size <= SINGLE_FILE_CEILING {
+        "under the ceiling"
     } else {
-        "OVER BUDGET"
+        "OVER THE CEILING: something was built or inlined by accident"
     };
     println!(
-        "single file {}: {} gzip, budget {} ({verdict})",
+        "single file {}: {} gzip, ceiling {} ({verdict})",
         dist::SINGLE_FILE,
         crate::util::kb(size),
-        crate::util::kb(SINGLE_FILE_BUDGET)
+        crate::util::kb(SINGLE_FILE_CEILING)
     );
-    if size <= SINGLE_FILE_BUDGET {
+    if size <= SINGLE_FILE_CEILING {
         tally.passed += 1;
     } else {
         tally.failed += 1;
-        tally.broken_suites.push("size budget".into());
+        tally.broken_suites.push("size ceiling".into());
     }
 }
 
@@ -152,7 +153,7 @@ pub fn run_all() -> Result<(), String> {
 
     match dist::build() {
         Ok(()) => {
-            size_budget(&mut tally);
+            size_ceiling(&mut tally);
             suite(
                 &mut tally,
                 "end-to-end tests (Playwright + axe-core in Debian's Chromium)",
