@@ -766,7 +766,8 @@ test('single file: a saved HTML copy opens from disk with the plan inside, in it
   const csp = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
   assert.ok(csp(copy.text), 'the copy keeps its Content-Security-Policy');
   assert.equal(csp(copy.text), csp(built));
-  assert.match(copy.text, /<script type="application\/json" id="rep-embedded-plan">\{.*"id":"example".*\}<\/script>/s);
+  const copyId = copy.text.match(/<script type="application\/json" id="rep-embedded-plan" data-copy="(c[0-9a-z]+-[0-9a-z]+)">\{.*"id":"example".*\}<\/script>/s)?.[1];
+  assert.ok(copyId, 'the copy carries the plan and an id of its own');
 
   // Opened in a fresh browser: it shows the plan, and keeps it under its own namespace.
   const fresh = await browser.newContext();
@@ -775,7 +776,7 @@ test('single file: a saved HTML copy opens from disk with the plan inside, in it
   assert.equal(await planName(opened.widget).inputValue(), unique);
   assert.equal(await opened.widget.locator('.rep-app').getAttribute('data-storage-key'), 'single-file');
   await waitForSaved(opened.widget);
-  const copyPrefix = 'race-equity-planner/single-file%2Fcopy%2Fexample/';
+  const copyPrefix = `race-equity-planner/single-file%2Fcopy%2Fexample%2F${copyId}/`;
   const copyKeys = Object.keys(await storageOf(opened.page));
   assert.ok(copyKeys.includes(`${copyPrefix}plan/example`), `keys: ${copyKeys.join(', ')}`);
   assert.ok(copyKeys.every((k) => k.startsWith(copyPrefix)), `the copy wrote outside its namespace: ${copyKeys.join(', ')}`);

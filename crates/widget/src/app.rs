@@ -35,7 +35,11 @@ impl Screen {
 /// The whole planner for one host element.
 #[component]
 pub fn App(config: MountConfig) -> impl IntoView {
-    let planner = Planner::start(&config.storage_key, config.embedded_plan.as_deref());
+    let planner = Planner::start(
+        &config.storage_key,
+        config.embedded_plan.as_deref(),
+        config.embedded_copy.as_deref(),
+    );
     let screen = RwSignal::new(Screen::Home);
     provide_context(planner);
     provide_context(screen);

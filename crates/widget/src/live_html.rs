@@ -154,9 +154,33 @@ fn set_prop(el: &Element, name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(el, &JsValue::from_str(name), value);
 }
 
+thread_local! {
+    /// Set while the plan on screen is replaced by a version saved elsewhere (another tab): then
+    /// the focused field must show the saved text too, or the next keystroke would write the old
+    /// text back over it.
+    static FOLLOWING_OUTSIDE_CHANGE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `change` (which replaces the plan on screen with one saved elsewhere) so that every
+/// redraw it causes also updates the field that has focus, keeping its caret where it can.
+pub fn follow_outside_change(change: impl FnOnce()) {
+    FOLLOWING_OUTSIDE_CHANGE.with(|f| f.set(true));
+    change();
+    // Effects run before timers, so the redraws have happened when this clears the flag.
+    set_timeout(
+        || FOLLOWING_OUTSIDE_CHANGE.with(|f| f.set(false)),
+        Duration::ZERO,
+    );
+}
+
+fn following_outside_change() -> bool {
+    FOLLOWING_OUTSIDE_CHANGE.with(std::cell::Cell::get)
+}
+
 /// Makes `root`'s children match `html`, changing only what differs. Elements are matched in
 /// order, and by `id` where they have one, so a row added or removed in the middle of a list
-/// does not redraw the rows after it. The focused field keeps the value the user is typing.
+/// does not redraw the rows after it. The focused field keeps the value the user is typing,
+/// unless the plan was replaced by another tab's save ([`follow_outside_change`]).
 pub fn morph(root: &Element, html: &str) {
     let Ok(template) = document().create_element("template") else {
         return;
@@ -180,12 +204,33 @@ pub fn morph(root: &Element, html: &str) {
 }
 
 /// Focuses the element with this id inside `root`, if there is one.
-fn focus_by_id(root: &Element, id: &str) {
-    if let Ok(Some(el)) = root.query_selector(&format!("[id='{id}']")) {
+pub fn focus_by_id(root: &Element, id: &str) {
+    if let Some(el) = by_id(root, id) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
     }
+}
+
+/// The element with this id inside `root`. Ids come from files too, so the id goes into the
+/// selector as a CSS string with its quotes, backslashes and line breaks escaped (line breaks as
+/// the HTML parser leaves them in an attribute): whatever it holds, it cannot break the selector
+/// or select another element.
+fn by_id(root: &Element, id: &str) -> Option<Element> {
+    let mut selector = String::from("[id=\"");
+    for c in id.replace("\r\n", "\n").chars() {
+        match c {
+            '"' | '\\' => {
+                selector.push('\\');
+                selector.push(c);
+            }
+            '\n' | '\r' => selector.push_str("\\a "),
+            '\u{c}' => selector.push_str("\\c "),
+            c => selector.push(c),
+        }
+    }
+    selector.push_str("\"]");
+    root.query_selector(&selector).ok().flatten()
 }
 
 /// The focused element, if it is inside `root` (which may be inside a shadow root).
@@ -321,11 +366,16 @@ fn morph_node(old: &Node, new: &Node, focused: Option<&Element>) {
                 set_prop(old_el, "checked", &new_el.has_attribute("checked").into());
             } else if !is_focused {
                 sync_value(old_el, &new_el.get_attribute("value").unwrap_or_default());
+            } else if following_outside_change() {
+                sync_focused_value(old_el, &new_el.get_attribute("value").unwrap_or_default());
             }
         }
         "TEXTAREA" => {
+            let text = new_el.text_content().unwrap_or_default();
             if !is_focused {
-                sync_value(old_el, &new_el.text_content().unwrap_or_default());
+                sync_value(old_el, &text);
+            } else if following_outside_change() {
+                sync_focused_value(old_el, &text);
             }
         }
         _ => {
@@ -346,6 +396,25 @@ fn morph_node(old: &Node, new: &Node, focused: Option<&Element>) {
 fn sync_value(el: &Element, value: &str) {
     if prop(el, "value").as_string().as_deref() != Some(value) {
         set_prop(el, "value", &JsValue::from_str(value));
+    }
+}
+
+/// Like [`sync_value`] for the field being typed in: a caret at the end of the old text goes to
+/// the end of the new one (the user was adding to it); elsewhere it stays where it was, or at the
+/// end of the new text if that is shorter.
+fn sync_focused_value(el: &Element, value: &str) {
+    let old = prop(el, "value").as_string().unwrap_or_default();
+    if old == value {
+        return;
+    }
+    let caret = prop(el, "selectionStart").as_f64();
+    set_prop(el, "value", &JsValue::from_str(value));
+    let new_end = value.encode_utf16().count() as f64;
+    if let Some(caret) = caret {
+        let at_end = caret >= old.encode_utf16().count() as f64;
+        let at = JsValue::from_f64(if at_end { new_end } else { caret.min(new_end) });
+        set_prop(el, "selectionStart", &at);
+        set_prop(el, "selectionEnd", &at);
     }
 }
 
