@@ -67,6 +67,35 @@ async function recordRequests(context, isOwn) {
   return seen;
 }
 
+/**
+ * What a page's policy cannot stop, so the planner must never do it (README, "Open it"): open a
+ * window, navigate the page, or start a WebRTC connection; nor may it use a beacon, a socket, an
+ * event stream or a worker. Runs in every page and frame before its own scripts, and keeps a list
+ * in `window.__repEscapes`.
+ */
+function recordEscapes() {
+  const escapes = [];
+  Object.defineProperty(window, '__repEscapes', { value: escapes });
+  const wrap = (owner, name, what) => {
+    const real = owner && owner[name];
+    if (typeof real !== 'function') return;
+    owner[name] = new Proxy(real, {
+      apply(target, self, args) {
+        escapes.push(`${what}(${String(args[0]).slice(0, 80)})`);
+        return Reflect.apply(target, self, args);
+      },
+      construct(target, args) {
+        escapes.push(`new ${what}(${String(args[0]).slice(0, 80)})`);
+        return Reflect.construct(target, args);
+      },
+    });
+  };
+  wrap(window, 'open', 'window.open');
+  wrap(navigator, 'sendBeacon', 'navigator.sendBeacon');
+  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'WebSocket', 'EventSource', 'Worker', 'SharedWorker']) wrap(window, name, name);
+  window.addEventListener('beforeunload', () => escapes.push('the page was left'), true);
+}
+
 /** Data and blob URLs never leave the browser; about:blank and about:srcdoc are not fetched. */
 const IN_BROWSER = /^(data:|blob:|about:(blank|srcdoc)$)/;
 
@@ -188,7 +217,13 @@ for (const way of WAYS) {
       const own = () => [...way.ownFiles(), ...copies];
       const isOwn = (url) => IN_BROWSER.test(url) || own().some((prefix) => url.startsWith(prefix));
       const seen = await recordRequests(context, isOwn);
+      await context.addInitScript(recordEscapes);
       const page = await context.newPage();
+      // Navigations of the page itself: the first load and the reload below, and no other.
+      const navigations = [];
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) navigations.push(frame.url());
+      });
       await page.goto(way.url());
       const widget = way.widget(page);
       const copy = await fullSession(page, widget, dir);
@@ -201,6 +236,14 @@ for (const way of WAYS) {
       assert.equal(await field(widget, 'rep-plan-organisation').inputValue(), 'Privacy test organisation (fictional)');
 
       const references = [...(await foreignReferences(page, own())), ...(await foreignReferences(copyPage, own()))];
+      const escapes = [];
+      for (const p of [page, copyPage]) {
+        for (const frame of p.frames()) {
+          escapes.push(...(await frame.evaluate(() => window.__repEscapes || []).catch(() => [])).map((e) => `${e} in ${frame.url()}`));
+        }
+      }
+      assert.deepEqual(escapes, [], 'the planner opened a window, left the page or used a channel its policy cannot close');
+      assert.deepEqual(navigations, [way.url(), way.url()], 'the page navigated somewhere other than its own load and reload');
       // Closing runs the pages' unload handlers: the last chance for a beacon.
       await copyPage.close({ runBeforeUnload: true });
       await page.close({ runBeforeUnload: true });
