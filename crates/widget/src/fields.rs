@@ -71,13 +71,7 @@ fn go_to(target: &str, root: &Element, screen: Option<RwSignal<crate::app::Scree
     ));
     let id = format!("rep-a-{}-title", anchor.replace('.', "-"));
     set_timeout(
-        move || {
-            if let Ok(Some(el)) = app.query_selector(&format!("[id='{id}']")) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        },
+        move || crate::live_html::focus_by_id(&app, &id),
         std::time::Duration::ZERO,
     );
 }
