@@ -395,7 +395,8 @@ test('a single-file copy carrying a hostile plan opens from disk with nothing ru
     const built = await readFile(new URL(singleFileUrl), 'utf8');
     const policy = (text) => text.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
     assert.equal(policy(html), policy(built), 'the copy’s Content-Security-Policy differs from the single file’s');
-    const block = html.match(/<script type="application\/json" id="rep-embedded-plan">([\s\S]*?)<\/script>/);
+    // The block's only attributes are its type, its id and the copy's plain id.
+    const block = html.match(/<script type="application\/json" id="rep-embedded-plan" data-copy="[0-9a-z-]+">([\s\S]*?)<\/script>/);
     assert.ok(block, 'the copy has no plan block');
     assert.doesNotMatch(block[1], /[<>]/, 'the plan block has a raw < or > in it');
     assert.equal(JSON.parse(block[1]).title, HOSTILE_TITLE);
