@@ -5,7 +5,9 @@
 //! - `race-equity-planner/ns/plan/<id>`: one plan's JSON;
 //! - `race-equity-planner/ns/last-opened`: the id of the plan to open on the next visit;
 //! - `race-equity-planner/ns/unreadable/<n>`: a save that could not be read, kept exactly as found;
-//! - `race-equity-planner/ns/deleted/<id>`: the kept copy of a deleted plan, for undo.
+//! - `race-equity-planner/ns/deleted/<id>`: the kept copy of a deleted plan, for undo while the
+//!   planner stays open (removed when another plan is deleted, undo is dismissed or the page
+//!   closes; any found at start are left from an earlier visit, and listed for the user).
 
 /// The first part of every key the planner writes.
 pub const PREFIX: &str = "race-equity-planner";
@@ -54,6 +56,12 @@ impl StorageKeys {
     pub fn is_unreadable(&self, key: &str) -> bool {
         key.strip_prefix(&self.base)
             .is_some_and(|rest| rest.starts_with("unreadable/"))
+    }
+
+    /// Whether a key holds the kept copy of one of this namespace's deleted plans.
+    pub fn is_deleted(&self, key: &str) -> bool {
+        key.strip_prefix(&self.base)
+            .is_some_and(|rest| rest.starts_with("deleted/"))
     }
 }
 
@@ -125,6 +133,18 @@ mod tests {
         assert!(!keys.is_unreadable(&keys.plan("3")));
         assert!(!keys.is_plan(&keys.last_opened()));
         assert!(!keys.is_plan(&keys.deleted("p1")));
+    }
+
+    #[test]
+    fn deleted_copies_are_told_apart_from_plans_and_other_namespaces() {
+        let keys = StorageKeys::new("demo");
+        assert!(keys.is_deleted(&keys.deleted("p1")));
+        assert!(keys.is_deleted(&keys.deleted("a/b")));
+        assert!(!keys.is_deleted(&keys.plan("p1")));
+        assert!(!keys.is_deleted(&keys.unreadable(1)));
+        assert!(!keys.is_deleted(&keys.last_opened()));
+        assert!(!StorageKeys::new("other").is_deleted(&keys.deleted("p1")));
+        assert!(!keys.is_deleted(&StorageKeys::new("demo/x").deleted("p1")));
     }
 
     #[test]
