@@ -86,3 +86,61 @@ test('when the wasm cannot load, the host shows a plain message instead of a bla
   assert.match(await alert.innerText(), /Enhanced security/);
   await page.close();
 });
+
+// The sizes a user reads: body text, the screen's heading, a card's heading, and the main column's
+// padding (a spacing in the same unit as the rest).
+async function plannerSizes(page) {
+  const widget = page.locator('[data-race-equity-planner]');
+  const size = (locator, property = 'fontSize') => locator.first().evaluate((el, p) => getComputedStyle(el)[p], property);
+  return {
+    body: await size(widget.locator('.rep-card p')),
+    heading: await size(widget.getByRole('heading', { level: 1 })),
+    cardHeading: await size(widget.locator('.rep-card .rep-heading-m')),
+    mainPadding: await size(widget.locator('.rep-main'), 'paddingLeft'),
+  };
+}
+
+test('a host page that sets its root font size to 62.5% does not shrink the planner', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/index.html`);
+  await waitForPlanner(page);
+  const demo = await plannerSizes(page);
+  // Chromium's default font size, as an unchanged browser has it.
+  assert.deepEqual(demo, { body: '16px', heading: '32px', cardHeading: '20px', mainPadding: '16px' });
+  await page.goto(`${server.origin}/fixtures/host-rem.html`);
+  await waitForPlanner(page);
+  // The host's rule really applies on the host page itself...
+  assert.equal(await page.locator('html').evaluate((el) => getComputedStyle(el).fontSize), '10px');
+  // ...but the planner keeps the sizes it has on the demo page.
+  assert.deepEqual(await plannerSizes(page), demo);
+  await page.close();
+});
+
+// The plain message shown in place of the planner, checked as a user meets it: visible, in words,
+// and no planner half-drawn beside it.
+async function plainMessage(page) {
+  const host = page.locator('[data-race-equity-planner]');
+  const alert = host.locator('[role="alert"]');
+  await alert.waitFor({ state: 'visible', timeout: 20000 });
+  assert.equal(await host.locator('.rep-app').count(), 0, 'no planner beside the message');
+  assert.ok((await host.boundingBox()).height > 0, 'the host is not 0 px tall');
+  return alert.innerText();
+}
+
+test('a host page whose CSP blocks inline styles shows a plain message naming style-src', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/fixtures/host-strict-style-csp.html`);
+  const text = await plainMessage(page);
+  assert.match(text, /security policy blocks the planner's styles/);
+  assert.match(text, /style-src needs 'unsafe-inline' for the planner/);
+  await page.close();
+});
+
+test('a host page that enforces Trusted Types shows a plain message naming the setting', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/fixtures/host-trusted-types.html`);
+  const text = await plainMessage(page);
+  assert.match(text, /enforces Trusted Types, which the planner does not support yet/);
+  assert.match(text, /require-trusted-types-for 'script'/);
+  await page.close();
+});
