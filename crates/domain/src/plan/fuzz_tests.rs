@@ -12,6 +12,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
+use super::ids::tests::assert_plain_and_unique;
 use super::{extract_embedded_plan, load, parse_import, LoadError, Plan, PlanSummary};
 
 const FIXTURES: [&str; 6] = [
@@ -65,24 +66,32 @@ fn within_one_unit(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Every entry point, on one text. Messages must be non-empty sentences.
+/// Every entry point, on one text. Messages must be non-empty sentences; every plan read has
+/// plain, unique ids.
 fn every_way_in(text: &str) {
     match load(text) {
         Ok(loaded) => {
+            assert_plain_and_unique(&loaded.plan);
             let again = load(&super::to_json(&loaded.plan)).expect("a loaded plan reloads");
             assert_same(&again.plan, &loaded.plan);
         }
         Err(error) => check_message(&error),
     }
-    if let Err(error) = parse_import(text, &[PlanSummary::default()]) {
-        check_message(&error);
+    match parse_import(text, &[PlanSummary::default()]) {
+        Ok(preview) => preview
+            .items
+            .iter()
+            .for_each(|item| assert_plain_and_unique(&item.plan)),
+        Err(error) => check_message(&error),
     }
     let page = format!(
         r#"<html><script type="application/json" id="{}">{text}</script></html>"#,
         super::EMBEDDED_PLAN_ELEMENT_ID
     );
-    if let Some(Err(error)) = extract_embedded_plan(&page) {
-        check_message(&error);
+    match extract_embedded_plan(&page) {
+        Some(Ok(loaded)) => assert_plain_and_unique(&loaded.plan),
+        Some(Err(error)) => check_message(&error),
+        None => {}
     }
     let _ = extract_embedded_plan(text);
 }
@@ -219,6 +228,68 @@ proptest! {
         let at = value.pointer_mut(&pointer).unwrap();
         *at = replacement;
         every_way_in(&value.to_string());
+    }
+}
+
+/// An id as a file might hold one: anything, blank, markup, a repeat of an id the planner makes,
+/// or a number too large to count on from.
+fn any_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".{0,70}",
+        "[a-z]{1,2}[0-9]{1,2}",
+        prop::sample::select(vec![
+            "",
+            "a1",
+            "p1",
+            "d1",
+            "o1",
+            "b1",
+            "es1",
+            "review1",
+            "\"><img src=x onerror=alert(1)>",
+            "a18446744073709551615",
+        ])
+        .prop_map(String::from),
+    ]
+}
+
+proptest! {
+    /// Issue 16: after loading, every id in a plan is plain and unique in its list, the plan
+    /// loads the same way twice, and once saved it loads unchanged.
+    #[test]
+    fn after_loading_every_id_is_plain_and_unique(
+        ids in prop::collection::vec(any_id(), 19),
+        newer in any::<bool>(),
+    ) {
+        let mut plan: Value = serde_json::from_str(FIXTURES[5]).unwrap();
+        let mut ids = ids.into_iter();
+        let mut next = || json!(ids.next().unwrap());
+        plan["id"] = next();
+        for i in 0..4 {
+            plan["journey"]["participants"][i]["id"] = next();
+        }
+        plan["journey"]["past"][0]["participants"][0]["id"] = next();
+        for i in 0..2 {
+            plan["data"]["periods"][i]["id"] = next();
+        }
+        plan["data"]["periods"][0]["bands"] =
+            json!([{"id": next(), "name": "1"}, {"id": next(), "name": "2"}, {"id": next()}]);
+        plan["action_plan"]["objectives"][0]["id"] = next();
+        for i in 0..3 {
+            plan["action_plan"]["objectives"][0]["actions"][i]["id"] = next();
+        }
+        plan["reap"]["specialists"] = json!([{"id": next()}, {"id": next()}]);
+        plan["reap"]["reviews"] = json!([{"id": next()}, {"id": next()}]);
+        if newer {
+            plan["schema_version"] = json!(99);
+        }
+        let text = plan.to_string();
+        every_way_in(&text);
+        let first = load(&text).expect("the fixture loads with any ids").plan;
+        assert_plain_and_unique(&first);
+        prop_assert_eq!(&load(&text).unwrap().plan, &first);
+        let saved = super::to_json(&first);
+        prop_assert_eq!(&load(&saved).unwrap().plan, &first);
     }
 }
 

@@ -170,6 +170,8 @@ pub(super) fn load_value(mut value: Value) -> Result<Loaded, LoadError> {
         read_figures_into_entries(&mut plan);
     }
     plan.schema_version = CURRENT_SCHEMA_VERSION;
+    // Ids from a file or from storage reach the page as element ids and keys.
+    super::ids::make_ids_plain(&mut plan);
     Ok(Loaded {
         plan,
         migrated_from: (found < CURRENT_SCHEMA_VERSION).then_some(found),
@@ -235,6 +237,8 @@ fn read_newer(mut value: Value, found: u32) -> Result<Loaded, LoadError> {
     while left_out.len() <= MAX_LEFT_OUT {
         if let Ok(mut plan) = plan_from(&value) {
             plan.schema_version = found;
+            // Never saved, but drawn.
+            super::ids::make_ids_plain(&mut plan);
             return Ok(Loaded {
                 plan,
                 migrated_from: None,

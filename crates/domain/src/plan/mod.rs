@@ -16,6 +16,7 @@ pub mod edit;
 mod embed;
 mod example;
 mod history;
+mod ids;
 mod load;
 mod read;
 mod sections;
@@ -29,6 +30,7 @@ pub use backup::{
 pub use embed::{embed_plan_in_html, extract_embedded_plan, EmbedError, EMBEDDED_PLAN_ELEMENT_ID};
 pub use example::{build_example, full_plan_for_bench, EXAMPLE_TITLE};
 pub use history::{describe_changes, record_changes, Change, COALESCE_SECONDS, MAX_HISTORY};
+pub use ids::{is_plain_id, make_ids_plain, IdReplaced};
 pub use load::{load, LoadError, Loaded, MAX_PLAN_BYTES};
 pub use sections::*;
 
