@@ -14,8 +14,10 @@ import {
   focusedId,
   goTo,
   sharedBrowser,
+  typeInto,
   until,
   waitForPlanner,
+  waitForSaved,
   watch,
 } from './harness.mjs';
 
@@ -167,6 +169,27 @@ test('storage full: deleting a plan asks once to delete it without undo; Cancel 
 });
 
 // ---- 4. The copy for undo does not outlive the planner ------------------------------------------
+
+test('storage full: a change that could not be saved is saved once deleting another plan makes room', async () => {
+  // Bravo is large enough that deleting it makes room for Alpha's change and its log entry.
+  const bravo = blankPlan('bravo', 'Bravo team plan', { organisation: 'Bravo '.repeat(5000) });
+  const { context, page, widget, seen } = await openWithStore({ ...threePlans(), [`${PREFIX}plan/bravo`]: JSON.stringify(bravo) });
+  await goTo(widget, 'Your plans');
+  await fillToQuota(page);
+  await goTo(widget, 'Home');
+  await typeInto(page, widget.getByLabel('Plan name', { exact: true }), 'Alpha, changed when the store was full');
+  await widget.getByRole('heading', { name: 'Your latest change is not saved: storage is full' }).waitFor();
+  assert.equal(JSON.parse((await plannerStore(page))[`${PREFIX}plan/alpha`]).title, 'Alpha team plan');
+
+  await goTo(widget, 'Your plans');
+  await askToDelete(widget, 'Bravo team plan');
+  const question = widget.getByRole('group', { name: 'Confirm delete without undo' });
+  await question.getByRole('button', { name: 'Delete without undo', exact: true }).click();
+  await waitForSaved(widget);
+  assert.equal(JSON.parse((await plannerStore(page))[`${PREFIX}plan/alpha`]).title, 'Alpha, changed when the store was full');
+  assert.deepEqual(seen.errors.filter((e) => !/QuotaExceeded/.test(e)), []);
+  await context.close();
+});
 
 test('delete with room: undo works while the planner is open; a second delete, dismissing, and closing the page remove the copy', async () => {
   const { context, page, widget, seen } = await openWithStore(threePlans());

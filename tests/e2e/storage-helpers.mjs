@@ -3,11 +3,12 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { until, waitForPlanner, watch } from './harness.mjs';
+import { DEMO_PREFIX, until, waitForPlanner, watch } from './harness.mjs';
 
-export const PREFIX = 'race-equity-planner/demo/';
+export { waitForSaved } from './harness.mjs';
+
+export const PREFIX = DEMO_PREFIX;
 export const EXAMPLE_TITLE = 'Example: Northfield IPS team (fictional)';
-export const SAVED = /Saved in this browser at \d\d:\d\d/;
 
 export const widgetOf = (page) => page.locator('[data-race-equity-planner]').first();
 export const planName = (widget) => widget.getByLabel('Plan name', { exact: true });
@@ -47,17 +48,14 @@ export function storageOf(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 }
 
-export function storedPlan(page, id, prefix = PREFIX) {
+/** A plan's stored text, exactly as stored (null when there is none). */
+export function storedText(page, id, prefix = PREFIX) {
   return page.evaluate((key) => localStorage.getItem(key), `${prefix}plan/${id}`);
 }
 
 /** The plan's name in the header. */
 export async function headerTitle(widget) {
   return (await widget.locator('.rep-header__plan').textContent()).replace(/^\s*Plan:\s*/, '').trim();
-}
-
-export async function waitForSaved(widget) {
-  await saveStatus(widget).filter({ hasText: SAVED }).waitFor({ timeout: 10000 });
 }
 
 /** Clicks `button` and returns the download it starts, saved under `folder`, with its text. */

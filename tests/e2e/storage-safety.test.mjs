@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixturesDir, goTo, launchBrowser, singleFileUrl, startServer, typeInto, until, waitForPlanner } from './harness.mjs';
 import {
-  EXAMPLE_TITLE, PREFIX, downloadFrom, headerTitle, openPlanner, planName, saveStatus, seedStorage, storageOf, storedPlan, waitForSaved,
+  EXAMPLE_TITLE, PREFIX, downloadFrom, headerTitle, openPlanner, planName, saveStatus, seedStorage, storageOf, storedText, waitForSaved,
 } from './storage-helpers.mjs';
 
 let browser;
@@ -28,7 +28,7 @@ after(async () => {
 
 const demoUrl = () => `${server.origin}/index.html`;
 const evidence = (widget, anchor) => widget.locator(`#rep-a-${anchor.replace('.', '-')}-evidence`);
-const storedEvidence = async (page, anchor, id = 'example', prefix = PREFIX) => JSON.parse(await storedPlan(page, id, prefix)).reap.anchors[anchor]?.evidence;
+const storedEvidence = async (page, anchor, id = 'example', prefix = PREFIX) => JSON.parse(await storedText(page, id, prefix)).reap.anchors[anchor]?.evidence;
 
 test('two tabs: a field left focused in one tab follows the other tab’s save, and the next keystroke keeps that text', async () => {
   const context = await browser.newContext();
@@ -84,11 +84,11 @@ test('a damaged save that cannot be copied aside (no room for a second copy) sta
   await page.reload();
   await waitForPlanner(page);
   await banner.waitFor();
-  assert.equal(await storedPlan(page, 'example'), damaged);
+  assert.equal(await storedText(page, 'example'), damaged);
   // Editing the plan that is open never touches it either.
   await typeInto(page, planName(widget), 'Edited after the damage');
   await waitForSaved(widget);
-  assert.equal(await storedPlan(page, 'example'), damaged);
+  assert.equal(await storedText(page, 'example'), damaged);
   assert.deepEqual(seen.errors.filter((e) => !/QuotaExceeded/.test(e)), []);
   await context.close();
 });
@@ -103,8 +103,8 @@ test('storage emptied in another tab: the open plan notices, says so and saves i
   await other.goto(`${server.origin}/host-page.css`);
   await other.evaluate(() => localStorage.clear());
   await widget.getByText(/The planner's storage in this browser was emptied/).waitFor();
-  await until(async () => (await storedPlan(page, 'example')) !== null, 'the plan to be saved again');
-  assert.equal(JSON.parse(await storedPlan(page, 'example')).title, 'Kept through a clear');
+  await until(async () => (await storedText(page, 'example')) !== null, 'the plan to be saved again');
+  assert.equal(JSON.parse(await storedText(page, 'example')).title, 'Kept through a clear');
   await waitForSaved(widget);
   // And when storage is emptied with no event here (site data cleared while the tab was hidden),
   // coming back to the tab notices it.
@@ -114,7 +114,7 @@ test('storage emptied in another tab: the open plan notices, says so and saves i
     localStorage.clear();
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   });
-  await until(async () => (await storedPlan(page, 'example')) !== null, 'the plan to be saved again after the tab came back');
+  await until(async () => (await storedText(page, 'example')) !== null, 'the plan to be saved again after the tab came back');
   await context.close();
 });
 

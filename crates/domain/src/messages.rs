@@ -188,8 +188,96 @@ pub mod plans {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
 
+    /// The undo banner. The copy goes when the planner closes, another plan is deleted, or the
+    /// user dismisses the banner.
     pub fn deleted(title: &str) -> String {
-        format!("Deleted \u{201c}{title}\u{201d}. A copy is kept until you delete another plan.")
+        format!("Deleted \u{201c}{title}\u{201d}. Undo is available until you close the planner or delete another plan; then the copy kept for undo is removed from this browser.")
+    }
+
+    pub const DISMISS_UNDO: &str = "Dismiss and remove the copy now";
+
+    /// Asked in the delete row when no copy for undo could be kept: `why` is what the browser
+    /// said, or None when its storage is full.
+    pub fn delete_without_undo_question(title: &str, why: Option<&str>) -> String {
+        let reason = match why {
+            None => "There is no room in this browser to keep a copy for undo.".to_string(),
+            Some(why) => format!("This browser refused to keep a copy for undo ({why})."),
+        };
+        format!("{reason} Delete \u{201c}{title}\u{201d} without undo? Download it first if you may want it back.")
+    }
+
+    pub const CONFIRM_DELETE_WITHOUT_UNDO: &str = "Confirm delete without undo";
+    pub const DELETE_WITHOUT_UNDO: &str = "Delete without undo";
+
+    pub fn download_plan_named(title: &str) -> String {
+        format!("Download \u{201c}{title}\u{201d}")
+    }
+
+    pub fn deleted_without_undo(title: &str) -> String {
+        format!("Deleted \u{201c}{title}\u{201d}. No copy was kept, so it cannot be brought back.")
+    }
+
+    pub fn not_removed(title: &str) -> String {
+        format!("\u{201c}{title}\u{201d} could not be removed: this browser's storage did not let it go, so it is still here. Reload the page and try again.")
+    }
+
+    /// The undo copy is not in storage any more (removed in another tab, say).
+    pub fn copy_gone(title: &str) -> String {
+        format!("\u{201c}{title}\u{201d} could not be brought back: its copy is no longer in this browser (it may have been removed in another tab or window).")
+    }
+
+    pub fn not_brought_back(title: &str) -> String {
+        format!("\u{201c}{title}\u{201d} could not be brought back: this browser's storage has no room for it. Its copy is still kept. Delete a plan you no longer need, or download a backup and free some space, then try again.")
+    }
+
+    /// A copy from a newer version cannot be brought back as a copy beside a plan with its id.
+    pub fn not_beside_newer(title: &str) -> String {
+        format!("\u{201c}{title}\u{201d} could not be brought back: a plan with the same identity is in this browser again, and this copy was saved by a newer version of the planner, so it cannot be copied here. Open this page in the newer version to bring it back.")
+    }
+
+    pub const LEFT_TITLE: &str = "Copies of deleted plans are still in this browser";
+    pub const LEFT_TEXT: &str = "When these plans were deleted, a copy was kept for undo, and the planner closed before it could remove it. Bring back any you want, then remove the rest, so this browser no longer keeps what you meant to delete.";
+    /// Names a kept copy that does not read as a plan.
+    pub const LEFT_UNREADABLE: &str = "A deleted plan whose copy could not be read";
+    pub const DOWNLOAD_IT: &str = "Download it";
+
+    /// Told to screen readers after "Download it", so each button has a name of its own.
+    pub fn unreadable_copy(n: usize) -> String {
+        format!("(unreadable copy {n})")
+    }
+
+    /// What the downloaded file of an unreadable copy is named after.
+    pub const UNREADABLE_COPY_FILE: &str = "deleted plan unreadable copy";
+
+    pub fn bring_back(title: &str) -> String {
+        format!("Bring back \u{201c}{title}\u{201d}")
+    }
+
+    pub const REMOVE_COPIES: &str = "Remove these copies";
+
+    pub fn remove_copies_question(count: usize) -> String {
+        if count == 1 {
+            "Remove this copy for good? It cannot be brought back afterwards.".into()
+        } else {
+            format!("Remove these {count} copies for good? They cannot be brought back afterwards.")
+        }
+    }
+
+    pub const CONFIRM_REMOVE_COPIES: &str = "Confirm removing the copies";
+    pub fn yes_remove_copies(count: usize) -> &'static str {
+        if count == 1 {
+            "Yes, remove it"
+        } else {
+            "Yes, remove them"
+        }
+    }
+
+    pub fn removed_copies(count: usize) -> String {
+        if count == 1 {
+            "Removed the copy of a deleted plan from this browser.".into()
+        } else {
+            format!("Removed {count} copies of deleted plans from this browser.")
+        }
     }
 
     pub fn undo(title: &str) -> String {
@@ -201,7 +289,7 @@ pub mod plans {
     }
 
     pub fn delete_question(title: &str) -> String {
-        format!("Delete \u{201c}{title}\u{201d} from this browser? You can undo this straight afterwards.")
+        format!("Delete \u{201c}{title}\u{201d} from this browser? You can undo this until you close the planner.")
     }
 
     /// "(the copy in this browser was last changed 28 Nov 2026, 14:02)"
@@ -248,6 +336,8 @@ pub mod notices {
     pub const DOWNLOAD_UNREADABLE: &str = "Download the unreadable save";
     /// What the downloaded file of an unreadable save is named after.
     pub const UNREADABLE_FILE: &str = "unreadable save";
+    /// Said of an unreadable save that could not be copied aside because storage is full.
+    pub const UNREADABLE_LEFT_IN_PLACE: &str = "There was no room in this browser's storage to copy it aside, so it has been left where it was, untouched, and nothing will be saved over it. Download it, then free some space (for example, delete plans you no longer need).";
     pub const REMOVE_UNREADABLE: &str = "Remove it from this browser";
     pub const REMOVE_FOR_GOOD: &str = "Remove it for good? Download it first if you may need it.";
     pub const YES_REMOVE: &str = "Yes, remove it";
@@ -256,6 +346,17 @@ pub mod notices {
     /// Why the latest change was not saved, when the browser refused it for a reason of its own.
     pub fn refused(why: &str) -> String {
         format!("The browser refused to save it ({why}). Your change is still here on screen. Download the plan to keep it.")
+    }
+
+    /// The browser's store was emptied while the plan was open (in another tab, or by clearing
+    /// site data). `full`: saving it again failed too.
+    pub fn store_emptied(title: &str, full: bool) -> String {
+        let saved = if full {
+            "It is still open here, but could not be saved again: download it now."
+        } else {
+            "It is still open here and has been saved again."
+        };
+        format!("The planner's storage in this browser was emptied (in another tab or window, or by clearing browsing data). \u{201c}{title}\u{201d} was open, so nothing of it is lost: {saved} Any other plans that were only in this browser are gone from it; import them from your backup if you have one.")
     }
 
     /// A single file's own version of its plan, when the browser holds a changed one.

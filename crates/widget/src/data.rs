@@ -585,7 +585,9 @@ fn metric_item(
     let field = format!("rep-d-{}-{id}-know", E(p));
     w!(
         inner,
-        r#"<div class="rep-form-group"><label class="rep-label" for="{field}">{}<span class="rep-visually-hidden"> ({}, {})</span></label><p class="rep-hint" id="{field}-hint">{}</p><textarea class="rep-textarea" id="{field}" rows="3" aria-describedby="{field}-hint" data-f="dm/{}/{id}/know"{}>{}</textarea></div>"#,
+        // `&#10;`: the HTML parser drops one line break after <textarea>, so a text
+        // that starts with one keeps it.
+        r#"<div class="rep-form-group"><label class="rep-label" for="{field}">{}<span class="rep-visually-hidden"> ({}, {})</span></label><p class="rep-hint" id="{field}-hint">{}</p><textarea class="rep-textarea" id="{field}" rows="3" aria-describedby="{field}-hint" data-f="dm/{}/{id}/know"{}>&#10;{}</textarea></div>"#,
         E(m::WHAT_WE_KNOW),
         E(wres::metric_title(metric)),
         E(&during),

@@ -112,7 +112,9 @@ fn text_area(h: &mut String, id: &str, key: &str, title: &str, which: &str, valu
     label(h, id, title, which);
     w!(
         h,
-        r#"<textarea class="rep-textarea" id="{}" rows="3" data-f="{}"{}>{}</textarea></div>"#,
+        // `&#10;`: the HTML parser drops one line break after <textarea>, so a text
+        // that starts with one keeps it.
+        r#"<textarea class="rep-textarea" id="{}" rows="3" data-f="{}"{}>&#10;{}</textarea></div>"#,
         E(id),
         E(key),
         readonly(ro),

@@ -213,7 +213,11 @@ fn unreadable(h: &mut String, n: usize, save: &UnreadableSave, confirming: bool)
         E(key),
         E(m::UNREADABLE_TITLE),
         E(&save.problem),
-        E(m::UNREADABLE_KEPT)
+        E(if save.left_in_place {
+            m::UNREADABLE_LEFT_IN_PLACE
+        } else {
+            m::UNREADABLE_KEPT
+        })
     );
     button(
         h,

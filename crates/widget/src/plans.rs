@@ -22,7 +22,7 @@ use crate::config::MountConfig;
 use crate::download::{download, read_chosen_file};
 use crate::live_html::{live_html, LiveEvent};
 use crate::notices::download_open_plan;
-use crate::state::{now, Planner};
+use crate::state::{now, Deletion, Planner};
 
 /// "28 Nov 2026, 14:02" in the user's time zone, from an RFC 3339 time.
 fn when(at: &str) -> String {
@@ -47,6 +47,11 @@ enum Row {
     Renaming(String),
     /// The plan with this id is waiting for the user to confirm its deletion.
     Deleting(String),
+    /// No copy for undo could be kept: the user is asked whether to delete it without undo.
+    /// `why` is what the browser said, or None when storage is full.
+    DeletingWithoutUndo { id: String, why: Option<String> },
+    /// The copies of deleted plans left from before wait for the user to confirm their removal.
+    RemovingCopies,
 }
 
 /// The screen's own state.
@@ -61,6 +66,8 @@ struct Ui {
     choices: RwSignal<Vec<Choice>>,
     error: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
+    /// What a deletion without undo, or the removal of copies, did.
+    deleted_note: RwSignal<Option<String>>,
     /// A chosen file is being read (a file input sends both `input` and `change`).
     reading: StoredValue<bool>,
     /// The single file can copy itself, with the plan inside.
@@ -79,6 +86,7 @@ pub fn plans_screen() -> impl IntoView {
         choices: RwSignal::new(Vec::new()),
         error: RwSignal::new(None),
         done: RwSignal::new(None),
+        deleted_note: RwSignal::new(None),
         reading: StoredValue::new(false),
         can_copy_html: config.with_value(|c| c.single_file_html.is_some()),
     };
@@ -205,29 +213,88 @@ fn act(
             (after != before).then(|| button_id(&after, "rename"))
         }
         "ask-delete" => {
+            ui.deleted_note.set(None);
             ui.row.set(Some(Row::Deleting(id.to_string())));
             Some("rep-confirm-delete".into())
         }
-        "delete" => {
+        "delete" => match planner.delete(id) {
+            Deletion::WithUndo => {
+                ui.row.set(None);
+                Some("rep-undo".into())
+            }
+            Deletion::NoRoomForUndo(why) => {
+                // Asked in the same row; focus moves to the question, so it is read first.
+                ui.row.set(Some(Row::DeletingWithoutUndo {
+                    id: id.to_string(),
+                    why,
+                }));
+                Some("rep-no-undo-question".into())
+            }
+            Deletion::NotThere => {
+                ui.row.set(None);
+                Some(button_id(id, "delete"))
+            }
+        },
+        "delete-no-undo" => {
+            let title = title_of(planner, id);
             ui.row.set(None);
-            planner.delete(id);
-            let deleted = planner
-                .undo_delete
-                .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
-            Some(if deleted {
-                "rep-undo".into()
+            if planner.delete_without_undo(id) {
+                ui.deleted_note.set(Some(m::deleted_without_undo(&title)));
+                Some("rep-deleted-note".into())
             } else {
-                button_id(id, "delete")
-            })
+                Some(button_id(id, "delete"))
+            }
+        }
+        "download-deleting" => {
+            let name = download_name(&title_of(planner, id), "", &now(), "json");
+            if let Some(text) = planner.text_for_download(id) {
+                if let Err(message) = download(&name, "application/json", &text) {
+                    planner.notice(message);
+                }
+            }
+            None
+        }
+        "dismiss-undo" => {
+            planner.forget_undo();
+            Some("rep-plans-heading".into())
+        }
+        "bring-back" => {
+            // The id here is a storage key: `<name>/` was split off the front only.
+            let restored = planner.bring_back(id)?;
+            Some(button_id(&restored, "open"))
+        }
+        "download-left" => {
+            if let Some(text) = planner.left_deleted_text(id) {
+                let name = download_name(m::UNREADABLE_COPY_FILE, "", &now(), "txt");
+                if let Err(message) = download(&name, "text/plain", &text) {
+                    planner.notice(message);
+                }
+            }
+            None
+        }
+        "ask-remove-copies" => {
+            ui.deleted_note.set(None);
+            ui.row.set(Some(Row::RemovingCopies));
+            Some("rep-confirm-remove-copies".into())
+        }
+        "remove-copies" => {
+            ui.row.set(None);
+            let removed = planner.remove_left_deleted();
+            ui.deleted_note.set(Some(m::removed_copies(removed)));
+            Some("rep-deleted-note".into())
         }
         "cancel" => match ui.row.get_untracked()? {
             Row::Renaming(id) => {
                 ui.row.set(None);
                 Some(button_id(&id, "rename"))
             }
-            Row::Deleting(id) => {
+            Row::Deleting(id) | Row::DeletingWithoutUndo { id, .. } => {
                 ui.row.set(None);
                 Some(button_id(&id, "delete"))
+            }
+            Row::RemovingCopies => {
+                ui.row.set(None);
+                Some("rep-remove-copies".into())
             }
         },
         "undo" => {
@@ -322,7 +389,18 @@ fn save_html_copy(planner: Planner, config: StoredValue<MountConfig, LocalStorag
             return;
         };
         let current = planner.plan.get_untracked();
-        match plan::embed_plan_in_html(&html, &current) {
+        // The plan as saved (a newer version's plan keeps what this version cannot read), and an
+        // id for this copy, so that two copies of one plan keep apart when opened.
+        let saved = if planner.read_only.get_untracked().is_some() {
+            planner.open_plan_text()
+        } else {
+            plan::to_json(&current)
+        };
+        let copy_id = plan::new_copy_id(
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e15) as u64,
+        );
+        match plan::embed_plan_in_html(&html, &saved, &copy_id) {
             Ok(copy) => {
                 let name = download_name(&current.title, "", &now(), "html");
                 if let Err(message) = download(&name, "text/html", &copy) {
@@ -332,6 +410,16 @@ fn save_html_copy(planner: Planner, config: StoredValue<MountConfig, LocalStorag
             Err(problem) => planner.notice(m::no_copy(&problem.to_string())),
         }
     });
+}
+
+/// The title of a listed plan, as listed.
+fn title_of(planner: Planner, id: &str) -> String {
+    planner.plans.with_untracked(|l| {
+        l.iter()
+            .find(|p| p.id == id)
+            .map_or(m::UNTITLED, |p| display_title(&p.title))
+            .to_string()
+    })
 }
 
 /// A plan's title as listed: "Untitled plan" when it has none.
@@ -361,17 +449,26 @@ fn render(planner: Planner, ui: Ui) -> String {
 fn list(h: &mut String, planner: Planner, ui: Ui) {
     w!(
         h,
-        r#"<section class="rep-section" aria-labelledby="rep-plans-heading"><h2 class="rep-heading-l" id="rep-plans-heading">{}</h2>"#,
+        r#"<section class="rep-section" aria-labelledby="rep-plans-heading"><h2 class="rep-heading-l" id="rep-plans-heading" tabindex="-1">{}</h2>"#,
         E(m::LIST_TITLE)
     );
     if let Some(deleted) = planner.undo_delete.get() {
         w!(
             h,
-            r#"<div class="rep-banner rep-banner--info" id="rep-undo-banner" role="status"><p>{}</p><button type="button" class="rep-button rep-button--secondary" id="rep-undo" data-act="undo">{}</button></div>"#,
+            r#"<div class="rep-banner rep-banner--info" id="rep-undo-banner" role="status"><p>{}</p><div class="rep-button-group"><button type="button" class="rep-button rep-button--secondary" id="rep-undo" data-act="undo">{}</button><button type="button" class="rep-button rep-button--secondary" id="rep-dismiss-undo" data-act="dismiss-undo">{}</button></div></div>"#,
             E(&m::deleted(&deleted.title)),
-            E(&m::undo(&deleted.title))
+            E(&m::undo(&deleted.title)),
+            E(m::DISMISS_UNDO)
         );
     }
+    if let Some(note) = ui.deleted_note.get() {
+        w!(
+            h,
+            r#"<div class="rep-banner rep-banner--success" id="rep-deleted-note" role="status" tabindex="-1"><p>{}</p></div>"#,
+            E(&note)
+        );
+    }
+    left_deleted(h, planner, ui);
     w!(
         h,
         r#"<table class="rep-table" id="rep-plans-table"><caption class="rep-visually-hidden">{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -404,6 +501,18 @@ fn list(h: &mut String, planner: Planner, ui: Ui) {
                     E(&m::new_name_for(title)),
                     E(&new_name),
                     E(m::SAVE_NAME),
+                    E(m::CANCEL),
+                    i = E(id)
+                );
+            }
+            Some(Row::DeletingWithoutUndo { id: r, why }) if r == id => {
+                w!(
+                    h,
+                    r#"<div class="rep-confirm" role="group" aria-label="{}"><p id="rep-no-undo-question" tabindex="-1">{}</p><div class="rep-button-group"><button type="button" class="rep-button rep-button--warning" id="rep-confirm-delete-no-undo" data-act="delete-no-undo/{i}">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="download-deleting/{i}">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="cancel">{}</button></div></div>"#,
+                    E(m::CONFIRM_DELETE_WITHOUT_UNDO),
+                    E(&m::delete_without_undo_question(title, why.as_deref())),
+                    E(m::DELETE_WITHOUT_UNDO),
+                    E(&m::download_plan_named(title)),
                     E(m::CANCEL),
                     i = E(id)
                 );
@@ -450,6 +559,64 @@ fn list(h: &mut String, planner: Planner, ui: Ui) {
         h.push_str("</td></tr>");
     }
     h.push_str("</tbody></table></section>");
+}
+
+/// Copies of deleted plans an earlier visit left behind: each by its title, to bring back, and
+/// all of them to remove (asked once).
+fn left_deleted(h: &mut String, planner: Planner, ui: Ui) {
+    let left = planner.left_deleted.get();
+    if left.is_empty() {
+        return;
+    }
+    w!(
+        h,
+        r#"<div class="rep-banner rep-banner--warning" id="rep-left-deleted" role="region" aria-labelledby="rep-left-deleted-title"><h3 class="rep-banner__title" id="rep-left-deleted-title">{}</h3><p>{}</p>"#,
+        E(m::LEFT_TITLE),
+        E(m::LEFT_TEXT)
+    );
+    // Each button names its plan, so the buttons are the list; the unreadable ones say so.
+    if left.iter().any(|c| c.title.is_some()) {
+        h.push_str(r#"<div class="rep-button-group">"#);
+        for copy in &left {
+            if let Some(title) = &copy.title {
+                w!(
+                    h,
+                    r#"<button type="button" class="rep-button rep-button--secondary" data-act="bring-back/{}">{}</button>"#,
+                    E(&copy.key),
+                    E(&m::bring_back(display_title(title)))
+                );
+            }
+        }
+        h.push_str("</div>");
+    }
+    let unreadable = left.iter().filter(|c| c.title.is_none());
+    for (n, copy) in unreadable.enumerate() {
+        w!(
+            h,
+            r#"<div class="rep-button-group"><span>{}</span><button type="button" class="rep-button rep-button--secondary" data-act="download-left/{}">{}<span class="rep-visually-hidden"> {}</span></button></div>"#,
+            E(m::LEFT_UNREADABLE),
+            E(&copy.key),
+            E(m::DOWNLOAD_IT),
+            E(&m::unreadable_copy(n + 1))
+        );
+    }
+    if matches!(ui.row.get(), Some(Row::RemovingCopies)) {
+        w!(
+            h,
+            r#"<div class="rep-confirm" role="group" aria-label="{}"><p>{}</p><div class="rep-button-group"><button type="button" class="rep-button rep-button--warning" id="rep-confirm-remove-copies" data-act="remove-copies">{}</button><button type="button" class="rep-button rep-button--secondary" data-act="cancel">{}</button></div></div>"#,
+            E(m::CONFIRM_REMOVE_COPIES),
+            E(&m::remove_copies_question(left.len())),
+            E(m::yes_remove_copies(left.len())),
+            E(m::CANCEL)
+        );
+    } else {
+        w!(
+            h,
+            r#"<button type="button" class="rep-button rep-button--warning" id="rep-remove-copies" data-act="ask-remove-copies">{}</button>"#,
+            E(m::REMOVE_COPIES)
+        );
+    }
+    h.push_str("</div>");
 }
 
 fn new_plan(h: &mut String, ui: Ui) {

@@ -252,7 +252,9 @@ fn anchor_item(
     label(h, &format!("rep-a-{s}-evidence"), m::EVIDENCE, &which);
     w!(
         h,
-        r#"<p class="rep-hint" id="rep-a-{s}-evidence-hint">{}</p><textarea class="rep-textarea" id="rep-a-{s}-evidence" rows="3" aria-describedby="rep-a-{s}-evidence-hint" data-f="a/{id}/evidence"{}>{}</textarea></div><div class="rep-form-row"><div class="rep-form-group">"#,
+        // `&#10;`: the HTML parser drops one line break after <textarea>, so a text
+        // that starts with one keeps it.
+        r#"<p class="rep-hint" id="rep-a-{s}-evidence-hint">{}</p><textarea class="rep-textarea" id="rep-a-{s}-evidence" rows="3" aria-describedby="rep-a-{s}-evidence-hint" data-f="a/{id}/evidence"{}>&#10;{}</textarea></div><div class="rep-form-row"><div class="rep-form-group">"#,
         E(m::EVIDENCE_HINT),
         readonly(read_only),
         E(&record.evidence)

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use race_equity_domain::messages;
 use race_equity_domain::plan::{self, Loaded, Plan, PlanSummary};
 use race_equity_domain::storage_keys::StorageKeys;
 
@@ -54,6 +55,29 @@ pub struct UnreadableSave {
     pub key: String,
     pub raw: String,
     pub problem: String,
+    /// There was no room to copy it aside, so it is still under its plan key, untouched (and no
+    /// plan is ever saved over it).
+    pub left_in_place: bool,
+}
+
+/// The copy of a deleted plan kept under `deleted/<id>`, as found at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletedCopy {
+    pub key: String,
+    /// The plan's title; None when the copy does not read as a plan.
+    pub title: Option<String>,
+}
+
+/// What became of a request to delete a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deletion {
+    /// Deleted; a copy is kept for undo while the planner stays open.
+    WithUndo,
+    /// Not deleted, because no copy for undo could be written: the user is asked whether to
+    /// delete it without undo. None when storage is full, else what the browser said.
+    NoRoomForUndo(Option<String>),
+    /// The plan is not in this browser (any more).
+    NotThere,
 }
 
 /// Handles to everything one planner shares with its components. Cheap to copy.
@@ -74,6 +98,9 @@ pub struct Planner {
     pub storage_warning: RwSignal<Option<String>>,
     /// A deleted plan that can still be brought back.
     pub undo_delete: RwSignal<Option<PlanSummary>>,
+    /// Copies of deleted plans found at start, left by an earlier visit that closed before it
+    /// could remove them.
+    pub left_deleted: RwSignal<Vec<DeletedCopy>>,
     /// The plan a single file carries, when this browser already holds a changed version of it.
     pub carried: RwSignal<Option<Plan>>,
     /// The text of the open plan as we last read or wrote it, to notice another tab's writes.
@@ -113,15 +140,15 @@ impl Planner {
     /// Opens storage for `namespace`, reads every plan in it (keeping unreadable ones aside), and
     /// opens the last plan used, or the example plan on a first visit. `embedded` is the plan a
     /// single file carries inside it, if any.
-    pub fn start(namespace: &str, embedded: Option<&str>) -> Planner {
+    pub fn start(namespace: &str, embedded: Option<&str>, copy_id: Option<&str>) -> Planner {
         let embedded = embedded
             .map(str::trim)
             .filter(|t| !t.is_empty() && *t != "null")
             .map(plan::load);
         // A copy of the single file with a plan inside keeps its own namespace, so opening it
-        // never touches the recipient's own plans.
+        // never touches the recipient's own plans, nor another copy of the same plan.
         let namespace = match &embedded {
-            Some(Ok(loaded)) => format!("{namespace}/copy/{}", loaded.plan.id),
+            Some(Ok(loaded)) => plan::copy_namespace(namespace, &loaded.plan.id, copy_id),
             _ => namespace.to_string(),
         };
         let store = Store::open();
@@ -137,12 +164,14 @@ impl Planner {
             conflict: RwSignal::new(None),
             storage_warning: RwSignal::new(None),
             undo_delete: RwSignal::new(None),
+            left_deleted: RwSignal::new(Vec::new()),
             carried: RwSignal::new(None),
             last_seen: StoredValue::new(None),
             pending: StoredValue::new(None),
             downloaded: StoredValue::new(false),
         };
         let loaded = planner.scan();
+        planner.look_after_deleted_copies();
         match embedded {
             Some(Ok(carried)) => planner.open_carried(carried, &loaded),
             Some(Err(error)) => {
@@ -180,15 +209,22 @@ impl Planner {
                 continue;
             };
             match plan::load(&raw) {
-                Ok(plan) => loaded.push(plan),
+                Ok(plan) => {
+                    // A plan whose id was not plain gets a new one when read: move its save to
+                    // the key of the new id, so that it is listed and saved once.
+                    let own_key = keys.plan(&plan.plan.id);
+                    if own_key != *key && plan.read_only_newer.is_none() {
+                        self.move_save(key, &own_key, &plan::to_json(&plan.plan));
+                    }
+                    loaded.push(plan)
+                }
                 Err(error) => {
                     let problem = error.as_saved_problem();
                     // If it cannot be copied aside (storage full), it stays where it is, untouched.
-                    let kept = self
-                        .keep_aside(&keys, &all, key, &raw)
-                        .unwrap_or_else(|| key.clone());
+                    let kept = self.keep_aside(&keys, &all, key, &raw);
                     unreadable.push(UnreadableSave {
-                        key: kept,
+                        left_in_place: kept.is_none(),
+                        key: kept.unwrap_or_else(|| key.clone()),
                         raw,
                         problem,
                     });
@@ -205,6 +241,7 @@ impl Planner {
                     key: key.clone(),
                     raw,
                     problem,
+                    left_in_place: false,
                 });
             }
         }
@@ -213,6 +250,19 @@ impl Planner {
             .set(loaded.iter().map(|l| l.plan.summary()).collect());
         self.unreadable.set(unreadable);
         loaded
+    }
+
+    /// Writes `text` under `to` and, once it reads back whole, removes `from`. A key that is
+    /// taken is never written over; if anything fails, `from` stays as it was.
+    fn move_save(&self, from: &str, to: &str, text: &str) {
+        if self.store.with_value(|s| s.get(to)).is_some() {
+            return;
+        }
+        if self.store.with_value(|s| s.set(to, text)).is_ok()
+            && self.store.with_value(|s| s.get(to)).as_deref() == Some(text)
+        {
+            self.store.with_value(|s| s.remove(from));
+        }
     }
 
     /// Copies an unreadable save to a key of its own, then frees the plan key. Returns the new key.
@@ -246,8 +296,14 @@ impl Planner {
         match chosen {
             Some(found) => self.open_loaded(found.clone()),
             None => {
-                // First visit: start on the example plan, saved like any other.
-                let example = Plan::example();
+                // First visit: start on the example plan, saved like any other. If its key holds
+                // a save that could not be read (left in place for want of room), the example
+                // gets an id of its own: nothing is ever written over a save not read whole.
+                let mut example = Plan::example();
+                let key = self.keys.with_value(|k| k.plan(&example.id));
+                if self.store.with_value(|s| s.get(&key)).is_some() {
+                    example.id = self.fresh_id(&now());
+                }
                 self.open_loaded(Loaded {
                     plan: example,
                     migrated_from: None,
@@ -278,8 +334,14 @@ impl Planner {
 
     fn open_loaded(&self, loaded: Loaded) {
         let key = self.keys.with_value(|k| k.plan(&loaded.plan.id));
-        self.last_seen
-            .set_value(self.store.with_value(|s| s.get(&key)));
+        // What is stored under the plan's key counts as seen only if it is this plan. Anything
+        // else there (a save that could not be read, say) stays unseen, so the next save stops
+        // and asks rather than write over it.
+        let stored = self.store.with_value(|s| s.get(&key)).filter(|text| {
+            loaded.read_only_newer.is_some()
+                || plan::load(text).is_ok_and(|l| l.plan.id == loaded.plan.id)
+        });
+        self.last_seen.set_value(stored);
         self.conflict.set(None);
         match loaded.read_only_newer {
             Some(version) => {
@@ -428,7 +490,9 @@ impl Planner {
         };
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let Some(key) = event.key() else {
+                // The whole store was emptied (`localStorage.clear()` in another tab).
                 planner.scan();
+                planner.save_again_if_gone();
                 return;
             };
             let keys = planner.keys.get_value();
@@ -450,7 +514,11 @@ impl Planner {
                     (false, Some(text)) => match plan::load(&text) {
                         Ok(loaded) if loaded.read_only_newer.is_none() => {
                             planner.last_seen.set_value(Some(text));
-                            planner.plan.set(loaded.plan);
+                            // The field being typed in shows the other tab's text too, so the
+                            // next keystroke builds on it instead of writing the old text back.
+                            crate::live_html::follow_outside_change(|| {
+                                planner.plan.set(loaded.plan)
+                            });
                             planner.notice("This plan was changed in another tab or window. You are now seeing the latest version.".into());
                         }
                         _ => {
@@ -480,9 +548,68 @@ impl Planner {
         std::mem::forget(handle);
         let hide = window_event_listener(leptos::ev::pagehide, move |_| save_before_leaving());
         std::mem::forget(hide);
-        let away =
-            window_event_listener(leptos::ev::visibilitychange, move |_| save_before_leaving());
+        let away = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                // Site data may have been cleared while the user was away, with no event here.
+                planner.save_again_if_gone();
+            } else {
+                save_before_leaving();
+            }
+        });
         std::mem::forget(away);
+        // A change that cannot be saved (both tabs changed the plan, or storage refused it) is
+        // still only on this page: let the browser ask before the page closes.
+        let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+            if planner.has_unsaved_work() {
+                event.prevent_default();
+                // Older Chromium and Edge builds ask only when returnValue is set.
+                event.set_return_value("unsaved");
+            }
+        });
+        std::mem::forget(leaving);
+    }
+
+    /// Whether closing the page now would lose a change: one held back by a conflict between
+    /// tabs, or refused by storage, and not downloaded since.
+    pub fn has_unsaved_work(&self) -> bool {
+        let held_back = self.conflict.with_untracked(Option::is_some)
+            || matches!(
+                self.status.get_untracked(),
+                SaveStatus::Full | SaveStatus::Refused(_)
+            );
+        held_back && !self.downloaded.get_value()
+    }
+
+    /// When the open plan's save has gone from storage behind this page's back (the store
+    /// emptied in another tab, or the site's data cleared), says so and saves it again.
+    pub fn save_again_if_gone(&self) {
+        if self.read_only.get_untracked().is_some()
+            || self.conflict.get_untracked().is_some()
+            || !self.persistent()
+            || self.last_seen.with_value(Option::is_none)
+        {
+            return;
+        }
+        let key = self
+            .keys
+            .with_value(|k| k.plan(&self.plan.with_untracked(|p| p.id.clone())));
+        if self.store.with_value(|s| s.get(&key)).is_some() {
+            return;
+        }
+        self.last_seen.set_value(None);
+        self.save_now();
+        let title = self.plan.with_untracked(|p| p.title.clone());
+        self.notice(race_equity_domain::messages::notices::store_emptied(
+            &title,
+            self.status.get_untracked() == SaveStatus::Full,
+        ));
+        let open = self.plan.get_untracked();
+        self.scan();
+        self.plans.update(|list| {
+            if !list.iter().any(|p| p.id == open.id) {
+                list.insert(0, open.summary());
+            }
+        });
     }
 
     /// Resolves a conflict by writing this tab's version over the other one, as the user chose.
@@ -501,7 +628,7 @@ impl Planner {
         match plan::load(&text) {
             Ok(loaded) => {
                 self.conflict.set(None);
-                self.open_loaded(loaded);
+                crate::live_html::follow_outside_change(|| self.open_loaded(loaded));
             }
             Err(error) => self.notice(format!("The other version could not be read: {error}")),
         }
@@ -663,71 +790,285 @@ impl Planner {
         }
     }
 
-    /// Deletes a plan, keeping a copy so it can be brought back.
-    pub fn delete(&self, id: &str) {
+    /// Deletes a plan, keeping a copy so it can be brought back while the planner stays open.
+    /// When no copy can be written (storage full, say), nothing changes: the caller asks the user
+    /// whether to delete it without undo (`delete_without_undo`).
+    pub fn delete(&self, id: &str) -> Deletion {
         let keys = self.keys.get_value();
-        let key = keys.plan(id);
-        let deleting_open = self.plan.with_untracked(|p| p.id == id);
-        // The open plan's copy includes edits not yet saved, unless it is read-only: then the
-        // stored text is kept exactly, with what this version cannot read.
-        let raw = if deleting_open && self.read_only.get_untracked().is_none() {
-            Some(plan::to_json(&self.plan.get_untracked()))
-        } else {
-            self.store.with_value(|s| s.get(&key))
+        let Some(raw) = self.text_to_keep(id) else {
+            return Deletion::NotThere;
         };
-        let Some(raw) = raw else { return };
         let summary = plan::load(&raw)
             .map(|l| l.plan.summary())
             .unwrap_or_else(|_| PlanSummary {
                 id: id.to_string(),
                 ..PlanSummary::default()
             });
+        let copy = keys.deleted(id);
+        if let Err(error) = self.store.with_value(|s| s.set(&copy, &raw)) {
+            return Deletion::NoRoomForUndo(match error {
+                WriteError::Full => None,
+                WriteError::Refused(why) => Some(why),
+            });
+        }
+        if !self.remove_plan(id) {
+            self.store.with_value(|s| s.remove(&copy));
+            return Deletion::NotThere;
+        }
+        // Undo is offered for the newest delete only: the older copy goes now.
+        if let Some(older) = self.undo_delete.get_untracked() {
+            if older.id != id {
+                self.store
+                    .with_value(|s| s.remove(&keys.deleted(&older.id)));
+            }
+        }
+        // A copy left from before under the same key has just been replaced by this one.
+        self.left_deleted
+            .update(|left| left.retain(|c| c.key != copy));
+        self.undo_delete.set(Some(summary));
+        self.open_another_if_deleted(id);
+        self.retry_save_if_full();
+        Deletion::WithUndo
+    }
+
+    /// A delete may have made room: a change that storage refused for want of it is tried again.
+    fn retry_save_if_full(&self) {
+        if self.status.get_untracked() == SaveStatus::Full {
+            self.save_now();
+        }
+    }
+
+    /// Deletes a plan with no copy kept, when the user has agreed to (no copy could be written).
+    /// Returns whether it is gone; if the browser kept it, the user is told.
+    pub fn delete_without_undo(&self, id: &str) -> bool {
+        if !self.remove_plan(id) {
+            return false;
+        }
+        self.open_another_if_deleted(id);
+        self.retry_save_if_full();
+        true
+    }
+
+    /// Brings back the last deleted plan, and opens it.
+    pub fn undo_delete(&self) {
+        let Some(summary) = self.undo_delete.get_untracked() else {
+            return;
+        };
+        let keys = self.keys.get_value();
+        let copy = keys.deleted(&summary.id);
+        let title = match summary.title.as_str() {
+            "" => messages::plans::UNTITLED,
+            title => title,
+        };
+        let Some(raw) = self.store.with_value(|s| s.get(&copy)) else {
+            self.undo_delete.set(None);
+            self.notice(messages::plans::copy_gone(title));
+            return;
+        };
         if self
             .store
-            .with_value(|s| s.set(&keys.deleted(id), &raw))
+            .with_value(|s| s.set(&keys.plan(&summary.id), &raw))
             .is_err()
         {
-            self.notice("The plan was not deleted: there is no room to keep a copy for undo. Download a backup first, then try again.".into());
+            self.notice(messages::plans::not_brought_back(title));
             return;
         }
+        self.store.with_value(|s| s.remove(&copy));
+        self.undo_delete.set(None);
+        self.scan();
+        self.open(&summary.id);
+    }
+
+    /// Ends undo for the last deleted plan and removes its copy: when the user dismisses undo,
+    /// and when the page closes.
+    pub fn forget_undo(&self) {
+        if let Some(deleted) = self.undo_delete.get_untracked() {
+            let copy = self.keys.with_value(|k| k.deleted(&deleted.id));
+            self.store.with_value(|s| s.remove(&copy));
+            self.undo_delete.set(None);
+        }
+    }
+
+    /// The text to keep of a plan being deleted: the open plan as on screen, edits not yet saved
+    /// included, unless it is read-only (then the stored text exactly, with what this version
+    /// cannot read); any other plan as stored.
+    fn text_to_keep(&self, id: &str) -> Option<String> {
+        let deleting_open = self.plan.with_untracked(|p| p.id == id);
+        if deleting_open && self.read_only.get_untracked().is_none() {
+            return Some(plan::to_json(&self.plan.get_untracked()));
+        }
+        let key = self.keys.with_value(|k| k.plan(id));
+        self.store.with_value(|s| s.get(&key))
+    }
+
+    /// A plan's text for a download before it is deleted: the open plan as "Download this plan"
+    /// gives it; any other exactly as stored.
+    pub fn text_for_download(&self, id: &str) -> Option<String> {
+        if self.plan.with_untracked(|p| p.id == id) {
+            self.mark_downloaded();
+            return Some(self.open_plan_text());
+        }
+        let key = self.keys.with_value(|k| k.plan(id));
+        self.store.with_value(|s| s.get(&key))
+    }
+
+    /// Removes a plan's key, after stopping the open plan's waiting autosave (which would write
+    /// it back). Returns whether it is gone; if the browser kept it, says so.
+    fn remove_plan(&self, id: &str) -> bool {
+        let deleting_open = self.plan.with_untracked(|p| p.id == id);
+        let waiting = self.pending.get_value();
         if deleting_open {
-            if let Some(handle) = self.pending.get_value() {
+            if let Some(handle) = waiting {
                 handle.clear();
                 self.pending.set_value(None);
             }
         }
+        let key = self.keys.with_value(|k| k.plan(id));
         self.store.with_value(|s| s.remove(&key));
-        self.undo_delete.set(Some(summary));
+        if self.store.with_value(|s| s.get(&key)).is_none() {
+            return true;
+        }
+        let title = self
+            .plans
+            .with_untracked(|l| l.iter().find(|p| p.id == id).map(|p| p.title.clone()))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| messages::plans::UNTITLED.into());
+        self.notice(messages::plans::not_removed(&title));
+        if deleting_open && waiting.is_some() {
+            // It stays, so its waiting edit must still be saved.
+            self.save_now();
+        }
+        false
+    }
+
+    /// After the open plan was deleted: opens the last used of the rest, or a new empty plan.
+    fn open_another_if_deleted(&self, id: &str) {
         let remaining = self.scan();
         if self.plan.with_untracked(|p| p.id == id) {
+            // Its changes that storage refused went with it, as the user chose: leaving it now
+            // loses nothing they want.
+            self.downloaded.set_value(true);
             if remaining.is_empty() {
-                self.create("Untitled plan");
+                self.create(messages::plans::UNTITLED);
             } else {
                 self.open_initial(&remaining);
             }
         }
     }
 
-    /// Brings back the last deleted plan.
-    pub fn undo_delete(&self) {
-        let Some(summary) = self.undo_delete.get_untracked() else {
-            return;
-        };
+    /// Lists the copies of deleted plans that an earlier visit left behind (it closed without
+    /// `pagehide`, or was an older version that kept them), and removes this visit's copy for
+    /// undo when the page closes for good. A page kept in the back-forward cache (`persisted`)
+    /// may come back, with its undo; switching tabs (`visibilitychange`) is not closing.
+    fn look_after_deleted_copies(&self) {
         let keys = self.keys.get_value();
-        let Some(raw) = self.store.with_value(|s| s.get(&keys.deleted(&summary.id))) else {
-            return;
+        let mut left: Vec<DeletedCopy> = self
+            .store
+            .with_value(Store::keys)
+            .into_iter()
+            .filter(|k| keys.is_deleted(k))
+            .filter_map(|key| {
+                let raw = self.store.with_value(|s| s.get(&key))?;
+                let title = plan::load(&raw).ok().map(|l| l.plan.title);
+                Some(DeletedCopy { key, title })
+            })
+            .collect();
+        left.sort_by(|a, b| a.key.cmp(&b.key));
+        self.left_deleted.set(left);
+        let planner = *self;
+        let closing = window_event_listener(leptos::ev::pagehide, move |event| {
+            if !event.persisted() {
+                planner.forget_undo();
+            }
+        });
+        std::mem::forget(closing);
+    }
+
+    /// Brings back a copy left from before as a plan (beside a plan with the same id, if one is
+    /// here again: never over it). Returns the id it is stored under.
+    pub fn bring_back(&self, key: &str) -> Option<String> {
+        let keys = self.keys.get_value();
+        let found = self
+            .left_deleted
+            .with_untracked(|l| l.iter().find(|c| c.key == key).cloned())?;
+        let title = found
+            .title
+            .clone()
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| messages::plans::UNTITLED.into());
+        let forget = || self.left_deleted.update(|l| l.retain(|c| c.key != key));
+        let Some(loaded) = self
+            .store
+            .with_value(|s| s.get(key))
+            .filter(|_| keys.is_deleted(key))
+            .and_then(|raw| plan::load(&raw).ok().map(|l| (raw, l)))
+        else {
+            forget();
+            self.notice(messages::plans::copy_gone(&title));
+            return None;
+        };
+        let (raw, loaded) = loaded;
+        let taken = self
+            .store
+            .with_value(|s| s.get(&keys.plan(&loaded.plan.id)))
+            .is_some();
+        let (id, text) = if !taken {
+            (loaded.plan.id.clone(), raw)
+        } else if loaded.read_only_newer.is_none() {
+            let now = now();
+            let copy = plan::duplicate(&loaded.plan, &self.fresh_id(&now), &now);
+            (copy.id.clone(), plan::to_json(&copy))
+        } else {
+            self.notice(messages::plans::not_beside_newer(&title));
+            return None;
         };
         if self
             .store
-            .with_value(|s| s.set(&keys.plan(&summary.id), &raw))
-            .is_ok()
+            .with_value(|s| s.set(&keys.plan(&id), &text))
+            .is_err()
         {
-            self.store
-                .with_value(|s| s.remove(&keys.deleted(&summary.id)));
-            self.undo_delete.set(None);
-            self.scan();
-            self.open(&summary.id);
+            self.notice(messages::plans::not_brought_back(&title));
+            return None;
         }
+        self.store.with_value(|s| s.remove(key));
+        forget();
+        let open = self.plan.get_untracked();
+        self.scan();
+        // scan() lists what is stored; keep the open plan listed even before its first save.
+        self.plans.update(|list| {
+            if !list.iter().any(|p| p.id == open.id) {
+                list.insert(0, open.summary());
+            }
+        });
+        Some(id)
+    }
+
+    /// The text of a copy left from before, for a download.
+    pub fn left_deleted_text(&self, key: &str) -> Option<String> {
+        if !self.keys.with_value(|k| k.is_deleted(key)) {
+            return None;
+        }
+        self.store.with_value(|s| s.get(key))
+    }
+
+    /// Removes every copy left from before. Returns how many went; any the browser kept stay
+    /// listed.
+    pub fn remove_left_deleted(&self) -> usize {
+        let keys = self.keys.get_value();
+        let mut removed = 0;
+        let mut kept = Vec::new();
+        for copy in self.left_deleted.get_untracked() {
+            if keys.is_deleted(&copy.key) {
+                self.store.with_value(|s| s.remove(&copy.key));
+            }
+            if self.store.with_value(|s| s.get(&copy.key)).is_none() {
+                removed += 1;
+            } else {
+                kept.push(copy);
+            }
+        }
+        self.left_deleted.set(kept);
+        removed
     }
 
     /// A backup of every plan, each exactly as saved (a newer version's plan stays whole); the

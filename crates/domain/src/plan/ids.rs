@@ -328,32 +328,10 @@ impl Ids {
 }
 
 /// The places of `keys` in order, sorted by key and then by place (so the first of equal keys
-/// comes first). A heapsort: never slower than n log n, so a file of many thousands of items is
-/// still quick, and a few hundred bytes of wasm where the standard library's sort is about 3 KB.
+/// comes first: the sort is stable).
 fn sorted(keys: &[String]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    let less = |a: usize, b: usize| (&keys[a], a) < (&keys[b], b);
-    let sift = |order: &mut [usize], mut root: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= order.len() {
-            break;
-        }
-        if child + 1 < order.len() && less(order[child], order[child + 1]) {
-            child += 1;
-        }
-        if !less(order[root], order[child]) {
-            break;
-        }
-        order.swap(root, child);
-        root = child;
-    };
-    for root in (0..order.len() / 2).rev() {
-        sift(&mut order, root);
-    }
-    for end in (1..order.len()).rev() {
-        order.swap(0, end);
-        sift(&mut order[..end], 0);
-    }
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     order
 }
 

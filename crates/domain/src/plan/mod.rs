@@ -27,7 +27,10 @@ pub use backup::{
     backup_of_saved_texts, backup_to_json, parse_import, ImportChoice, ImportItem, ImportOutcome,
     ImportPreview, BACKUP_FORMAT,
 };
-pub use embed::{embed_plan_in_html, extract_embedded_plan, EmbedError, EMBEDDED_PLAN_ELEMENT_ID};
+pub use embed::{
+    copy_namespace, embed_plan_in_html, embedded_copy_id, extract_embedded_plan, new_copy_id,
+    EmbedError, EMBEDDED_PLAN_ELEMENT_ID,
+};
 pub use example::{build_example, full_plan_for_bench, EXAMPLE_TITLE};
 pub use history::{describe_changes, record_changes, Change, COALESCE_SECONDS, MAX_HISTORY};
 pub use ids::{is_plain_id, make_ids_plain, IdReplaced};
@@ -252,6 +255,8 @@ pub fn next_id<'a>(prefix: &str, taken: impl IntoIterator<Item = &'a str>) -> St
     let highest = taken
         .into_iter()
         .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        // The largest number has no next one; leaving it out still gives an id no other has.
+        .filter(|&n| n < u64::MAX)
         .max()
         .unwrap_or(0);
     format!("{prefix}{}", highest + 1)
@@ -263,6 +268,14 @@ mod fuzz_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_id_counts_past_the_highest_and_never_overflows() {
+        assert_eq!(next_id("a", ["a1", "a7", "b9", "a"]), "a8");
+        assert_eq!(next_id("a", Vec::<&str>::new()), "a1");
+        // Found by the ids review: u64::MAX + 1 panicked in debug and wrapped to "a0" in release.
+        assert_eq!(next_id("a", ["a3", "a18446744073709551615"]), "a4");
+    }
 
     #[test]
     fn a_new_plan_uses_every_part_and_the_chosen_words() {
