@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every suite in order, then one closing line `N passed, N failed`.
 //!
-//! Suites: native unit tests (`cargo test`), the reference checks of the statistics against
+//! Suites: native unit tests (`cargo test`; the widget's drawing functions too), the reference checks of the statistics against
 //! scipy/statsmodels (tests/reference/), wasm tests in headless Chromium
 //! (wasm-bindgen-test-runner driving Debian's chromedriver), and the end-to-end tests in `tests/`
 //! (node's test runner, Playwright on Debian's Chromium, axe-core).
@@ -117,6 +117,14 @@ pub fn run_all() -> Result<(), String> {
         &mut tally,
         "native unit tests (cargo test: domain and xtask)",
         command("cargo").args(["test", "--workspace", "--exclude", "race-equity-widget"]),
+    );
+
+    // The widget's pure drawing functions, natively: a plan whose ids were never made plain is
+    // drawn and every screen's HTML checked for escaping (issue 16), without a browser.
+    suite(
+        &mut tally,
+        "widget unit tests, natively (cargo test -p race-equity-widget --lib)",
+        command("cargo").args(["test", "-p", "race-equity-widget", "--lib"]),
     );
 
     match reference::prepare() {
