@@ -6,15 +6,20 @@ Usage: check_stats.py <figures.json>   (the file `cargo xtask reference-figures`
 Each figure is recomputed here without the domain crate, from METRICS.md:
 - Wilson interval: statsmodels `proportion_confint(method="wilson")`.
 - Relative likelihood and its log (Katz) interval: statsmodels `Table2x2(..., shift_zeros=False)
-  .riskratio_confint()`. statsmodels' own zero handling (`shift_zeros=True`) adds 0.5 to every cell
-  when any cell, events or non-events, is 0, which is not METRICS.md's rule; so the METRICS.md
-  correction (a numerator of 0: add 0.5 to both numerators and 1 to both denominators) is applied
-  here first and the corrected table given to statsmodels as it is.
+  .riskratio_confint()`. statsmodels' own zero handling (`shift_zeros=True`) shifts only the zero
+  cells, which is not METRICS.md's rule; so the METRICS.md correction (any zero cell, a numerator of
+  0 or a numerator equal to its denominator: add 0.5 to both numerators and 1 to both denominators)
+  is applied here first and the corrected table given to statsmodels as it is.
+- Fisher's exact test: scipy `fisher_exact(table).pvalue` (two-sided), where any cell of the table
+  is under 5; the exact binomial test against a fixed share: scipy `binomtest(x, n, p).pvalue`.
 - Representation ratio: the Wilson interval above divided by the baseline; of two samples, the
-  relative likelihood above.
+  relative likelihood above; a part against the rest of the whole that contains it, the relative
+  likelihood of the part against the rest.
 - Median and quartiles: numpy `percentile` (its default, "linear", method) of the finite values.
-- The status against the non-adverse range, the adverse direction of each metric, small-number
-  suppression and the "not stated" flag: the rules of METRICS.md, written out below in plain Python.
+- The status against the non-adverse range (directional or two-sided, and "too few to tell"), the
+  adverse direction of each metric, the display of a figure beside its status (3 significant
+  figures, never rounded across an end of the range), small numbers, suppression and the "not
+  stated" flag: the rules of METRICS.md, written out below in plain Python.
 
 A number agrees when it matches to 4 significant figures: a relative difference of at most 1e-4
 (or both within 1e-12 of each other, for figures that are 0). About z: METRICS.md (and the domain)
@@ -31,13 +36,14 @@ import json
 import math
 import sys
 import traceback
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 
 try:
     import numpy as np
     import scipy
     import statsmodels
-    from scipy.stats import norm
+    from scipy.stats import binomtest, fisher_exact, norm
     from scipy.stats.contingency import relative_risk
     from statsmodels.stats.contingency_tables import Table2x2
     from statsmodels.stats.proportion import proportion_confint
@@ -52,6 +58,10 @@ REL_TOL = 1e-4
 ABS_TOL = 1e-12
 METRICS_Z = 1.959964
 MIN_RANDOM = 200
+# METRICS.md "Too few to tell": a cell under 5 is small; the exact test must give p below 0.05
+# (by more than a rounding error: 1 of 1 against a share of 5% gives exactly 0.05).
+SMALL_CELL = 5
+EXACT_LEVEL = 0.05 * (1 - 1e-9)
 
 
 # The reference: each function takes the same inputs as the domain's and returns its figures.
@@ -78,6 +88,10 @@ def wilson(x, n):
     return {"value": x / n, "lower": float(lower), "upper": float(upper)}
 
 
+def fisher(a, b, c, d):
+    return float(fisher_exact([[a, b], [c, d]]).pvalue)
+
+
 def relative_likelihood(x1, n1, x2, n2):
     reasons = set()
     if x1 > n1 or x2 > n2:
@@ -88,7 +102,9 @@ def relative_likelihood(x1, n1, x2, n2):
         reasons.add("no_events")
     if reasons:
         return Ratio(reasons)
-    corrected = x1 == 0 or x2 == 0
+    # METRICS.md "Zero cells": any cell of the 2x2 table, events or non-events.
+    corrected = x1 == 0 or x2 == 0 or x1 == n1 or x2 == n2
+    small_cells = min(x1, n1 - x1, x2, n2 - x2) < SMALL_CELL
     add_x, add_n = (Fraction(1, 2), 1) if corrected else (0, 0)
     a, m = x1 + add_x, n1 + add_n
     c, k = x2 + add_x, n2 + add_n
@@ -96,13 +112,18 @@ def relative_likelihood(x1, n1, x2, n2):
         np.array([[float(a), float(m - a)], [float(c), float(k - c)]]), shift_zeros=False
     )
     lower, upper = table.riskratio_confint(alpha=0.05)
+    observed = Fraction(x1 * n2, x2 * n1) if x2 > 0 else None
     return Ratio(
         value=float(table.riskratio),
         lower=float(lower),
         upper=float(upper),
         corrected=corrected,
+        observed=None if observed is None else float(observed),
+        small_cells=small_cells,
+        exact_p=fisher(x1, n1 - x1, x2, n2 - x2) if small_cells else None,
         # The exact ratio, to read against the range's ends: 4 of 10 against 5 of 10 is 0.80.
         exact=Fraction(a) * k / (Fraction(c) * m),
+        observed_exact=observed,
     )
 
 
@@ -123,15 +144,25 @@ def representation(x, n, b):
         return Ratio(reasons)
     w = wilson(x, n)
     share = x / n
+    small_cells = min(x, n - x) < SMALL_CELL
+    exact = Fraction(x, n) / typed(b)
     return Ratio(
         value=share / b,
         lower=w["lower"] / b,
         upper=w["upper"] / b,
         corrected=False,
+        observed=share / b,
+        small_cells=small_cells,
+        exact_p=float(binomtest(x, n, b).pvalue) if small_cells else None,
+        count=x,
+        total=n,
         share=share,
         baseline_share=b,
+        baseline_counts=None,
+        whole_share=None,
         gap_points=(share - b) * 100,
-        exact=Fraction(x, n) / typed(b),
+        exact=exact,
+        observed_exact=exact,
     )
 
 
@@ -140,8 +171,31 @@ def representation_of_samples(x, n, bx, bn):
     if ratio.reasons:
         return ratio
     ratio.figures.update(
-        share=x / n, baseline_share=bx / bn, gap_points=(x / n - bx / bn) * 100
+        count=x,
+        total=n,
+        share=x / n,
+        baseline_share=bx / bn,
+        baseline_counts=[bx, bn],
+        whole_share=None,
+        gap_points=(x / n - bx / bn) * 100,
     )
+    return ratio
+
+
+def part_against_rest(x, n, wx, wn):
+    """METRICS.md "Representation ratio": a part of a whole against the rest of the whole."""
+    reasons = set()
+    if x > n or wx > wn or x > wx or n > wn or wx - x > wn - n:
+        reasons.add("count_above_total")
+    elif n == 0:
+        reasons.add("empty_group")
+    elif wn - n == 0:
+        reasons.add("empty_rest")
+    if reasons:
+        return Ratio(reasons)
+    ratio = representation_of_samples(x, n, wx - x, wn - n)
+    if not ratio.reasons:
+        ratio.figures["whole_share"] = wx / wn
     return ratio
 
 
@@ -149,21 +203,115 @@ RATIOS = {
     "relative_likelihood": lambda i: relative_likelihood(*i),
     "representation": lambda i: representation(i[0], i[1], as_float(i[2])),
     "representation_of_samples": lambda i: representation_of_samples(*i),
+    "part_against_rest": lambda i: part_against_rest(*i),
 }
 
 
 def status(ratio, ends, adverse):
-    """METRICS.md "Reading a ratio". The range's ends count as within."""
+    """METRICS.md "Reading a ratio", "Which comparisons have a good direction" (`adverse` is
+    "neither": two-sided) and "Too few to tell". The range's ends count as within."""
     if ratio.reasons:
         return "not_computable"
     lower, upper = typed(ends[0]), typed(ends[1])
     if lower <= ratio.exact <= upper:
+        # A ratio corrected into the range says nothing when what was observed is outside it.
+        seen = ratio.observed_exact
+        if ratio.corrected and (seen is None or not lower <= seen <= upper):
+            return "too_few_to_tell"
         return "within"
-    if ratio.lower <= 1 <= ratio.upper:
+    excludes_one = not ratio.lower <= 1 <= ratio.upper
+    if ratio.small_cells and not (excludes_one and ratio.exact_p < EXACT_LEVEL):
+        return "too_few_to_tell"
+    above = ratio.exact > 1
+    if adverse == "neither":
+        if excludes_one:
+            return "higher" if above else "lower"
+        return "higher_not_conclusive" if above else "lower_not_conclusive"
+    if not excludes_one:
         return "outside_not_conclusive"
-    if (ratio.exact > 1) == (adverse == "above"):
+    if above == (adverse == "above"):
         return "adverse"
     return "favourable_to_comparison"
+
+
+def small_numbers(numerator, denominator):
+    """METRICS.md "Small numbers", one rule everywhere."""
+    return 1 <= numerator <= 4 or denominator < 10
+
+
+# METRICS.md "Display": 3 significant figures at every magnitude, "under 0.001" below 0.001, and a
+# figure that agrees with its status.
+
+
+def side(value, ends, slack):
+    lower, upper = ends
+    if value < lower * (1 - slack):
+        return -1
+    if value > upper * (1 + slack):
+        return 1
+    return 0
+
+
+def significant_digits(text):
+    return len(text.lstrip("-").replace(".", "").lstrip("0"))
+
+
+def display_problems(value, text, ends):
+    """What is wrong with `text` as the display of `value` beside `ends` (None: no ends), or []."""
+    if value == 0:
+        return [] if text == "0" else ["0 should be shown as '0'"]
+    if value < 0.001 and (ends is None or ends[0] >= 0.001):
+        return [] if text == "under 0.001" else ["below 0.001 should be 'under 0.001'"]
+    try:
+        shown = Decimal(text.replace(",", ""))
+    except ArithmeticError:
+        return [f"'{text}' is not a number"]
+    problems = []
+    exact = Decimal(value)
+    places = max(-shown.as_tuple().exponent, 0)
+    three = Decimal(value).normalize(Context(prec=3, rounding=ROUND_HALF_EVEN))
+    three_places = max(2 - three.adjusted(), 0)
+    if "," in text:
+        # Whole numbers from 1,000: 3 significant figures, then zeros, in groups of three.
+        unit = Decimal(1).scaleb(three.adjusted() - 2)
+        if significant_digits(text.replace(",", "").rstrip("0")) > 3:
+            problems.append("more than 3 significant figures")
+    else:
+        unit = Decimal(1).scaleb(-places)
+        if significant_digits(text) < 3 and shown < 1000:
+            problems.append("fewer than 3 significant figures")
+    if abs(shown - exact) > unit / 2 * Decimal("1.000001"):
+        problems.append(f"not {value!r} rounded (to {unit})")
+    if ends is None:
+        if "," not in text and places != three_places:
+            problems.append(f"not 3 significant figures ({three_places} places)")
+        return problems
+    # Beside a status: on the same side of the range as the value (the ends count as within;
+    # the ends are compared as typed, as the domain compares the closest floats of both).
+    typed_ends = (Decimal(repr(ends[0])), Decimal(repr(ends[1])))
+    if side(value, ends, 1e-12) != side(shown, typed_ends, 0):
+        problems.append(f"on the wrong side of {ends}")
+    # With no more digits than that takes: 3 significant figures, or one place fewer would be on
+    # the wrong side.
+    if "," not in text and places > three_places:
+        fewer = exact.quantize(Decimal(1).scaleb(-(places - 1)), rounding=ROUND_HALF_EVEN)
+        if side(value, ends, 1e-12) == side(fewer, typed_ends, 0):
+            problems.append(f"more digits than needed ({fewer} would agree)")
+    elif "," not in text and places < three_places:
+        problems.append(f"fewer than 3 significant figures ({three_places} places)")
+    return problems
+
+
+def range_text_problems(ends, text):
+    """"0.80 to 1.25": each end with 2 decimals, more if it has them (up to 4)."""
+    def end(v):
+        for places in (2, 3, 4):
+            q = Decimal(repr(v)).quantize(Decimal(1).scaleb(-places))
+            if q == Decimal(repr(v)):
+                return str(q)
+        return str(Decimal(repr(v)).quantize(Decimal("0.0001")))
+    expected = f"{end(ends[0])} to {end(ends[1])}"
+    return [] if text == expected else [f"expected '{expected}'"]
 
 
 # METRICS.md "Orientation": whether each event is good for the person. Pay bands (metric 1) and
@@ -338,12 +486,18 @@ def check_figures(check, domain, reference, names, scale=1.0):
         check.category("result", domain, "figures")
         return
     for name in names:
-        if name in ("corrected", "count"):
-            check.category(name, domain.get(name), reference[name])
+        want, got = reference[name], domain.get(name)
+        if name == "baseline_counts":
+            check.category(name, None if got is None else tuple(got),
+                           None if want is None else tuple(want))
+        elif name in ("corrected", "count", "small_cells", "total"):
+            check.category(name, got, want)
+        elif want is None or got is None:
+            check.category(name, got, want)
         elif name in ("value", "lower", "upper"):
-            check.number(name, domain.get(name), reference[name], scale)
+            check.number(name, got, want, scale)
         else:
-            check.number(name, domain.get(name), reference[name])
+            check.number(name, got, want)
 
 
 def run(data):
@@ -372,12 +526,15 @@ def run(data):
             check_figures(c, r["result"], ref, ["value", "lower", "upper"])
         c.done()
 
-    figures = ["value", "lower", "upper", "corrected"]
-    representation_figures = figures + ["share", "baseline_share", "gap_points"]
+    figures = ["value", "lower", "upper", "corrected", "observed", "small_cells", "exact_p"]
+    representation_figures = figures + [
+        "count", "total", "share", "baseline_share", "baseline_counts", "whole_share", "gap_points"
+    ]
     for name, kind, names in [
         ("relative_likelihood", "relative_likelihood", figures),
         ("representation_ratio", "representation", representation_figures),
         ("representation_ratio_of_samples", "representation_of_samples", representation_figures),
+        ("part_against_rest", "part_against_rest", representation_figures),
     ]:
         s, records = statistic(name)
         for r in records:
@@ -391,6 +548,18 @@ def run(data):
                 scale = 1.0 / reference.baseline_share
             check_figures(c, r["result"], reference, names, scale)
             c.done()
+
+    s, records = statistic("fisher_exact")
+    for r in records:
+        c = Check(s, r, f"table {r['table']}")
+        c.number("p", r["p"], fisher(*r["table"]))
+        c.done()
+
+    s, records = statistic("binomial_exact")
+    for r in records:
+        c = Check(s, r, f"x={r['x']} n={r['n']} share {r['share']}")
+        c.number("p", r["p"], float(binomtest(r["x"], r["n"], as_float(r["share"])).pvalue))
+        c.done()
 
     s, records = statistic("median_iqr")
     for r in records:
@@ -409,6 +578,25 @@ def run(data):
         c = Check(s, r, inputs)
         expected = status(RATIOS[r["kind"]](r["inputs"]), r["range"], r["adverse"])
         c.category("status", r["status"], expected)
+        c.done()
+
+    s, records = statistic("display")
+    for r in records:
+        value, ends = as_float(r["value"]), [as_float(e) for e in r["range"]]
+        c = Check(s, r, f"value {value!r}, range {ends}")
+        for name, ends_for in [("plain", None), ("in_range", ends), ("interval_end", (1.0, 1.0))]:
+            c.statistic.categories += 1
+            for problem in display_problems(value, r[name], ends_for):
+                c.fail(f"{name} '{r[name]}': {problem}")
+        c.statistic.categories += 1
+        for problem in range_text_problems(ends, r["range_text"]):
+            c.fail(f"range text '{r['range_text']}': {problem}")
+        c.done()
+
+    s, records = statistic("small_numbers")
+    for r in records:
+        c = Check(s, r, f"numerator {r['numerator']} denominator {r['denominator']}")
+        c.category("small", r["small"], small_numbers(r["numerator"], r["denominator"]))
         c.done()
 
     s, records = statistic("adverse_direction")
@@ -462,6 +650,24 @@ def reference_reproduces_metrics_md():
     ]:
         r = relative_likelihood(*counts)
         expect(f"relative likelihood {counts}", (r.value, r.lower, r.upper), want)
+    # METRICS.md "Too few to tell": 1 of 44 against 0 of 470 gives p = 0.086, 2 of 51 against
+    # 0 of 388 p = 0.013, 3 of 100 against 300 of 1,000 p = 3.9e-11.
+    for counts, want, rel in [
+        ((1, 44, 0, 470), 0.086, 0.01),
+        ((2, 51, 0, 388), 0.013, 0.05),
+        ((3, 100, 300, 1000), 3.9e-11, 0.01),
+    ]:
+        r = relative_likelihood(*counts)
+        if abs(r.exact_p - want) > rel * want:
+            problems.append(f"Fisher's p for {counts}: reference gives {r.exact_p}, METRICS.md says {want}")
+    for counts, want in [
+        ((1, 44, 0, 470), "too_few_to_tell"),
+        ((2, 51, 0, 388), "adverse"),
+        ((3, 100, 300, 1000), "favourable_to_comparison"),
+    ]:
+        got = status(relative_likelihood(*counts), (0.8, 1.25), "above")
+        if got != want:
+            problems.append(f"status of {counts}: reference gives {got}, METRICS.md says {want}")
     # A second implementation of the log interval (scipy's), on SciPy's documented example.
     interval = relative_risk(10, 75, 12, 225).confidence_interval(0.95)
     r = relative_likelihood(10, 75, 12, 225)

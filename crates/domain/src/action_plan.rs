@@ -259,14 +259,15 @@ fn has_counts(period: &crate::plan::Period) -> bool {
 }
 
 /// The metrics whose figure for the period is adverse, in SC-WRES order: pay bands when any band
-/// is, then metrics 2 to 9. Counts with problems give no figure, so no status.
+/// differs clearly from the others (bands are read two-sided), then metrics 2 to 9. Counts with
+/// problems give no figure, so no status.
 fn adverse_metrics(period: &crate::plan::Period, settings: &crate::plan::Settings) -> Vec<Metric> {
     let mut adverse = Vec::new();
     let comparison = settings.comparison_group_term.trim();
     let reference = wres::reference_words(settings);
     if let Ok(counts) = wres::check_bands(&period.bands, comparison, reference) {
         let figures = wres::band_figures(&period.bands, &counts, settings);
-        if figures.iter().any(|f| f.status == RatioStatus::Adverse) {
+        if figures.iter().any(|f| f.status.is_clear()) {
             adverse.push(Metric::PayBands);
         }
     }

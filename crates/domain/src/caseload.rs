@@ -1,17 +1,18 @@
-//! REAP anchor 3.3: each Employment Specialist's caseload by ethnic group against the team's
-//! caseload, read from the counts as the user typed them.
+//! REAP anchor 3.3: each Employment Specialist's caseload by ethnic group against the rest of the
+//! team's caseload, read from the counts as the user typed them.
 //!
-//! The team's caseload is the sum of every Employment Specialist's counts. Each specialist's share
-//! of a group is compared with the team's share as a representation ratio of two samples
-//! (METRICS.md "Representation ratio"), and read against the non-adverse range ("Reading a
-//! ratio"). As METRICS.md asks, "not stated" is left out of the five groups' shares but counted
-//! and compared in its own right.
+//! The team's caseload is the sum of every Employment Specialist's counts. A specialist's caseload
+//! is part of it, so each specialist's share of a group is compared with the group's share of
+//! everyone else's caseloads (METRICS.md "Representation ratio": a part against the rest), and
+//! read against the range two-sided, as higher or lower than expected ("Which comparisons have a
+//! good direction"). As METRICS.md asks, "not stated" is left out of the five groups' shares but
+//! counted and compared in its own right.
 
 use crate::ethnicity::EthnicGroup;
 use crate::plan::Specialist;
 use crate::stats::{
     self, AdverseDirection, NonAdverseRange, NotComputable, RatioStatus, Representation,
-    RepresentationWording, Shown, SuppressionPreset,
+    RepresentationWording,
 };
 
 /// A group an Employment Specialist's caseload is counted in: the five ethnic groups of the 2021
@@ -87,22 +88,18 @@ impl CaseloadGroup {
     }
 
     /// Who the group is, as the subject of a sentence ("White were…" and "Not stated were…" do
-    /// not read).
+    /// not read; "the Other ethnic group group" neither).
     pub(crate) fn people(self) -> String {
         match self.ethnic_group() {
-            Some(group) => format!("people in the {} group", group.label()),
+            Some(group) => {
+                let label = group.label();
+                if label.ends_with(" group") || label.ends_with(" groups") {
+                    format!("people in the {label}")
+                } else {
+                    format!("people in the {label} group")
+                }
+            }
             None => "people whose ethnicity was not stated".to_string(),
-        }
-    }
-
-    /// The side of 1 where a ratio is worth a look. `AdverseDirection` has no two-sided option,
-    /// so a group's share of one caseload well below the team's (its under-representation) counts
-    /// as adverse, and for "not stated" a share well above the team's does (ethnicity not
-    /// recorded). The `flag` on each comparison is two-sided all the same.
-    fn adverse(self) -> AdverseDirection {
-        match self {
-            CaseloadGroup::NotStated => AdverseDirection::Above,
-            _ => AdverseDirection::Below,
         }
     }
 
@@ -165,8 +162,9 @@ impl Tally {
 pub const MIN_CASELOAD: u64 = 10;
 
 /// Reads a count as typed: surrounding spaces are ignored and thousands may be separated by
-/// commas ("1,200"). A blank is `Ok(None)`, not a zero. Anything else is an error that says what
-/// to type instead.
+/// commas ("1,200"), spaces, no-break spaces or narrow no-break spaces ("22 174", as spreadsheets
+/// in other locales copy it; [`crate::numbers::whole_digits`]). A blank is `Ok(None)`, not a
+/// zero. Anything else is an error that says what to type instead.
 pub fn parse_count(text: &str) -> Result<Option<u64>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -174,21 +172,12 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, String> {
     }
     let fix = "enter a count such as 12, or leave it blank.";
     let quoted = quote(text);
-    let digits_only = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    let mut groups = text.split(',');
-    let first = groups.next().unwrap_or_default();
-    let well_grouped = digits_only(first)
-        && if text.contains(',') {
-            first.len() <= 3 && groups.all(|g| g.len() == 3 && digits_only(g))
-        } else {
-            true
-        };
-    if !well_grouped {
+    let Some(digits) = crate::numbers::whole_digits(text) else {
         let unsigned = text.trim_start_matches(['-', '\u{2212}']);
         let is_number = !unsigned.is_empty()
-            && unsigned
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && unsigned.chars().all(|c| {
+                c.is_ascii_digit() || c == '.' || crate::numbers::THOUSANDS_SEPARATORS.contains(&c)
+            })
             && unsigned.bytes().any(|b| b.is_ascii_digit());
         return Err(if is_number && unsigned.len() < text.len() {
             format!("{quoted} is below zero: a count cannot be negative, so {fix}")
@@ -197,8 +186,7 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, String> {
         } else {
             format!("{quoted} is not a whole number: {fix}")
         });
-    }
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    };
     digits
         .parse()
         .map(Some)
@@ -260,14 +248,22 @@ pub struct GroupComparison {
     pub share: f64,
     /// The group's share of the team's caseload, taken the same way.
     pub team_share: f64,
-    /// The share against the team's share, with its interval (the ratio of two samples).
+    /// The group's share of the rest of the team's caseload (everyone else's), taken the same
+    /// way: what the share is compared with. 0 when there is no one else.
+    pub rest_share: f64,
+    /// The share against the rest's share, with its interval ([`stats::part_against_rest`]).
     pub representation: Result<Representation, NotComputable>,
+    /// Two-sided: higher or lower than expected, clearly or not, or too few to tell.
     pub status: RatioStatus,
-    /// Worth a look: the ratio is outside the non-adverse range, in either direction, and its
-    /// interval excludes 1. Never set when the caseload is under [`MIN_CASELOAD`].
+    /// The ratio and its interval as a table shows them ([`stats::ratio_text`]), or why there is
+    /// none.
+    pub ratio_text: String,
+    /// Worth a look: the share is clearly higher or lower than the rest's (outside the range, the
+    /// interval excludes 1 and, with small counts, the exact test agrees). Never set when the
+    /// caseload is under [`MIN_CASELOAD`].
     pub flag: bool,
-    /// Too few to conclude from: the caseload is under [`MIN_CASELOAD`], or the count is one a
-    /// published table would hide under the default small-number rule (1 to 4).
+    /// Small numbers in the share or in the rest's ([`stats::small_numbers`]: a count of 1 to 4,
+    /// or fewer than 10 people): shown with a warning, withheld from published output.
     pub small: bool,
     /// The figures in a plain sentence, never claiming more than the interval supports.
     pub sentence: String,
@@ -356,33 +352,33 @@ fn compare_group(
     range: NonAdverseRange,
 ) -> GroupComparison {
     let (count, base) = (tally.count(group), tally.share_base(group));
-    let representation = stats::representation_ratio_of_samples(
-        count,
-        base,
-        team.count(group),
-        team.share_base(group),
-    );
-    let adverse = group.adverse();
-    let status = stats::ratio_status(&representation.map(|r| r.ratio), range, adverse);
-    let small = base < MIN_CASELOAD
-        || stats::suppress_count(count, SuppressionPreset::default()) == Shown::Suppressed;
-    let flag = base >= MIN_CASELOAD
-        && matches!(
-            status,
-            RatioStatus::Adverse | RatioStatus::FavourableToComparison
-        );
+    let representation =
+        stats::part_against_rest(count, base, team.count(group), team.share_base(group));
+    // A caseload has no good direction: more or fewer of a group is worth a look either way.
+    let two_sided = AdverseDirection::Neither;
+    let ratio = representation.map(|r| r.ratio);
+    let status = stats::ratio_status(&ratio, range, two_sided);
+    let rest = representation.ok().and_then(|r| r.baseline_counts);
+    let small =
+        stats::small_numbers(count, base) || rest.is_some_and(|[x, n]| stats::small_numbers(x, n));
+    let flag = base >= MIN_CASELOAD && status.is_clear();
     let people = group.people();
     let wording = RepresentationWording {
         group: &people,
         population,
-        baseline: "the team's caseload",
+        baseline: "the rest of the team's caseload",
     };
     GroupComparison {
         group,
         count,
         share: tally.share(group),
         team_share: team.share(group),
-        sentence: stats::representation_sentence(&wording, &representation, range, adverse),
+        rest_share: representation.map_or(0.0, |r| r.baseline_share),
+        sentence: stats::representation_sentence(&wording, &representation, range, two_sided),
+        ratio_text: match &ratio {
+            Ok(r) => stats::ratio_text(r, range),
+            Err(reason) => reason.message().to_string(),
+        },
         representation,
         status,
         flag,
@@ -404,9 +400,11 @@ pub fn headline(specialist: &SpecialistCaseload) -> String {
         .map(|g| g.group.short_label())
         .collect();
     if specialist.tally.known_total() < MIN_CASELOAD {
-        format!("{who}: caseload of {total}, too few to compare with the team\u{2019}s.")
+        format!(
+            "{who}: caseload of {total}, too few to compare with the rest of the team\u{2019}s."
+        )
     } else if flagged.is_empty() {
-        format!("{who}: caseload of {total}; no group\u{2019}s share differs clearly from the team\u{2019}s.")
+        format!("{who}: caseload of {total}; no group\u{2019}s share differs clearly from the rest of the team\u{2019}s.")
     } else {
         format!(
             "{who}: caseload of {total}; worth a look: {}.",
@@ -416,12 +414,13 @@ pub fn headline(specialist: &SpecialistCaseload) -> String {
 }
 
 /// The comparison as text for anchor 3.3's evidence, dated `today` (YYYY-MM-DD): a line for
-/// the team, one per Employment Specialist, and the sentence for each group worth a look.
+/// the team, one per Employment Specialist, and the sentence for each group worth a look (each
+/// caseload against the rest of the team's).
 pub fn evidence_summary(specialists: &[Specialist], range: NonAdverseRange, today: &str) -> String {
     let comparison = compare_specialists(specialists, range);
     let when = crate::dates::long_or_as_is(today);
     let mut text = format!(
-        "Caseloads compared with the team\u{2019}s on {when} (team caseload {}):",
+        "Each caseload compared with the rest of the team\u{2019}s on {when} (team caseload {}):",
         comparison.team.total()
     );
     for specialist in &comparison.specialists {
@@ -482,6 +481,13 @@ mod tests {
         assert_eq!(parse_count("1,200"), Ok(Some(1200)));
         assert_eq!(parse_count("12,345,678"), Ok(Some(12_345_678)));
         assert_eq!(parse_count("007"), Ok(Some(7)));
+        // Issue 17: pasted from spreadsheets in other locales, with a space, a no-break space
+        // (U+00A0) or a narrow no-break space (U+202F) between the thousands.
+        assert_eq!(parse_count("22 174"), Ok(Some(22_174)));
+        assert_eq!(parse_count("22\u{A0}174"), Ok(Some(22_174)));
+        assert_eq!(parse_count("22\u{202F}174"), Ok(Some(22_174)));
+        assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("\u{A0}1 200\u{A0}"), Ok(Some(1_200)));
     }
 
     #[test]
@@ -499,7 +505,18 @@ mod tests {
             Err("‘2.5’ is not a whole number: a count has no decimals, so enter a count such as 12, or leave it blank.".into())
         );
         for bad in [
-            "twelve", "1,20", "12,", ",12", "1 200", "1,2000", "+4", "1e3", "½",
+            "twelve",
+            "1,20",
+            "12,",
+            ",12",
+            "1 20",
+            "1,2000",
+            "+4",
+            "1e3",
+            "½",
+            "1,200 300",
+            "1  200",
+            "12 3456",
         ] {
             let message = parse_count(bad).unwrap_err();
             assert!(
@@ -507,6 +524,7 @@ mod tests {
                 "{bad}: {message}"
             );
         }
+        assert!(parse_count("-1 200").unwrap_err().contains("below zero"));
         assert!(parse_count("99999999999999999999999")
             .unwrap_err()
             .contains("is too large to be a count"));
@@ -522,9 +540,10 @@ mod tests {
         //   A: Asian 2, Black 6, White 12, Not stated 2 → known 20, total 22.
         //   B: Asian 3, Black 1, White 16              → known 20, total 20.
         //   Team: Asian 5, Black 7, White 28, Not stated 2 → known 40, total 42.
-        //   A's Black share 6/20 = 0.30; the team's 7/40 = 0.175; ratio 0.30/0.175 = 1.714286.
-        //   A's not stated share 2/22 = 0.090909; the team's 2/42 = 0.047619; ratio 1.909091.
-        //   B's Black share 1/20 = 0.05; ratio 0.05/0.175 = 0.285714.
+        //   A's Black share 6/20 = 0.30 against the rest's (B's) 1/20 = 0.05: ratio 6.
+        //   A's not stated share 2/22 = 0.090909 against B's 0 of 20: a zero cell, corrected to
+        //   (2.5/23) / (0.5/21) = 4.565217.
+        //   B's Black share 1/20 = 0.05 against A's 6/20: ratio 0.166667.
         let specialists = [
             specialist(
                 "es1",
@@ -556,16 +575,15 @@ mod tests {
         let black = a.group(CaseloadGroup::Black).unwrap();
         assert_eq!(black.count, 6);
         assert!(close(black.share, 0.30) && close(black.team_share, 0.175));
+        assert!(close(black.rest_share, 0.05));
         assert!(close(
             black.representation.as_ref().unwrap().ratio.value,
-            1.714286
+            6.0
         ));
         let not_stated = a.group(CaseloadGroup::NotStated).unwrap();
         assert!(close(not_stated.share, 0.090909) && close(not_stated.team_share, 0.047619));
-        assert!(close(
-            not_stated.representation.as_ref().unwrap().ratio.value,
-            1.909091
-        ));
+        let corrected = not_stated.representation.as_ref().unwrap().ratio;
+        assert!(close(corrected.value, 4.565217) && corrected.corrected);
         let b = &result.specialists[1];
         assert!(close(
             b.group(CaseloadGroup::Black)
@@ -575,7 +593,7 @@ mod tests {
                 .unwrap()
                 .ratio
                 .value,
-            0.285714
+            0.166667
         ));
         assert_eq!(
             b.groups.iter().map(|g| g.group).collect::<Vec<_>>(),
@@ -589,7 +607,7 @@ mod tests {
         assert!(b.group(CaseloadGroup::Mixed).is_none());
         assert!(
             black.sentence.starts_with(
-                "People in the Black, Black British, Black Welsh, Caribbean or African group were 30.0% of A's caseload, against 17.5% of the team's caseload: 1.71 times their share"
+                "People in the Black, Black British, Black Welsh, Caribbean or African group were 30.0% of A's caseload, against 5.0% of the rest of the team's caseload: 6.00 times their share"
             ),
             "{}",
             black.sentence
@@ -597,16 +615,25 @@ mod tests {
         assert!(
             not_stated
                 .sentence
-                .starts_with("People whose ethnicity was not stated were 9.1% of A's caseload"),
+                .starts_with("People whose ethnicity was not stated were 9.1% of A's caseload, against none (0 of 20) of the rest of the team's caseload (9.1 percentage points higher). With a count of none, the representation ratio can only be estimated with a correction"),
             "{}",
             not_stated.sentence
         );
+        // Two-sided: never "adverse" or "in favour" of a group on a caseload.
+        for s in result.specialists.iter().flat_map(|s| &s.groups) {
+            assert!(
+                !s.sentence.contains("adverse") && !s.sentence.contains("favour"),
+                "{}",
+                s.sentence
+            );
+        }
     }
 
     #[test]
     fn a_share_far_below_the_teams_is_flagged() {
-        // Five specialists of 40 each. Four have 10 Black clients, one has 1, so the team has
-        // 41 of 200: 20.5%. The one: 1 of 40 = 2.5%, a ratio of 0.122, interval about 0.018 to 0.84.
+        // Five specialists of 40 each. Four have 10 Black clients, one has 1, so the rest of the
+        // team has 40 of 160: 25%. The one: 1 of 40 = 2.5%, a ratio of 0.1 (by hand);
+        // statsmodels Table2x2([[1,39],[40,120]]): 0.0142 to 0.705; scipy fisher_exact: p = 0.0001.
         let usual =
             |id: &str, name: &str| specialist(id, name, &[("black", "10"), ("white", "30")]);
         let specialists = [
@@ -620,23 +647,30 @@ mod tests {
         let jm = &result.specialists[4];
         let black = jm.group(CaseloadGroup::Black).unwrap();
         let rep = black.representation.as_ref().unwrap();
-        assert!(close(rep.ratio.value, 0.025 / 0.205), "{}", rep.ratio.value);
+        assert!(close(rep.ratio.value, 0.1), "{}", rep.ratio.value);
         assert!(rep.ratio.interval.upper < 1.0, "{:?}", rep.ratio.interval);
-        assert_eq!(black.status, RatioStatus::Adverse);
+        assert!(rep.ratio.exact_p.unwrap() < 0.05);
+        assert_eq!(black.status, RatioStatus::Lower);
         assert!(black.flag && jm.any_flag());
         assert!(black.small, "a count of 1 is a small number");
-        assert!(black.sentence.contains("J.M.'s caseload"));
         assert!(black
             .sentence
-            .contains("adverse to people in the Black, Black British"));
+            .contains("J.M.'s caseload, against 25.0% of the rest of the team's caseload"));
+        assert!(
+            black.sentence.contains("This is lower than expected"),
+            "{}",
+            black.sentence
+        );
         // The same team's other specialists are not far from the team.
         assert!(result.specialists[..4].iter().all(|s| !s.any_flag()));
+        // A.K.'s 10 of 40 against the rest's 31 of 160 is 1.29 (by hand), above the range but
+        // not conclusive.
         assert_eq!(
             result.specialists[0]
                 .group(CaseloadGroup::Black)
                 .unwrap()
                 .status,
-            RatioStatus::Within
+            RatioStatus::HigherNotConclusive
         );
     }
 
@@ -649,7 +683,8 @@ mod tests {
         ];
         let result = compare_specialists(&specialists, NonAdverseRange::default());
         let black = result.specialists[0].group(CaseloadGroup::Black).unwrap();
-        assert_eq!(black.status, RatioStatus::FavourableToComparison);
+        // Over-represented is not "favourable" on a caseload: clearly higher than expected.
+        assert_eq!(black.status, RatioStatus::Higher);
         assert!(black.flag);
     }
 
@@ -673,8 +708,21 @@ mod tests {
             "{}",
             black.sentence
         );
+        // B's 60 clients and a count of 30 are not small, but the rest of the team (A) is 6.
         let b = result.specialists[1].group(CaseloadGroup::White).unwrap();
-        assert!(!b.small, "60 clients and a count of 30 are not small");
+        assert!(b.small, "compared with a rest of 6 people");
+        let three = [
+            specialist("es1", "A", &[("black", "20"), ("white", "20")]),
+            specialist("es2", "B", &[("black", "30"), ("white", "30")]),
+            specialist("es3", "C", &[("black", "30"), ("white", "30")]),
+        ];
+        let result = compare_specialists(&three, NonAdverseRange::default());
+        assert!(
+            !result.specialists[1]
+                .group(CaseloadGroup::White)
+                .unwrap()
+                .small
+        );
     }
 
     #[test]
@@ -727,7 +775,7 @@ mod tests {
         let sentence = &result.specialists[0].groups[0].sentence;
         assert!(
             sentence.contains(
-                "of this Employment Specialist's caseload, against 20.0% of the team's caseload"
+                "of this Employment Specialist's caseload, against 20.0% of the rest of the team's caseload"
             ),
             "{sentence}"
         );
@@ -776,7 +824,7 @@ mod tests {
         let lines: Vec<&str> = summary.lines().collect();
         assert_eq!(
             lines[0],
-            "Caseloads compared with the team\u{2019}s on 29 November 2026 (team caseload 84):"
+            "Each caseload compared with the rest of the team\u{2019}s on 29 November 2026 (team caseload 84):"
         );
         assert!(
             lines[1].starts_with("- A.K.: caseload of 40; worth a look: Black"),
@@ -793,7 +841,7 @@ mod tests {
             headline(&compare_specialists(&team[1..2], NonAdverseRange::default()).specialists[0]);
         assert_eq!(
             calm,
-            "J.M.: caseload of 40; no group\u{2019}s share differs clearly from the team\u{2019}s."
+            "J.M.: caseload of 40; no group\u{2019}s share differs clearly from the rest of the team\u{2019}s."
         );
     }
 

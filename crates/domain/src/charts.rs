@@ -10,7 +10,10 @@
 
 use crate::html::E;
 use crate::numbers::fixed;
-use crate::stats::{format_percent, format_ratio, NonAdverseRange, Ratio, RatioStatus};
+use crate::stats::{
+    format_interval_end, format_percent, format_ratio, format_ratio_in, NonAdverseRange, Ratio,
+    RatioStatus,
+};
 use std::fmt::Write;
 
 /// `write!` into a String, which cannot fail.
@@ -64,7 +67,16 @@ pub fn ratio_chart_svg(
     let x = |v: f64| X0 + (v.max(lo).min(hi).log2() - start) / span * (X1 - X0);
     let inside = |v: f64| v >= lo && v <= hi;
     let axis = TOP + rows.len() as u32 * ROW + 4;
-    let mut out = open(id, title, description, axis + 60 + 3 * 18);
+    // The legend: the statuses the rows show, then the band and the interval, two to a line.
+    let statuses: Vec<RatioStatus> = LEGEND_ORDER
+        .into_iter()
+        .filter(|s| {
+            rows.iter()
+                .any(|row| row.ratio.is_some() && row.status == *s)
+        })
+        .collect();
+    let lines = (statuses.len() as u32 + 3) / 2;
+    let mut out = open(id, title, description, axis + 60 + lines * 18);
     let id = E(id);
     w!(
         out,
@@ -178,23 +190,18 @@ pub fn ratio_chart_svg(
             "<text x=\"{}\" y=\"{}\" font-size=\"11\">{} ({} to {})</text>",
             f(X1 + 20.0),
             y + 4,
-            format_ratio(ratio.value),
-            format_ratio(lower),
-            format_ratio(upper)
+            format_ratio_in(ratio.value, range),
+            format_interval_end(lower),
+            format_interval_end(upper)
         );
     }
-    // The legend: two columns of three lines below the axis caption.
-    let statuses = [
-        RatioStatus::Within,
-        RatioStatus::Adverse,
-        RatioStatus::FavourableToComparison,
-        RatioStatus::OutsideNotConclusive,
-    ];
-    for (i, status) in statuses.into_iter().enumerate() {
-        let (shape, colour) = status_shape(status);
+    // The legend, two columns below the axis caption.
+    for (i, status) in statuses.iter().enumerate() {
+        let (shape, colour) = status_shape(*status);
         let swatch = format!("<g fill=\"{colour}\" stroke=\"#000\">{shape}</g>");
         legend(&mut out, i, axis, &swatch, status.label());
     }
+    let next = statuses.len();
     let band = format!(
         "<rect x=\"-6\" y=\"-6\" width=\"12\" height=\"12\" fill=\"url(#{id}-hatch)\" stroke=\"#000\" \
          stroke-dasharray=\"3 2\"/>"
@@ -204,10 +211,10 @@ pub fn ratio_chart_svg(
         fixed(range.lower(), 2),
         fixed(range.upper(), 2)
     );
-    legend(&mut out, 4, axis, &band, &band_text);
+    legend(&mut out, next, axis, &band, &band_text);
     legend(
         &mut out,
-        5,
+        next + 1,
         axis,
         "<path d=\"M-6 0H6M-6-4v8M6-4v8\" stroke=\"#000\" stroke-width=\"1.5\"/>",
         "95% confidence interval",
@@ -320,11 +327,37 @@ fn log_axis(rows: &[RatioRow], range: NonAdverseRange) -> (f64, f64) {
     )
 }
 
-/// The point for a status: a filled circle (within), filled square (adverse), filled diamond
-/// (favourable) or hollow circle (outside, not conclusive; also a ratio marked not computable),
-/// drawn at the origin, and its fill.
+/// The statuses in the order the legend lists them.
+const LEGEND_ORDER: [RatioStatus; 9] = [
+    RatioStatus::Within,
+    RatioStatus::Adverse,
+    RatioStatus::FavourableToComparison,
+    RatioStatus::Higher,
+    RatioStatus::Lower,
+    RatioStatus::OutsideNotConclusive,
+    RatioStatus::HigherNotConclusive,
+    RatioStatus::LowerNotConclusive,
+    RatioStatus::TooFewToTell,
+];
+
+/// The point for a status, drawn at the origin, and its fill: a filled circle (within), filled
+/// square (adverse), filled diamond (favourable), a filled triangle pointing up or down (clearly
+/// higher or lower, two-sided), a hollow circle (outside, not conclusive, either side; also a
+/// ratio marked not computable) or a hollow square with a dashed edge (too few to tell).
 fn status_shape(status: RatioStatus) -> (&'static str, &'static str) {
     match status {
+        RatioStatus::Higher => (
+            "<path class=\"rep-point-higher\" d=\"M0-6.5L6.5 5L-6.5 5Z\"/>",
+            "#4c2c92",
+        ),
+        RatioStatus::Lower => (
+            "<path class=\"rep-point-lower\" d=\"M0 6.5L6.5-5L-6.5-5Z\"/>",
+            "#4c2c92",
+        ),
+        RatioStatus::TooFewToTell => (
+            "<rect class=\"rep-point-too-few\" x=\"-4.5\" y=\"-4.5\" width=\"9\" height=\"9\" stroke-width=\"2\" stroke-dasharray=\"2 1.5\"/>",
+            "#fff",
+        ),
         RatioStatus::Within => ("<circle class=\"rep-point-within\" r=\"5\"/>", "#00703c"),
         RatioStatus::Adverse => (
             "<rect class=\"rep-point-adverse\" x=\"-5\" y=\"-5\" width=\"10\" height=\"10\"/>",
@@ -334,7 +367,10 @@ fn status_shape(status: RatioStatus) -> (&'static str, &'static str) {
             "<path class=\"rep-point-favourable\" d=\"M0-6.5L6.5 0L0 6.5L-6.5 0Z\"/>",
             "#1d70b8",
         ),
-        RatioStatus::OutsideNotConclusive | RatioStatus::NotComputable => (
+        RatioStatus::OutsideNotConclusive
+        | RatioStatus::HigherNotConclusive
+        | RatioStatus::LowerNotConclusive
+        | RatioStatus::NotComputable => (
             "<circle class=\"rep-point-not-conclusive\" r=\"4.5\" stroke-width=\"2\"/>",
             "#fff",
         ),
@@ -431,6 +467,9 @@ mod tests {
             value,
             interval: Interval { lower, upper },
             corrected: false,
+            observed: Some(value),
+            small_cells: false,
+            exact_p: None,
         })
     }
 
@@ -557,6 +596,50 @@ mod tests {
     }
 
     #[test]
+    fn two_sided_and_too_few_statuses_have_shapes_of_their_own() {
+        let rows = [
+            row("Higher", ratio(2.0, 1.5, 2.6), RatioStatus::Higher),
+            row("Lower", ratio(0.5, 0.3, 0.7), RatioStatus::Lower),
+            row(
+                "Unsure",
+                ratio(0.5, 0.2, 1.3),
+                RatioStatus::LowerNotConclusive,
+            ),
+            row("Few", ratio(31.4, 1.3, 760.0), RatioStatus::TooFewToTell),
+        ];
+        let svg = ratio_chart_svg("c", "T", "D", &rows, NonAdverseRange::default());
+        for (class, words) in [
+            (
+                "<path class=\"rep-point-higher\"",
+                "Clearly higher than expected",
+            ),
+            (
+                "<path class=\"rep-point-lower\"",
+                "Clearly lower than expected",
+            ),
+            (
+                "<rect class=\"rep-point-too-few\"",
+                "Not conclusive: too few to tell",
+            ),
+        ] {
+            assert_eq!(svg.matches(class).count(), 2, "{class}");
+            assert!(svg.contains(&format!("<text x=\"14\" y=\"4\">{words}</text>")));
+        }
+        // Only the statuses shown are in the legend.
+        assert!(!svg.contains(">Adverse</text>") && !svg.contains(">Within the range</text>"));
+        assert!(svg.contains(">Lower than expected, not conclusive</text>"));
+        // A figure beside its status never rounds into the range: 0.7996 is not "0.800".
+        let edge = [row(
+            "Edge",
+            ratio(0.7996, 0.775, 0.825),
+            RatioStatus::Adverse,
+        )];
+        let svg = ratio_chart_svg("c", "T", "D", &edge, NonAdverseRange::default());
+        assert!(svg.contains(">0.7996 (0.775 to 0.825)</text>"), "{svg}");
+        assert_well_formed(&svg);
+    }
+
+    #[test]
     fn points_sit_left_of_one_below_one_and_right_above() {
         let svg = ratio_chart_svg("c", "T", "D", &four_rows(), NonAdverseRange::default());
         let one = one_line_x(&svg);
@@ -578,8 +661,8 @@ mod tests {
         assert!(svg.contains(">beyond 20</text>"));
         // The interval starts at 40 (beyond 20 as well), so both of its ends are arrows.
         assert_eq!(svg.matches("<path class=\"rep-beyond\"").count(), 2);
-        // The exact figure is still written.
-        assert!(svg.contains(">100.00 (40.00 to 250.00)</text>"));
+        // The exact figure is still written, to 3 significant figures.
+        assert!(svg.contains(">100 (40.0 to 250)</text>"));
         assert_well_formed(&svg);
     }
 
@@ -651,7 +734,8 @@ mod tests {
         let range = NonAdverseRange::default();
         let one = ratio_chart_svg("c", "T", "D", &four_rows()[..1], range);
         let five = ratio_chart_svg("c", "T", "D", &four_rows(), range);
-        assert_eq!(height(&five) - height(&one), 4 * ROW);
+        // Four more rows, and the legend lists three more statuses: one more line of it.
+        assert_eq!(height(&five) - height(&one), 4 * ROW + 18);
         assert_well_formed(&ratio_chart_svg("c", "T", "D", &[], range));
     }
 

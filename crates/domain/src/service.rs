@@ -15,7 +15,7 @@
 //!
 //! Counts are kept as typed and checked field by field, like the SC-WRES metrics ([`crate::wres`]).
 
-use crate::caseload::{parse_count, CaseloadGroup, Tally, MIN_CASELOAD};
+use crate::caseload::{parse_count, CaseloadGroup, Tally};
 use crate::ethnicity::{EthnicCategory, EthnicGroup, NATIONAL_BASELINE_LABEL};
 use crate::plan::{ServiceData, ServiceRow};
 use crate::stats::{
@@ -147,23 +147,21 @@ pub fn national_baseline() -> (Vec<String>, &'static str) {
     (values, NATIONAL_BASELINE_LABEL)
 }
 
-/// Reads an amount as typed: people ("12,345") or a percentage ("81.7" or "81.7%"). A blank is
-/// `Ok(None)`.
+/// Reads an amount as typed: people ("12,345", or "22 174" with a space, a no-break space or a
+/// narrow no-break space between the thousands, as spreadsheets in other locales copy it) or a
+/// percentage ("81.7" or "81.7%"). A blank is `Ok(None)`.
 pub fn parse_amount(text: &str) -> Result<Option<f64>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let plain: String = text
-        .trim_end_matches('%')
-        .trim_end()
-        .chars()
-        .filter(|&c| c != ',')
-        .collect();
+    let plain = text.trim_end_matches('%').trim_end();
     let fix = "enter the number of people or the percentage, such as 12,345 or 9.3";
     // Read by hand: `str::parse::<f64>` brings the standard library's float parser into the wasm
     // (about 28 KB gzip, measured), and a share needs no more than digits and one point.
-    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let (whole, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+    let whole = crate::numbers::whole_digits(whole).unwrap_or_else(|| whole.to_string());
+    let whole = whole.as_str();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) || whole.len() > 15
     {
@@ -184,7 +182,8 @@ pub fn parse_amount(text: &str) -> Result<Option<f64>, String> {
     Ok(Some(value))
 }
 
-/// Reads the days to each job start: whole numbers separated by commas, spaces or new lines.
+/// Reads the days to each job start: whole numbers separated by commas, spaces or new lines (so a
+/// number of days is typed without thousands separators).
 pub fn parse_days(text: &str) -> Result<Vec<f64>, String> {
     text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter(|t| !t.is_empty())
@@ -344,15 +343,27 @@ pub fn check(data: &ServiceData) -> Checked {
         let id = format!("{}-d", group.id());
         match parse_days(&rows[g].days) {
             Ok(days) => {
+                let given = days.len() as u64;
                 match counts[Field::Jobs as usize][g] {
-                    Some(jobs) if days.len() as u64 > jobs => out.problems.push(Problem {
+                    Some(jobs) if given > jobs => out.problems.push(Problem {
                         field: id,
                         message: format!(
-                            "{} times are more than the {jobs} job starts in the {} group: give one time for each job start.",
-                            days.len(),
+                            "{given} times are more than the {jobs} job starts in the {} group: give one time for each job start.",
                             group.short_label()
                         ),
                     }),
+                    // Said, not refused: the median is of the times given, and says how many.
+                    Some(jobs) if given > 0 && given < jobs => {
+                        out.problems.push(Problem {
+                            field: id,
+                            message: format!(
+                                "{given} {} for {jobs} job starts in the {} group: the median is of these {given} only. Give one time for each job start.",
+                                if given == 1 { "time" } else { "times" },
+                                group.short_label()
+                            ),
+                        });
+                        out.days[g] = days;
+                    }
                     _ => out.days[g] = days,
                 }
             }
@@ -362,17 +373,19 @@ pub fn check(data: &ServiceData) -> Checked {
     out
 }
 
-/// A comparison's anchor, id and title; the count compared and the caseload it is compared with
-/// (none: the local population); and the words for the two.
-type Spec = (
-    &'static str,
-    &'static str,
-    &'static str,
-    Field,
-    Option<Field>,
-    &'static str,
-    &'static str,
-);
+/// A representation comparison as the screen lists it: which anchor it answers, its id and title,
+/// the count compared, the caseload it is part of (none: it is compared with the local
+/// population), the words for the two, and which side is adverse (`Neither`: two-sided).
+struct Spec {
+    anchor: &'static str,
+    id: &'static str,
+    title: &'static str,
+    field: Field,
+    part_of: Option<Field>,
+    population: &'static str,
+    baseline: &'static str,
+    adverse: AdverseDirection,
+}
 
 /// One group's share of a population of interest against its share of a baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -381,10 +394,15 @@ pub struct Share {
     pub count: u64,
     pub base: u64,
     pub share: f64,
+    /// The group's share of the baseline: the local population, or the rest of the caseload the
+    /// population of interest is part of.
     pub baseline_share: f64,
     pub result: Result<Representation, NotComputable>,
     pub status: RatioStatus,
-    /// A count under the small-numbers threshold or a base under 10: shown, with a warning.
+    /// The ratio and its interval as a table shows them ([`stats::ratio_text`]), or why there is none.
+    pub ratio_text: String,
+    /// Small numbers ([`stats::small_numbers`]) in the share or in the rest it is compared with:
+    /// shown, with a warning.
     pub small: bool,
     pub sentence: String,
 }
@@ -401,115 +419,130 @@ pub struct Comparison {
     pub shares: Vec<Share>,
 }
 
-/// The comparisons whose figures are entered: each group's share of the treatment caseload, the
-/// IPS caseload and the IPS team against the local population, and of referrals and the IPS
-/// caseload against the treatment caseload. A group under-represented counts as the adverse side.
+/// The comparisons whose figures are entered (METRICS.md "Representation ratio", "Which
+/// comparisons have a good direction"):
+/// - each group's share of the treatment caseload, the IPS caseload and the IPS team against the
+///   local population, a fixed baseline: two-sided, as more is not plainly good or bad for the
+///   group (over-representation on a secondary mental-health caseload is not favourable);
+/// - referrals and the IPS caseload, which are part of the treatment caseload, against the rest
+///   of it: access to IPS, where a group under-represented is the adverse side. (The titles name
+///   the two caseloads; the baseline words and the sentences say "the rest of".)
 pub fn comparisons(checked: &Checked, range: NonAdverseRange) -> Vec<Comparison> {
     let mut out = Vec::new();
-    let specs: [Spec; 5] = [
-        (
-            "1.1",
-            "treatment-population",
-            "Treatment teams' caseload against the local population",
-            Field::Treatment,
-            None,
-            "the treatment teams' caseload",
-            "the local population",
-        ),
-        (
-            "1.1",
-            "referrals-treatment",
-            "Referrals to IPS against the treatment teams' caseload",
-            Field::Referrals,
-            Some(Field::Treatment),
-            "referrals to IPS",
-            "the treatment teams' caseload",
-        ),
-        (
-            "1.1",
-            "ips-treatment",
-            "IPS caseload against the treatment teams' caseload",
-            Field::Caseload,
-            Some(Field::Treatment),
-            "the IPS caseload",
-            "the treatment teams' caseload",
-        ),
-        (
-            "1.1",
-            "ips-population",
-            "IPS caseload against the local population",
-            Field::Caseload,
-            None,
-            "the IPS caseload",
-            "the local population",
-        ),
-        (
-            "1.2",
-            "team-population",
-            "IPS team against the local population",
-            Field::Team,
-            None,
-            "the IPS team",
-            "the local population",
-        ),
+    let specs = [
+        Spec {
+            anchor: "1.1",
+            id: "treatment-population",
+            title: "Treatment teams' caseload against the local population",
+            field: Field::Treatment,
+            part_of: None,
+            population: "the treatment teams' caseload",
+            baseline: "the local population",
+            adverse: AdverseDirection::Neither,
+        },
+        Spec {
+            anchor: "1.1",
+            id: "referrals-treatment",
+            title: "Referrals to IPS against the treatment teams' caseload",
+            field: Field::Referrals,
+            part_of: Some(Field::Treatment),
+            population: "referrals to IPS",
+            baseline: "the rest of the treatment teams' caseload (not referred)",
+            adverse: AdverseDirection::Below,
+        },
+        Spec {
+            anchor: "1.1",
+            id: "ips-treatment",
+            title: "IPS caseload against the treatment teams' caseload",
+            field: Field::Caseload,
+            part_of: Some(Field::Treatment),
+            population: "the IPS caseload",
+            baseline: "the rest of the treatment teams' caseload (not on the IPS caseload)",
+            adverse: AdverseDirection::Below,
+        },
+        Spec {
+            anchor: "1.1",
+            id: "ips-population",
+            title: "IPS caseload against the local population",
+            field: Field::Caseload,
+            part_of: None,
+            population: "the IPS caseload",
+            baseline: "the local population",
+            adverse: AdverseDirection::Neither,
+        },
+        Spec {
+            anchor: "1.2",
+            id: "team-population",
+            title: "IPS team against the local population",
+            field: Field::Team,
+            part_of: None,
+            population: "the IPS team",
+            baseline: "the local population",
+            adverse: AdverseDirection::Neither,
+        },
     ];
-    for (anchor, id, title, field, baseline_field, population, baseline) in specs {
-        let Some(tally) = checked.tally(field) else {
+    for spec in specs {
+        let Some(tally) = checked.tally(spec.field) else {
             continue;
         };
-        let base_tally = match baseline_field {
+        let whole = match spec.part_of {
             Some(b) => match checked.tally(b) {
                 Some(t) => Some(t),
                 None => continue,
             },
             None => None,
         };
-        if base_tally.is_none() && checked.population.is_none() {
+        if whole.is_none() && checked.population.is_none() {
             continue;
         }
-        let shares = EthnicGroup::ALL
-            .into_iter()
-            .zip(CaseloadGroup::ALL)
+        let shares = CaseloadGroup::ALL[..5]
+            .iter()
             .enumerate()
-            .map(|(i, (_, group))| {
+            .map(|(i, &group)| {
                 let (count, base) = (tally.count(group), tally.known_total());
-                let result = match (base_tally, checked.population) {
-                    (Some(b), _) => stats::representation_ratio_of_samples(
-                        count,
-                        base,
-                        b.count(group),
-                        b.known_total(),
-                    ),
+                let result = match (whole, checked.population) {
+                    (Some(w), _) => {
+                        stats::part_against_rest(count, base, w.count(group), w.known_total())
+                    }
                     (None, Some(pop)) => stats::representation_ratio(count, base, pop[i]),
                     (None, None) => Err(NotComputable::InvalidBaseline),
                 };
-                let baseline_share = match (base_tally, checked.population) {
-                    (Some(b), _) => b.share(group),
-                    (None, Some(pop)) => pop[i],
+                let baseline_share = match (&result, whole, checked.population) {
+                    (Ok(rep), _, _) => rep.baseline_share,
+                    (Err(_), Some(w), _) => w.share(group),
+                    (Err(_), None, Some(pop)) => pop[i],
                     _ => 0.0,
                 };
-                let status =
-                    stats::ratio_status(&result.map(|r| r.ratio), range, AdverseDirection::Below);
+                let ratio = result.map(|r| r.ratio);
+                let status = stats::ratio_status(&ratio, range, spec.adverse);
                 let people = group.people();
                 let sentence = stats::representation_sentence(
                     &RepresentationWording {
                         group: &people,
-                        population,
-                        baseline,
+                        population: spec.population,
+                        baseline: spec.baseline,
                     },
                     &result,
                     range,
-                    AdverseDirection::Below,
+                    spec.adverse,
                 );
+                let rest_small = match (&result, whole) {
+                    (Ok(rep), Some(_)) => rep
+                        .baseline_counts
+                        .is_some_and(|[x, n]| stats::small_numbers(x, n)),
+                    _ => false,
+                };
                 Share {
                     group,
                     count,
                     base,
                     share: tally.share(group),
                     baseline_share,
-                    small: base < MIN_CASELOAD
-                        || stats::suppress_count(count, Default::default())
-                            == stats::Shown::Suppressed,
+                    small: stats::small_numbers(count, base) || rest_small,
+                    ratio_text: match &ratio {
+                        Ok(r) => stats::ratio_text(r, range),
+                        Err(reason) => reason.message().to_string(),
+                    },
                     result,
                     status,
                     sentence,
@@ -517,11 +550,11 @@ pub fn comparisons(checked: &Checked, range: NonAdverseRange) -> Vec<Comparison>
             })
             .collect();
         out.push(Comparison {
-            anchor,
-            id,
-            title,
-            population,
-            baseline,
+            anchor: spec.anchor,
+            id: spec.id,
+            title: spec.title,
+            population: spec.population,
+            baseline: spec.baseline,
             shares,
         });
     }
@@ -538,7 +571,13 @@ pub struct OutcomeRate {
     pub rate: Option<Proportion>,
     /// Against the White group; `None` for the White group itself.
     pub ratio: Option<RatioResult>,
+    /// The ratio and its interval as a table shows them ([`stats::ratio_text`]), or why there is
+    /// none; empty for the White group itself.
+    pub ratio_text: String,
+    /// The White group's outcomes and IPS caseload, which the ratio is against.
+    pub white: [u64; 2],
     pub status: RatioStatus,
+    /// Small numbers ([`stats::small_numbers`]) in this group's rate or the White group's.
     pub small: bool,
 }
 
@@ -569,31 +608,38 @@ pub fn outcome_rates(checked: &Checked, field: Field, range: NonAdverseRange) ->
                 Some(r) => stats::ratio_status(r, range, AdverseDirection::Below),
                 None => RatioStatus::Within,
             };
+            let ratio_text = match &ratio {
+                Some(Ok(r)) => stats::ratio_text(r, range),
+                Some(Err(reason)) => reason.message().to_string(),
+                None => String::new(),
+            };
             OutcomeRate {
                 group,
                 events: e,
                 total: t,
                 rate: stats::proportion(e, t),
                 status,
-                small: t < MIN_CASELOAD
-                    || stats::suppress_count(e, Default::default()) == stats::Shown::Suppressed,
+                small: stats::small_numbers(e, t) || stats::small_numbers(we, wt),
                 ratio,
+                ratio_text,
+                white: [we, wt],
             }
         })
         .collect()
 }
 
-/// The sentence for the comparison group's outcome against the White group.
+/// The sentence for a group's outcome against the White group (the comparison group as a whole
+/// when `rate.group` is `None`, in the plan's words `term`).
 pub fn outcome_sentence(
     rate: &OutcomeRate,
     term: &str,
     field: Field,
     range: NonAdverseRange,
 ) -> Option<String> {
-    let ratio = rate.ratio.as_ref()?;
-    let event = match field {
-        Field::Education => "to start in education",
-        _ => "to start a job",
+    rate.ratio.as_ref()?;
+    let (event, happened) = match field {
+        Field::Education => ("to start in education", "started in education"),
+        _ => ("to start a job", "started a job"),
     };
     let comparison = match rate.group {
         Some(g) => g.people(),
@@ -604,21 +650,57 @@ pub fn outcome_sentence(
             comparison: &comparison,
             reference: "people in the White group",
             event,
+            happened,
         },
         stats::Orientation::ComparisonOverReference,
-        ratio,
+        stats::Counts {
+            events: rate.events,
+            total: rate.total,
+        },
+        stats::Counts {
+            events: rate.white[0],
+            total: rate.white[1],
+        },
         range,
         AdverseDirection::Below,
     ))
 }
 
 /// Each group's time to employment, in [`CaseloadGroup::ALL`] order, where any days are entered.
+/// With fewer than [`stats::MIN_MEDIAN_VALUES`] times, `Spread::too_few` is set: show the count
+/// and [`median_text`], not the figures.
 pub fn time_to_work(checked: &Checked) -> Vec<(CaseloadGroup, Spread)> {
     CaseloadGroup::ALL
         .into_iter()
         .zip(&checked.days)
         .filter_map(|(g, days)| stats::median_iqr(days).map(|s| (g, s)))
         .collect()
+}
+
+/// A group's median days to a job start as the table shows it ("74.5"), or, with fewer than 5
+/// times, that there are too few to give one.
+pub fn median_text(spread: &Spread) -> String {
+    if spread.too_few() {
+        format!(
+            "too few to give (a median needs at least {} times)",
+            stats::MIN_MEDIAN_VALUES
+        )
+    } else {
+        crate::numbers::fixed(spread.median, 1)
+    }
+}
+
+/// The interquartile range as the table shows it ("67.8 to 81.2"), empty with too few times.
+pub fn quartiles_text(spread: &Spread) -> String {
+    if spread.too_few() {
+        String::new()
+    } else {
+        format!(
+            "{} to {}",
+            crate::numbers::fixed(spread.q1, 1),
+            crate::numbers::fixed(spread.q3, 1)
+        )
+    }
 }
 
 #[cfg(test)]

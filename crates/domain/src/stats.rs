@@ -74,10 +74,12 @@ pub enum NotComputable {
     NoEvents,
     /// A group (or the baseline) has no one in it.
     EmptyGroup,
-    /// A count is larger than its total.
+    /// A count is larger than its total (or a part larger than the whole it is part of).
     CountAboveTotal,
     /// A baseline share is not above 0% and at most 100%.
     InvalidBaseline,
+    /// A part is compared with the rest of a whole, and there is no one else in the whole.
+    EmptyRest,
 }
 
 impl NotComputable {
@@ -90,6 +92,7 @@ impl NotComputable {
             NotComputable::InvalidBaseline => {
                 "the baseline share must be above 0% and at most 100%"
             }
+            NotComputable::EmptyRest => "there is no one outside it to compare with",
         }
     }
 }
@@ -99,19 +102,36 @@ impl NotComputable {
 pub struct Ratio {
     pub value: f64,
     pub interval: Interval,
-    /// A zero count was adjusted (0.5 added to each count, 1 to each total) so that a ratio could
-    /// be estimated. The sentence says so.
+    /// A cell of the table was 0 (a count of none, or of everyone), so 0.5 was added to each count
+    /// and 1 to each total before `value` and `interval` were worked out (METRICS.md "Zero
+    /// cells"). The value is then an estimate: describe what was observed in words, and label
+    /// the ratio as corrected.
     pub corrected: bool,
+    /// The ratio of the rates as observed, before any correction (the same as `value` when none
+    /// was made); `None` when it has no finite value (no events in the group divided by).
+    pub observed: Option<f64>,
+    /// A cell of the table (events or non-events, in either group) is under 5: the interval is
+    /// approximate, and the status also needs the exact test (METRICS.md "Too few to tell").
+    pub small_cells: bool,
+    /// The exact test's two-sided p-value, worked out when `small_cells`: Fisher's exact test for
+    /// two groups ([`fisher_exact`]), the exact binomial test against a fixed share
+    /// ([`binomial_exact`]).
+    pub exact_p: Option<f64>,
 }
 
 /// A ratio, or why there is none.
 pub type RatioResult = Result<Ratio, NotComputable>;
 
+/// Below this, a cell of a table is small (METRICS.md "Too few to tell").
+pub const SMALL_CELL: u64 = 5;
+
 /// The relative likelihood (x1/n1) / (x2/n2) with its log (Katz) 95% interval.
 ///
-/// If one numerator is 0, 0.5 is added to both numerators and 1 to both denominators first, and the
-/// result is marked `corrected`. Not computable when both numerators are 0, a denominator is 0, or a
-/// numerator is above its denominator.
+/// If any cell of the 2×2 table is 0 (a numerator of 0, or a numerator equal to its denominator),
+/// 0.5 is added to both numerators and 1 to both denominators first, and the result is marked
+/// `corrected`. When any cell is under 5 it is marked `small_cells` and carries Fisher's exact
+/// test. Not computable when both numerators are 0, a denominator is 0, or a numerator is above
+/// its denominator.
 pub fn relative_likelihood(x1: u64, n1: u64, x2: u64, n2: u64) -> RatioResult {
     if x1 > n1 || x2 > n2 {
         return Err(NotComputable::CountAboveTotal);
@@ -122,13 +142,15 @@ pub fn relative_likelihood(x1: u64, n1: u64, x2: u64, n2: u64) -> RatioResult {
     if x1 == 0 && x2 == 0 {
         return Err(NotComputable::NoEvents);
     }
-    let corrected = x1 == 0 || x2 == 0;
+    let corrected = x1 == 0 || x2 == 0 || x1 == n1 || x2 == n2;
+    let observed = (x2 > 0).then(|| (x1 as f64 * n2 as f64) / (x2 as f64 * n1 as f64));
+    let small_cells = [x1, n1 - x1, x2, n2 - x2].iter().any(|&c| c < SMALL_CELL);
     let (add_x, add_n) = if corrected { (0.5, 1.0) } else { (0.0, 0.0) };
-    let (x1, n1) = (x1 as f64 + add_x, n1 as f64 + add_n);
-    let (x2, n2) = (x2 as f64 + add_x, n2 as f64 + add_n);
+    let (a, m) = (x1 as f64 + add_x, n1 as f64 + add_n);
+    let (c, k) = (x2 as f64 + add_x, n2 as f64 + add_n);
     // Cross-multiplied so that exact ratios such as 0.8 and 1.25 come out exactly.
-    let value = (x1 * n2) / (x2 * n1);
-    let se = (1.0 / x1 - 1.0 / n1 + 1.0 / x2 - 1.0 / n2).max(0.0).sqrt();
+    let value = (a * k) / (c * m);
+    let se = (1.0 / a - 1.0 / m + 1.0 / c - 1.0 / k).max(0.0).sqrt();
     let spread = (Z_95 * se).exp();
     Ok(Ratio {
         value,
@@ -137,6 +159,9 @@ pub fn relative_likelihood(x1: u64, n1: u64, x2: u64, n2: u64) -> RatioResult {
             upper: value * spread,
         },
         corrected,
+        observed: if corrected { observed } else { Some(value) },
+        small_cells,
+        exact_p: small_cells.then(|| fisher_exact(x1, n1 - x1, x2, n2 - x2)),
     })
 }
 
@@ -145,16 +170,25 @@ pub fn relative_likelihood(x1: u64, n1: u64, x2: u64, n2: u64) -> RatioResult {
 pub struct Representation {
     /// The representation ratio (share ÷ baseline share) and its interval.
     pub ratio: Ratio,
+    /// How many of the population of interest are in the group, and how many there are in all.
+    pub count: u64,
+    pub total: u64,
     /// The group's share of the population of interest (0 to 1).
     pub share: f64,
-    /// The group's share of the baseline (0 to 1).
+    /// The group's share of the baseline (0 to 1): for [`part_against_rest`], of the rest.
     pub baseline_share: f64,
+    /// The baseline's counts when it is a sample (the group's count, and everyone): for
+    /// [`part_against_rest`], the rest's. `None` for a fixed share.
+    pub baseline_counts: Option<[u64; 2]>,
+    /// For [`part_against_rest`], the group's share of the whole (part and rest together).
+    pub whole_share: Option<f64>,
     /// The share minus the baseline share, in percentage points.
     pub gap_points: f64,
 }
 
 /// The representation ratio (x/n) / b against a fixed baseline share b (0 < b ≤ 1, a fraction such as
-/// a census figure). The interval is the Wilson interval of x/n divided by b.
+/// a census figure). The interval is the Wilson interval of x/n divided by b. When x or n − x is
+/// under 5, it is marked `small_cells` and carries the exact binomial test against b.
 pub fn representation_ratio(
     x: u64,
     n: u64,
@@ -169,26 +203,34 @@ pub fn representation_ratio(
         NotComputable::CountAboveTotal
     })?;
     let b = baseline_share;
+    let small_cells = x < SMALL_CELL || n - x < SMALL_CELL;
+    let value = share.value / b;
     Ok(Representation {
         ratio: Ratio {
-            value: share.value / b,
+            value,
             interval: Interval {
                 lower: share.interval.lower / b,
                 upper: share.interval.upper / b,
             },
             corrected: false,
+            observed: Some(value),
+            small_cells,
+            exact_p: small_cells.then(|| binomial_exact(x, n, b)),
         },
+        count: x,
+        total: n,
         share: share.value,
         baseline_share: b,
+        baseline_counts: None,
+        whole_share: None,
         gap_points: (share.value - b) * 100.0,
     })
 }
 
-/// The representation ratio when the baseline is itself a sample (x of n against baseline_x of
-/// baseline_n): the ratio-of-proportions interval of [`relative_likelihood`], with its zero-cell
-/// correction. That interval assumes independent samples; when the population of interest is part
-/// of the baseline (senior roles within the whole workforce) it is wider than it need be, so it errs
-/// towards "not conclusive".
+/// The representation ratio when the baseline is itself an independent sample (x of n against
+/// baseline_x of baseline_n): the ratio-of-proportions interval of [`relative_likelihood`], with its
+/// zero-cell correction and exact test. When the population of interest is part of the baseline,
+/// use [`part_against_rest`] instead.
 pub fn representation_ratio_of_samples(
     x: u64,
     n: u64,
@@ -199,10 +241,174 @@ pub fn representation_ratio_of_samples(
     let (share, baseline_share) = (x as f64 / n as f64, baseline_x as f64 / baseline_n as f64);
     Ok(Representation {
         ratio,
+        count: x,
+        total: n,
         share,
         baseline_share,
+        baseline_counts: Some([baseline_x, baseline_n]),
+        whole_share: None,
         gap_points: (share - baseline_share) * 100.0,
     })
+}
+
+/// A part of a whole against the rest of it (METRICS.md "Representation ratio": one Employment
+/// Specialist's caseload within the team's, a pay band within all the bands, senior roles within
+/// the workforce, the IPS caseload within the treatment caseload). x of the part's n are in the
+/// group, and whole_x of the whole's whole_n: the group's share of the part is compared with its
+/// share of the rest, (whole_x − x) of (whole_n − n), as a [`relative_likelihood`]. Comparing a part
+/// with a total that contains it would shrink every real difference towards 1.
+pub fn part_against_rest(
+    x: u64,
+    n: u64,
+    whole_x: u64,
+    whole_n: u64,
+) -> Result<Representation, NotComputable> {
+    if x > n || whole_x > whole_n || x > whole_x || n > whole_n {
+        return Err(NotComputable::CountAboveTotal);
+    }
+    let (rest_x, rest_n) = (whole_x - x, whole_n - n);
+    if rest_x > rest_n {
+        return Err(NotComputable::CountAboveTotal);
+    }
+    if n == 0 {
+        return Err(NotComputable::EmptyGroup);
+    }
+    if rest_n == 0 {
+        return Err(NotComputable::EmptyRest);
+    }
+    let mut rep = representation_ratio_of_samples(x, n, rest_x, rest_n)?;
+    rep.whole_share = Some(whole_x as f64 / whole_n as f64);
+    Ok(rep)
+}
+
+/// ln C(n, k), accurate to about 1e-15 of its size: a sum of logarithms for small k, else
+/// Stirling's series written so that its large terms do not cancel.
+fn ln_choose(n: u128, k: u128) -> f64 {
+    let k = k.min(n - k);
+    if k == 0 {
+        return 0.0;
+    }
+    if k <= 30 {
+        let mut factorial = 1.0;
+        let mut sum = 0.0;
+        for i in 0..k {
+            sum += ((n - i) as f64).ln();
+            factorial *= (i + 1) as f64;
+        }
+        return sum - factorial.ln();
+    }
+    // Stirling's series for ln m! beyond m ln m − m + ln(2πm)/2, for m > 30.
+    let tail = |m: f64| {
+        let m2 = m * m;
+        (1.0 / 12.0 - (1.0 / 360.0 - (1.0 / 1260.0 - 1.0 / (1680.0 * m2)) / m2) / m2) / m
+    };
+    let (n, k) = (n as f64, k as f64);
+    let rest = n - k;
+    k * (n / k).ln() - rest * (-k / n).ln_1p()
+        + 0.5 * (n / (2.0 * std::f64::consts::PI * k * rest)).ln()
+        + tail(n)
+        - tail(k)
+        - tail(rest)
+}
+
+/// The two-sided p-value of an exact test on a unimodal distribution over `lo..=hi` whose mode is
+/// `mode` and whose log probabilities are `ln_p`: the sum of the probabilities no larger than the
+/// observed one (with a relative tolerance of 1e-7, as R's `fisher.test` and SciPy's `binomtest`
+/// allow, so that ties computed with rounding errors count as ties). Each tail is summed outwards
+/// until its terms no longer add to the sum, so huge tables take a few thousand steps at most.
+fn exact_two_sided(
+    lo: u128,
+    hi: u128,
+    mode: u128,
+    observed: u128,
+    ln_p: impl Fn(u128) -> f64,
+) -> f64 {
+    let mode = mode.clamp(lo, hi);
+    let at = ln_p(observed);
+    let limit = at + 1e-7;
+    // Terms relative to the observed probability: each at most about 1, so nothing overflows.
+    let sum_outwards = |from: u128, towards_lo: bool| {
+        let (mut total, mut k, mut steps) = (0.0, from, 0u32);
+        loop {
+            let term = (ln_p(k) - at).exp();
+            total += term;
+            steps += 1;
+            let done = if towards_lo { k == lo } else { k == hi };
+            if done || term < total * 1e-17 || steps > 1_000_000 {
+                return total;
+            }
+            k = if towards_lo { k - 1 } else { k + 1 };
+        }
+    };
+    let total = if observed <= mode {
+        // The observed tail, then the first point past the mode as unlikely as the observed.
+        let own = sum_outwards(observed, true);
+        let (mut a, mut b) = (mode.max(observed + 1), hi);
+        if a > hi || ln_p(hi) > limit {
+            own
+        } else {
+            while a < b {
+                let mid = a + (b - a) / 2;
+                if ln_p(mid) <= limit {
+                    b = mid;
+                } else {
+                    a = mid + 1;
+                }
+            }
+            own + sum_outwards(a, false)
+        }
+    } else {
+        let own = sum_outwards(observed, false);
+        let (mut a, mut b) = (lo, mode.min(observed - 1));
+        if ln_p(lo) > limit {
+            own
+        } else {
+            while a < b {
+                let mid = a + (b - a).div_ceil(2);
+                if ln_p(mid) <= limit {
+                    a = mid;
+                } else {
+                    b = mid - 1;
+                }
+            }
+            own + sum_outwards(a, true)
+        }
+    };
+    (at + total.ln()).exp().min(1.0)
+}
+
+/// Fisher's exact test, two-sided, on the 2×2 table [[a, b], [c, d]] (events and non-events of
+/// each group): the hypergeometric probability of every table with the same margins that is no
+/// more likely than this one. 1 when a row or a column is empty. Reference:
+/// `scipy.stats.fisher_exact(table).pvalue`.
+pub fn fisher_exact(a: u64, b: u64, c: u64, d: u64) -> f64 {
+    let (a, b, c, d) = (a as u128, b as u128, c as u128, d as u128);
+    let (row, column, all) = (a + b, a + c, a + b + c + d);
+    if row == 0 || column == 0 || row == all || column == all {
+        return 1.0;
+    }
+    let lo = column.saturating_sub(c + d);
+    let hi = column.min(row);
+    let ln_total = ln_choose(all, row);
+    let ln_p = |k: u128| ln_choose(column, k) + ln_choose(all - column, row - k) - ln_total;
+    let mode = (column + 1).saturating_mul(row + 1) / (all + 2);
+    exact_two_sided(lo, hi, mode, a, ln_p)
+}
+
+/// The exact binomial test, two-sided: x of n against a share p (0 < p ≤ 1). Reference:
+/// `scipy.stats.binomtest(x, n, p).pvalue`.
+pub fn binomial_exact(x: u64, n: u64, p: f64) -> f64 {
+    if n == 0 || x > n || !(p > 0.0 && p <= 1.0) {
+        return 1.0;
+    }
+    if p == 1.0 {
+        return if x == n { 1.0 } else { 0.0 };
+    }
+    let (ln_yes, ln_no) = (p.ln(), (-p).ln_1p());
+    let n128 = n as u128;
+    let ln_p = |k: u128| ln_choose(n128, k) + k as f64 * ln_yes + (n128 - k) as f64 * ln_no;
+    let mode = (((n as f64 + 1.0) * p).floor() as u128).min(n128);
+    exact_two_sided(0, n128, mode, x as u128, ln_p)
 }
 
 /// The median, quartiles and count of a set of values (time to employment in days, say).
@@ -215,6 +421,17 @@ pub struct Spread {
     pub q3: f64,
     /// How many values were used.
     pub count: usize,
+}
+
+/// A median and its quartiles need at least this many values (METRICS.md "Small numbers"); with
+/// fewer, show the count and say it is too few.
+pub const MIN_MEDIAN_VALUES: usize = 5;
+
+impl Spread {
+    /// Too few values for a median and quartiles to be shown ([`MIN_MEDIAN_VALUES`]).
+    pub fn too_few(&self) -> bool {
+        self.count < MIN_MEDIAN_VALUES
+    }
 }
 
 /// Sorts finite numbers, smallest first: a Shell sort (Gonnet's gaps), a few lines where the
@@ -367,6 +584,26 @@ impl Metric {
         )
     }
 
+    /// What happened to those counted, for a sentence about observed counts ("none of the 40 …
+    /// were referred for fitness to practise").
+    pub fn happened(self) -> &'static str {
+        match self {
+            Metric::PayBands => "were in this pay band",
+            Metric::Appointment => "were appointed from shortlisting",
+            Metric::Disciplinary => "entered the formal disciplinary process",
+            Metric::FitnessToPractise => "were referred for fitness to practise",
+            Metric::Cpd => "took up non-mandatory training and development (CPD)",
+            Metric::HarassmentFromPublic => {
+                "reported harassment or bullying from service users or the public"
+            }
+            Metric::HarassmentFromColleagues => "reported harassment or bullying from colleagues",
+            Metric::HarassmentFromManagers => "reported harassment or bullying from managers",
+            Metric::Leaving => "left the organisation",
+            Metric::SeniorRoles => "were in a senior or leadership role",
+            Metric::GoodServiceOutcome => "started a job or education",
+        }
+    }
+
     /// A caution to show beside the figure, where the metric needs one.
     pub fn caution(self) -> Option<&'static str> {
         match self {
@@ -404,6 +641,10 @@ pub enum AdverseDirection {
     Above,
     /// Adverse when the ratio is below 1.
     Below,
+    /// Neither side is adverse: more is not plainly good or bad for the group (a caseload against
+    /// the population, a pay band against the others, one Employment Specialist's caseload
+    /// against the rest of the team's). The status is two-sided: higher or lower than expected.
+    Neither,
 }
 
 /// The adverse direction of a metric's ratio in a convention: it depends on whether the event is
@@ -522,17 +763,34 @@ impl From<NonAdverseRange> for RangeFields {
     }
 }
 
-/// How a ratio reads against the non-adverse range and its interval (METRICS.md "Reading a ratio").
+/// How a ratio reads against the non-adverse range, its interval and, with small counts, the exact
+/// test (METRICS.md "Reading a ratio", "Which comparisons have a good direction", "Too few to
+/// tell").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RatioStatus {
-    /// Within the non-adverse range.
+    /// Within the range.
     Within,
-    /// Outside the range in the adverse direction, and the interval excludes 1.
+    /// Outside the range in the adverse direction, the interval excludes 1 and, with small cells,
+    /// the exact test agrees.
     Adverse,
-    /// Outside the range in the other direction, and the interval excludes 1.
+    /// Outside the range in the other direction, with the same evidence as `Adverse`.
     FavourableToComparison,
-    /// Outside the range, but the interval includes 1: it could be chance.
+    /// Outside the range (where the comparison has a direction), but the interval includes 1: it
+    /// could be chance.
     OutsideNotConclusive,
+    /// Two-sided ([`AdverseDirection::Neither`]): above the range, with the same evidence as
+    /// `Adverse`.
+    Higher,
+    /// Two-sided: below the range, with the same evidence as `Adverse`.
+    Lower,
+    /// Two-sided: above the range, but the interval includes 1.
+    HigherNotConclusive,
+    /// Two-sided: below the range, but the interval includes 1.
+    LowerNotConclusive,
+    /// A cell of the table is under 5 and the interval and the exact test do not both show a
+    /// difference; or a ratio corrected for a zero cell is within the range while the rates
+    /// observed are not (none against some). No claim either way.
+    TooFewToTell,
     /// No ratio could be worked out.
     NotComputable,
 }
@@ -545,12 +803,39 @@ impl RatioStatus {
             RatioStatus::Adverse => "Adverse",
             RatioStatus::FavourableToComparison => "Favourable to the comparison group",
             RatioStatus::OutsideNotConclusive => "Outside the range, not conclusive",
+            RatioStatus::Higher => "Clearly higher than expected",
+            RatioStatus::Lower => "Clearly lower than expected",
+            RatioStatus::HigherNotConclusive => "Higher than expected, not conclusive",
+            RatioStatus::LowerNotConclusive => "Lower than expected, not conclusive",
+            RatioStatus::TooFewToTell => "Not conclusive: too few to tell",
             RatioStatus::NotComputable => "Not computable",
         }
     }
+
+    /// Whether the figures show a difference that chance alone is unlikely to explain: adverse,
+    /// favourable, clearly higher or clearly lower.
+    pub fn is_clear(self) -> bool {
+        matches!(
+            self,
+            RatioStatus::Adverse
+                | RatioStatus::FavourableToComparison
+                | RatioStatus::Higher
+                | RatioStatus::Lower
+        )
+    }
 }
 
-/// The status of a ratio, exactly as METRICS.md "Reading a ratio" defines it.
+/// Below this p-value the exact test agrees that there is a difference.
+pub const EXACT_TEST_LEVEL: f64 = 0.05;
+
+/// Whether an exact test's p-value is below [`EXACT_TEST_LEVEL`] by more than a rounding error
+/// (1 of 1 against a share of 5% gives exactly 0.05, which must not pass by luck).
+fn exact_test_agrees(p: f64) -> bool {
+    p < EXACT_TEST_LEVEL * (1.0 - 1e-9)
+}
+
+/// The status of a ratio, as METRICS.md "Reading a ratio" defines it. With `adverse` set to
+/// [`AdverseDirection::Neither`] the status is two-sided (higher or lower than expected).
 pub fn ratio_status(
     result: &RatioResult,
     range: NonAdverseRange,
@@ -560,13 +845,31 @@ pub fn ratio_status(
         return RatioStatus::NotComputable;
     };
     if range.contains(ratio.value) {
-        RatioStatus::Within
-    } else if ratio.interval.includes(1.0) {
-        RatioStatus::OutsideNotConclusive
-    } else if (ratio.value > 1.0) == (adverse == AdverseDirection::Above) {
-        RatioStatus::Adverse
-    } else {
-        RatioStatus::FavourableToComparison
+        // A corrected estimate inside the range says nothing when what was seen is outside it.
+        let seen_within = ratio.observed.is_some_and(|o| range.contains(o));
+        return if ratio.corrected && !seen_within {
+            RatioStatus::TooFewToTell
+        } else {
+            RatioStatus::Within
+        };
+    }
+    let excludes_one = !ratio.interval.includes(1.0);
+    let exact_agrees = ratio.exact_p.is_some_and(exact_test_agrees);
+    if ratio.small_cells && !(excludes_one && exact_agrees) {
+        return RatioStatus::TooFewToTell;
+    }
+    // Outside a range that contains 1: above it or below it.
+    let above = ratio.value > 1.0;
+    match (adverse, excludes_one) {
+        (AdverseDirection::Neither, true) if above => RatioStatus::Higher,
+        (AdverseDirection::Neither, true) => RatioStatus::Lower,
+        (AdverseDirection::Neither, false) if above => RatioStatus::HigherNotConclusive,
+        (AdverseDirection::Neither, false) => RatioStatus::LowerNotConclusive,
+        (_, false) => RatioStatus::OutsideNotConclusive,
+        (direction, true) if above == (direction == AdverseDirection::Above) => {
+            RatioStatus::Adverse
+        }
+        _ => RatioStatus::FavourableToComparison,
     }
 }
 
@@ -579,18 +882,35 @@ pub struct Wording<'a> {
     pub reference: &'a str,
     /// What happens, as the end of a sentence: usually [`Metric::event`].
     pub event: &'a str,
+    /// What happened to those counted, for counts of none or of everyone ("none of the 40 …
+    /// were referred for fitness to practise"): usually [`Metric::happened`].
+    pub happened: &'a str,
 }
 
-/// The plain-English sentence for a relative likelihood: who, what, how many times as likely, the
-/// interval and the status. It never claims a difference that the interval does not support.
+/// The plain-English sentence for a relative likelihood from the two groups' counts: who, what,
+/// how many times as likely, the interval and the status. It never claims a difference that the
+/// figures do not support. With a count of none or of everyone, it says what was observed in
+/// words and gives the corrected ratio labelled as corrected (METRICS.md "Zero cells").
 pub fn sentence(
     wording: &Wording,
     orientation: Orientation,
-    result: &RatioResult,
+    comparison: Counts,
+    reference: Counts,
     range: NonAdverseRange,
     adverse: AdverseDirection,
 ) -> String {
-    let ratio = match result {
+    let ((subject, top), (object, bottom)) = match orientation {
+        Orientation::ComparisonOverReference => (
+            (wording.comparison, comparison),
+            (wording.reference, reference),
+        ),
+        Orientation::ReferenceOverComparison => (
+            (wording.reference, reference),
+            (wording.comparison, comparison),
+        ),
+    };
+    let result = relative_likelihood(top.events, top.total, bottom.events, bottom.total);
+    let ratio = match &result {
         Ok(ratio) => ratio,
         Err(reason) => {
             return format!(
@@ -601,39 +921,91 @@ pub fn sentence(
             )
         }
     };
-    let (subject, object) = match orientation {
-        Orientation::ComparisonOverReference => (wording.comparison, wording.reference),
-        Orientation::ReferenceOverComparison => (wording.reference, wording.comparison),
-    };
-    let value = format_ratio(ratio.value);
-    let (how, says_value) = match ratio.value {
-        v if v >= 1.0 && value != "1.00" => (format!("{value} times as likely as"), true),
-        v if v >= 1.0 => ("about as likely as".to_string(), false),
-        v => match format_percent_less(v) {
-            Some(percent) => (format!("{percent} less likely than"), false),
-            None => ("about as likely as".to_string(), false),
-        },
-    };
-    let value = if says_value {
-        String::new()
+    let value = shown(ratio.value, Some((range.lower(), range.upper())));
+    let interval = interval_words(ratio);
+    let mut text = if ratio.corrected {
+        format!(
+            "{} {}, against {}. {}, the relative likelihood can only be estimated with a correction \
+             (0.5 added to each count and 1 to each total): corrected relative likelihood {} ({interval}).",
+            capitalise(&counted(top, subject)),
+            wording.happened,
+            counted(bottom, object),
+            why_corrected([top, bottom]),
+            value.text,
+        )
     } else {
-        format!("relative likelihood {value}, ")
+        let (how, says_value) = match ratio.value {
+            v if v >= 1.0 && value.text != "1.00" => {
+                (format!("{} times as likely as", value.text), true)
+            }
+            v if v >= 1.0 => ("about as likely as".to_string(), false),
+            v => match percent_less(v, &value) {
+                Some(percent) => (format!("{percent} less likely than"), false),
+                None => ("about as likely as".to_string(), false),
+            },
+        };
+        let value = if says_value {
+            String::new()
+        } else {
+            format!("relative likelihood {}, ", value.text)
+        };
+        format!(
+            "{} were {how} {object} {} ({value}{interval}).",
+            capitalise(subject),
+            wording.event,
+        )
     };
-    let mut text = format!(
-        "{} were {how} {object} {} ({value}95% confidence interval {} to {}).",
-        capitalise(subject),
-        wording.event,
-        format_ratio(ratio.interval.lower),
-        format_ratio(ratio.interval.upper),
-    );
     push_status(
         &mut text,
         ratio,
-        ratio_status(result, range, adverse),
+        ratio_status(&result, range, adverse),
         range,
         wording.comparison,
+        adverse,
     );
     text
+}
+
+/// "none of the 40 staff", "all 7 applicants", "1 of 1 White applicant", "12 of the 310 staff
+/// (3.9%)": a count in words, for a sentence about what was observed.
+fn counted(counts: Counts, who: &str) -> String {
+    let Counts { events, total } = counts;
+    if events == 0 {
+        format!("none of the {total} {who}")
+    } else if events == total && total > 1 {
+        format!("all {total} {who}")
+    } else if events == total {
+        format!("{events} of {total} {who}")
+    } else {
+        let rate = format_percent(events as f64 / total as f64);
+        format!("{events} of the {total} {who} ({rate})")
+    }
+}
+
+/// Why a ratio needed the zero-cell correction, as the start of a sentence.
+fn why_corrected(groups: [Counts; 2]) -> &'static str {
+    let none = groups.iter().any(|g| g.events == 0);
+    let all = groups.iter().any(|g| g.events == g.total);
+    match (none, all) {
+        (true, true) => "With counts of none and of everyone",
+        (false, true) => "With a group where everyone is counted",
+        _ => "With a count of none",
+    }
+}
+
+/// "95% confidence interval 0.574 to 1.04", marked approximate when a cell is small. The ends are
+/// never rounded onto or across 1.
+fn interval_words(ratio: &Ratio) -> String {
+    let approximate = if ratio.small_cells {
+        ", approximate with numbers this small"
+    } else {
+        ""
+    };
+    format!(
+        "95% confidence interval {} to {}{approximate}",
+        format_interval_end(ratio.interval.lower),
+        format_interval_end(ratio.interval.upper),
+    )
 }
 
 /// The organisation's words for a representation comparison.
@@ -643,12 +1015,15 @@ pub struct RepresentationWording<'a> {
     pub group: &'a str,
     /// The population of interest ("IPS clients", "senior and leadership roles").
     pub population: &'a str,
-    /// The baseline ("the secondary mental-health caseload", "the local population").
+    /// The baseline ("the secondary mental-health caseload", "the local population", "the rest
+    /// of the team's caseload").
     pub baseline: &'a str,
 }
 
 /// The plain-English sentence for a representation ratio: the two shares, the ratio, the gap in
-/// percentage points, the interval and the status, never claiming more than the interval supports.
+/// percentage points, the interval and the status, never claiming more than the figures support.
+/// A share of none or of everyone is said in words; a ratio corrected for a zero cell is labelled
+/// as corrected and never used to describe the shares.
 pub fn representation_sentence(
     wording: &RepresentationWording,
     result: &Result<Representation, NotComputable>,
@@ -667,20 +1042,7 @@ pub fn representation_sentence(
         }
     };
     let ratio = &rep.ratio;
-    let value = format_ratio(ratio.value);
-    let (how, says_value) = match ratio.value {
-        v if v >= 1.0 && value != "1.00" => (format!("{value} times their share"), true),
-        v if v >= 1.0 => ("about their share".to_string(), false),
-        v => match format_percent_less(v) {
-            Some(percent) => (format!("{percent} below their share"), false),
-            None => ("about their share".to_string(), false),
-        },
-    };
-    let value = if says_value {
-        String::new()
-    } else {
-        format!("representation ratio {value}, ")
-    };
+    let value = shown(ratio.value, Some((range.lower(), range.upper())));
     let gap = numbers::fixed(rep.gap_points.abs(), 1);
     let gap = if gap == "0.0" {
         "no gap in percentage points".to_string()
@@ -692,60 +1054,134 @@ pub fn representation_sentence(
         };
         format!("{gap} percentage points {side}")
     };
-    let mut text = format!(
-        "{} were {} of {}, against {} of {}: {how} ({gap}; {value}95% confidence interval {} to {}).",
+    let baseline_share = match rep.baseline_counts {
+        Some([x, n]) => share_words(x, n, rep.baseline_share),
+        None => format_percent(rep.baseline_share),
+    };
+    let head = format!(
+        "{} were {} of {}, against {baseline_share} of {}",
         capitalise(wording.group),
-        format_percent(rep.share),
+        share_words(rep.count, rep.total, rep.share),
         wording.population,
-        format_percent(rep.baseline_share),
         wording.baseline,
-        format_ratio(ratio.interval.lower),
-        format_ratio(ratio.interval.upper),
     );
+    let interval = interval_words(ratio);
+    let mut text = if ratio.corrected {
+        let [x, n] = rep.baseline_counts.unwrap_or([1, 2]);
+        let groups = [
+            Counts {
+                events: rep.count,
+                total: rep.total,
+            },
+            Counts {
+                events: x,
+                total: n,
+            },
+        ];
+        format!(
+            "{head} ({gap}). {}, the representation ratio can only be estimated with a correction \
+             (0.5 added to each count and 1 to each total): corrected representation ratio {} ({interval}).",
+            why_corrected(groups),
+            value.text
+        )
+    } else if rep.count == 0 {
+        format!(
+            "{head} ({gap}; representation ratio {}, {interval}).",
+            value.text
+        )
+    } else {
+        let (how, says_value) = match ratio.value {
+            v if v >= 1.0 && value.text != "1.00" => {
+                (format!("{} times their share", value.text), true)
+            }
+            v if v >= 1.0 => ("about their share".to_string(), false),
+            v => match percent_less(v, &value) {
+                Some(percent) => (format!("{percent} below their share"), false),
+                None => ("about their share".to_string(), false),
+            },
+        };
+        let value = if says_value {
+            String::new()
+        } else {
+            format!("representation ratio {}, ", value.text)
+        };
+        format!("{head}: {how} ({gap}; {value}{interval}).")
+    };
     let status = ratio_status(&Ok(*ratio), range, adverse);
-    push_status(&mut text, ratio, status, range, wording.group);
+    push_status(&mut text, ratio, status, range, wording.group, adverse);
     text
 }
 
-/// Appends the status and, where used, the zero-count adjustment. Whenever the interval includes 1
-/// it says the difference could be chance.
+/// A share as a percentage, or in words when it is none or everyone ("none (0 of 23)").
+fn share_words(count: u64, total: u64, share: f64) -> String {
+    if count == 0 {
+        format!("none (0 of {total})")
+    } else if count == total {
+        format!("all ({count} of {total})")
+    } else {
+        format_percent(share)
+    }
+}
+
+/// Appends the status. Whenever the interval includes 1 it says the difference could be chance;
+/// where the exact test decided, it gives its p-value.
 fn push_status(
     text: &mut String,
     ratio: &Ratio,
     status: RatioStatus,
     range: NonAdverseRange,
     who: &str,
+    adverse: AdverseDirection,
 ) {
-    let bounds = format!(
-        "{} to {}",
-        numbers::fixed(range.lower(), 2),
-        numbers::fixed(range.upper(), 2)
-    );
+    let bounds = format_range(range);
+    let range_words = if adverse == AdverseDirection::Neither {
+        format!("the range of {bounds} used as a guide")
+    } else {
+        format!("the non-adverse range of {bounds} (a guide)")
+    };
     let could_be_chance = ratio.interval.includes(1.0);
+    let agrees = match ratio.exact_p {
+        Some(p) => format!(" An exact test agrees ({}).", format_p(p)),
+        None => String::new(),
+    };
+    let unlikely =
+        "and the interval does not include 1, so chance alone is an unlikely explanation.";
+    let maybe_chance =
+        "but the interval includes 1, so the difference could be chance with numbers this small.";
     let status = match status {
-        RatioStatus::Within if could_be_chance => format!(
-            " This is within the non-adverse range of {bounds} (a guide), and the difference could be chance."
-        ),
-        RatioStatus::Within => format!(" This is within the non-adverse range of {bounds} (a guide)."),
-        RatioStatus::Adverse => format!(
-            " This is outside the non-adverse range of {bounds} (a guide), adverse to {who}, and the interval \
-             does not include 1, so chance alone is an unlikely explanation."
-        ),
+        RatioStatus::Within if could_be_chance => {
+            format!(" This is within {range_words}, and the difference could be chance.")
+        }
+        RatioStatus::Within => format!(" This is within {range_words}."),
+        RatioStatus::Adverse => {
+            format!(" This is outside {range_words}, adverse to {who}, {unlikely}{agrees}")
+        }
         RatioStatus::FavourableToComparison => format!(
-            " This is outside the non-adverse range of {bounds} (a guide), in favour of {who}, and the interval \
-             does not include 1."
+            " This is outside {range_words}, in favour of {who}, and the interval does not include 1.{agrees}"
         ),
-        RatioStatus::OutsideNotConclusive | RatioStatus::NotComputable => format!(
-            " This is outside the non-adverse range of {bounds} (a guide), but the interval includes 1, so the \
-             difference could be chance with numbers this small."
-        ),
+        RatioStatus::OutsideNotConclusive => format!(" This is outside {range_words}, {maybe_chance}"),
+        RatioStatus::Higher => {
+            format!(" This is higher than expected: above {range_words}, {unlikely}{agrees}")
+        }
+        RatioStatus::Lower => {
+            format!(" This is lower than expected: below {range_words}, {unlikely}{agrees}")
+        }
+        RatioStatus::HigherNotConclusive => format!(" This is above {range_words}, {maybe_chance}"),
+        RatioStatus::LowerNotConclusive => format!(" This is below {range_words}, {maybe_chance}"),
+        RatioStatus::TooFewToTell => match ratio.exact_p {
+            Some(p) if !exact_test_agrees(p) || could_be_chance => format!(
+                " There are too few to tell whether this is a real difference: with counts this small \
+                 the interval is approximate, and an exact test ({}) finds it could be chance.",
+                format_p(p)
+            ),
+            _ => format!(
+                " The corrected estimate is within {range_words}, but what was observed is not, so these \
+                 figures cannot tell whether there is a difference."
+            ),
+        },
+        RatioStatus::NotComputable => String::new(),
     };
     text.push_str(&status);
-    if ratio.corrected {
-        text.push_str(
-            " One count was zero, so 0.5 was added to each count and 1 to each total to estimate the ratio.",
-        );
-    }
 }
 
 /// "User's words" with a capital first letter, for the start of a sentence.
@@ -757,36 +1193,173 @@ pub(crate) fn capitalise(words: &str) -> String {
     }
 }
 
-/// A ratio for display: 2 decimal places from 1 up ("1.67", "12.35"), 3 significant figures below
-/// 1 ("0.774", "0.0131"). Deterministic: Rust's formatting rounds the exact binary value.
-pub fn format_ratio(value: f64) -> String {
-    if !value.is_finite() {
-        return "not available".to_string();
-    }
-    if value >= 1.0 || value == 0.0 {
-        return numbers::fixed(value, 2);
-    }
-    // The exponent after rounding to 3 significant figures, so 0.09996 becomes "0.100".
-    let exponent = numbers::exponent_after_rounding(value, 3).unwrap_or(0);
-    numbers::fixed(value, (2 - exponent).max(0) as u32)
+/// A figure as shown: its text, how many decimal places it has, and whether digits were added
+/// beyond 3 significant figures to keep it on the right side of a mark.
+struct ShownFigure {
+    text: String,
+    decimals: u32,
+    extended: bool,
 }
 
-/// A proportion (0 to 1) as a percentage with one decimal place ("17.5%").
+/// `value` to 3 significant figures ("0.774", "1.29", "97.1", "256", "4,200,000"), "under 0.001"
+/// below 0.001 and "0" for 0; with more digits where 3 figures would move it to another side of
+/// `ends` (below, within or above them, the ends counting as within; for a ratio, within one
+/// part in 10^12 as [`NonAdverseRange::contains`] allows).
+fn shown(value: f64, ends: Option<(f64, f64)>) -> ShownFigure {
+    let plain = |text: &str| ShownFigure {
+        text: text.to_string(),
+        decimals: 0,
+        extended: false,
+    };
+    if !value.is_finite() {
+        return plain("not available");
+    }
+    if value == 0.0 {
+        return plain("0");
+    }
+    let side = |v: f64, (lower, upper): (f64, f64), slack: f64| {
+        if v < lower * (1.0 - slack) {
+            -1
+        } else if v > upper * (1.0 + slack) {
+            1
+        } else {
+            0
+        }
+    };
+    let agrees = |seen: f64| ends.is_none_or(|e| side(value, e, 1e-12) == side(seen, e, 0.0));
+    if value.abs() < 0.001 && ends.is_none_or(|(lower, _)| lower >= 0.001) {
+        return plain("under 0.001");
+    }
+    let exponent = numbers::exponent_after_rounding(value, 3).unwrap_or(0);
+    let first = if exponent >= 3 {
+        // Whole numbers: 3 figures, then zeros, in groups of three.
+        let scale = 10f64.powi(exponent - 2);
+        let mantissa = (value.abs() / scale).round();
+        if agrees(mantissa * scale.copysign(value)) {
+            let sign = if value < 0.0 { "-" } else { "" };
+            let digits = format!("{}{}", mantissa as u64, "0".repeat((exponent - 2) as usize));
+            return plain(&format!("{sign}{}", numbers::group_thousands(&digits)));
+        }
+        0
+    } else {
+        (2 - exponent) as u32
+    };
+    // Up to 14 places: a ratio within one part in 10^12 of an end counts as the end itself.
+    let mut decimals = first;
+    while decimals < 14 && !agrees(numbers::shown_value(value, decimals)) {
+        decimals += 1;
+    }
+    ShownFigure {
+        text: numbers::fixed(value, decimals),
+        decimals,
+        extended: decimals > first || exponent >= 3,
+    }
+}
+
+/// A ratio for display: 3 significant figures at every magnitude ("0.774", "1.29", "97.1", "256",
+/// "4,200,000"), "under 0.001" below 0.001, "0" for 0. Deterministic: the digits come from
+/// [`numbers::fixed`]. Beside a status, use [`format_ratio_in`].
+pub fn format_ratio(value: f64) -> String {
+    shown(value, None).text
+}
+
+/// A ratio for display beside its status against `range`: as [`format_ratio`], with as many more
+/// digits as it takes for the figure shown to agree with the status (METRICS.md "Display"): a
+/// ratio outside the range never rounds onto or into it ("0.7996", not "0.800"), and one within
+/// it never rounds out of it.
+pub fn format_ratio_in(value: f64, range: NonAdverseRange) -> String {
+    shown(value, Some((range.lower(), range.upper()))).text
+}
+
+/// An end of a ratio's interval for display: as [`format_ratio`], never rounded onto or across 1
+/// ("0.99996", not "1.00", for an interval that excludes 1).
+pub fn format_interval_end(value: f64) -> String {
+    shown(value, Some((1.0, 1.0))).text
+}
+
+/// A ratio and its interval as a table shows them, "0.774 (0.574 to 1.04)", then ", corrected"
+/// when a zero cell was corrected and ", approximate" when a cell is small. The figure agrees with
+/// its status against `range` ([`format_ratio_in`]) and the ends with the interval's side of 1.
+pub fn ratio_text(ratio: &Ratio, range: NonAdverseRange) -> String {
+    let mut text = format!(
+        "{} ({} to {})",
+        format_ratio_in(ratio.value, range),
+        format_interval_end(ratio.interval.lower),
+        format_interval_end(ratio.interval.upper)
+    );
+    if ratio.corrected {
+        text.push_str(", corrected");
+    }
+    if ratio.small_cells {
+        text.push_str(", approximate");
+    }
+    text
+}
+
+/// The range as the sentences write it: "0.80 to 1.25", with a third or fourth decimal place
+/// when the plan's range has one.
+pub fn format_range(range: NonAdverseRange) -> String {
+    let end = |v: f64| {
+        let decimals = (2..4)
+            .find(|&d| numbers::shown_value(v, d) == v)
+            .unwrap_or(4);
+        numbers::fixed(v, decimals)
+    };
+    format!("{} to {}", end(range.lower()), end(range.upper()))
+}
+
+/// A p-value in a sentence: "p = 0.086", "p = 0.50", "p < 0.001".
+pub fn format_p(p: f64) -> String {
+    if !(p >= 0.001) {
+        return "p < 0.001".to_string();
+    }
+    let exponent = numbers::exponent_after_rounding(p, 2).unwrap_or(0);
+    format!("p = {}", numbers::fixed(p, (1 - exponent).max(2) as u32))
+}
+
+/// A proportion (0 to 1) as a percentage with one decimal place ("17.5%"); a share that is not 0
+/// but would show as "0.0%" is "under 0.1%", and one that is not all but would show as "100.0%" is
+/// "over 99.9%".
 pub fn format_percent(share: f64) -> String {
     if !share.is_finite() {
         return "not available".to_string();
+    }
+    if share > 0.0 && share < 0.0005 {
+        return "under 0.1%".to_string();
+    }
+    if share < 1.0 && share >= 0.9995 {
+        return "over 99.9%".to_string();
     }
     format!("{}%", numbers::fixed(share * 100.0, 1))
 }
 
 /// How much less likely a ratio below 1 means, as "23%"; `None` when it rounds to 0%.
+#[cfg(test)]
 fn format_percent_less(ratio: f64) -> Option<String> {
+    percent_less(ratio, &shown(ratio, None))
+}
+
+/// As [`format_percent_less`], with as many decimals as the ratio shown needed beyond 3
+/// significant figures ("20.04%" beside "0.7996").
+fn percent_less(ratio: f64, shown: &ShownFigure) -> Option<String> {
     let percent = (1.0 - ratio) * 100.0;
-    match numbers::fixed(percent, 0).as_str() {
+    let decimals = if shown.extended {
+        shown.decimals.saturating_sub(2)
+    } else {
+        0
+    };
+    match numbers::fixed(percent, decimals).as_str() {
         "0" => None,
         "100" if ratio > 0.0 => Some("more than 99%".to_string()),
         rounded => Some(format!("{rounded}%")),
     }
+}
+
+/// METRICS.md "Small numbers", one rule everywhere: a rate whose numerator is 1 to 4 or whose
+/// denominator is under 10 carries a "small numbers" warning on screen and is withheld from
+/// published output ([`rate_is_reportable`] applies the plan's preset there).
+pub fn small_numbers(numerator: u64, denominator: u64) -> bool {
+    (1..=4).contains(&numerator) || denominator < 10
 }
 
 /// Whether "not stated" is a data-quality problem: more than 10% of records.

@@ -149,6 +149,16 @@ pub fn reference_words(settings: &Settings) -> &'static str {
     }
 }
 
+/// The words for the reference group for one metric: applicants for appointment from
+/// shortlisting (they are not staff yet), staff for the rest.
+pub fn reference_words_for(settings: &Settings, metric: Metric) -> &'static str {
+    match (metric, settings.reference_group.as_str()) {
+        (Metric::Appointment, "white_british") => "White British applicants",
+        (Metric::Appointment, _) => "White applicants",
+        _ => reference_words(settings),
+    }
+}
+
 /// A problem with one count, shown beside the field and in the error summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
@@ -233,13 +243,17 @@ pub struct MetricFigure {
     pub reference_rate: Option<Proportion>,
     pub ratio: RatioResult,
     pub status: RatioStatus,
+    /// The ratio and its interval as a table shows them, agreeing with the status
+    /// ([`stats::ratio_text`]), or why there is none.
+    pub ratio_text: String,
     /// The relative likelihood in plain words, never claiming more than its interval supports.
     pub sentence: String,
     /// Senior and leadership roles only: the comparison group's share of those roles against its
-    /// share of the whole workforce, and its sentence.
+    /// share of the rest of the workforce ([`stats::part_against_rest`]), and its sentence.
     pub representation: Option<(Result<Representation, NotComputable>, String)>,
-    /// A count below the plan's suppression threshold: the figure is the team's own, but must not
-    /// be published as it is.
+    /// Either group's rate has a numerator of 1 to 4 or a denominator under 10
+    /// ([`stats::small_numbers`]): the figure is the team's own, shown with a warning, and
+    /// withheld from published output.
     pub small_numbers: bool,
     /// "Not stated" is above 10% of all records: it could hide a difference.
     pub not_stated_flag: bool,
@@ -249,7 +263,7 @@ pub struct MetricFigure {
 pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFigure {
     let [ce, ct, re, rt, not_stated] = counts;
     let comparison_words = settings.comparison_group_term.trim();
-    let reference = reference_words(settings);
+    let reference = reference_words_for(settings, metric);
     let convention = settings.ratio_convention;
     let range = settings.non_adverse_range;
     let adverse = stats::adverse_direction(convention, metric);
@@ -269,31 +283,43 @@ pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFi
         comparison: comparison_words,
         reference,
         event: metric.event(),
+        happened: metric.happened(),
     };
     let sentence = stats::sentence(
         &wording,
         stats::orientation(convention, metric),
-        &ratio,
+        stats::Counts {
+            events: ce,
+            total: ct,
+        },
+        stats::Counts {
+            events: re,
+            total: rt,
+        },
         range,
         adverse,
     );
     let representation = (metric == Metric::SeniorRoles).then(|| {
-        // The comparison group's share of senior roles against its share of all staff.
-        let result = stats::representation_ratio_of_samples(ce, ce + re, ct, ct + rt);
+        // Senior roles are part of the workforce: the comparison group's share of them against
+        // its share of everyone else (METRICS.md "Representation ratio").
+        let result = stats::part_against_rest(ce, ce + re, ct, ct + rt);
         let words = RepresentationWording {
             group: comparison_words,
             population: "senior and leadership roles",
-            baseline: "the whole workforce",
+            baseline: "the rest of the workforce",
         };
         let text = stats::representation_sentence(&words, &result, range, AdverseDirection::Below);
         (result, text)
     });
-    let threshold = settings.suppression.threshold();
-    let small_numbers = [ce, ct, re, rt].iter().any(|&n| n > 0 && n < threshold);
+    let small_numbers = stats::small_numbers(ce, ct) || stats::small_numbers(re, rt);
     MetricFigure {
         comparison_rate: stats::proportion(ce, ct),
         reference_rate: stats::proportion(re, rt),
         status: stats::ratio_status(&ratio, range, adverse),
+        ratio_text: match &ratio {
+            Ok(r) => stats::ratio_text(r, range),
+            Err(reason) => reason.message().to_string(),
+        },
         ratio,
         sentence,
         representation,
@@ -311,10 +337,10 @@ pub type BandProblem = (String, &'static str, String);
 /// and its counts checked in the plan's words.
 pub fn check_period(period: &Period, settings: &Settings) -> Vec<(Metric, MetricEntry, Checked)> {
     let comparison = settings.comparison_group_term.trim();
-    let reference = reference_words(settings);
     ENTERED
         .iter()
         .map(|&metric| {
+            let reference = reference_words_for(settings, metric);
             let entry = period
                 .metrics
                 .iter()
@@ -367,49 +393,60 @@ pub fn check_bands(
     }
 }
 
-/// A pay band's figure: the comparison group's share of the band against its share of all the
-/// staff in the bands, and the sentence.
+/// A pay band's figure: the comparison group's share of the band against its share of the other
+/// bands, and the sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BandFigure {
     /// Position of the band in the period's list.
     pub band: usize,
     pub representation: Result<Representation, NotComputable>,
+    /// Two-sided (higher or lower than expected): a band has no good direction.
     pub status: RatioStatus,
+    /// The ratio and its interval as a table shows them ([`stats::ratio_text`]), or why there is none.
+    pub ratio_text: String,
     pub sentence: String,
+    /// The band's or the other bands' share rests on small numbers ([`stats::small_numbers`]).
+    pub small_numbers: bool,
 }
 
-/// The figure for each band with counts. The first band listed is the lowest paid, where a high
-/// share is the concern; in every other band a low share is.
+/// The figure for each band with counts. A band is part of all the bands, so each is compared
+/// with the rest of them (METRICS.md "Representation ratio"), and the status is two-sided: a high
+/// share is not plainly good or bad (it is a concern in the lowest bands, and in the highest the
+/// opposite), so the figures say higher or lower than expected and leave the reading to the team.
 pub fn band_figures(
     bands: &[BandEntry],
     counts: &[(usize, [u64; 2])],
     settings: &Settings,
 ) -> Vec<BandFigure> {
-    let (all_c, all_r) = counts
-        .iter()
-        .fold((0u64, 0u64), |(c, r), (_, [bc, br])| (c + bc, r + br));
+    let (all_c, all_r) = counts.iter().fold((0u64, 0u64), |(c, r), (_, [bc, br])| {
+        (c.saturating_add(*bc), r.saturating_add(*br))
+    });
+    let all = all_c.saturating_add(all_r);
     let range = settings.non_adverse_range;
+    let two_sided = AdverseDirection::Neither;
     counts
         .iter()
         .map(|&(i, [c, r])| {
-            let result = stats::representation_ratio_of_samples(c, c + r, all_c, all_c + all_r);
-            let adverse = if i == 0 {
-                AdverseDirection::Above
-            } else {
-                AdverseDirection::Below
-            };
+            let result = stats::part_against_rest(c, c.saturating_add(r), all_c, all);
             let population = format!("pay band \u{2018}{}\u{2019}", bands[i].name.trim());
             let words = RepresentationWording {
                 group: settings.comparison_group_term.trim(),
                 population: &population,
-                baseline: "all the staff in the bands",
+                baseline: "the other bands",
             };
             let ratio = result.map(|r| r.ratio);
+            let small_numbers = stats::small_numbers(c, c.saturating_add(r))
+                || stats::small_numbers(all_c - c, all - c.saturating_add(r));
             BandFigure {
                 band: i,
-                sentence: stats::representation_sentence(&words, &result, range, adverse),
-                status: stats::ratio_status(&ratio, range, adverse),
+                sentence: stats::representation_sentence(&words, &result, range, two_sided),
+                status: stats::ratio_status(&ratio, range, two_sided),
+                ratio_text: match &ratio {
+                    Ok(r) => stats::ratio_text(r, range),
+                    Err(reason) => reason.message().to_string(),
+                },
                 representation: result,
+                small_numbers,
             }
         })
         .collect()
@@ -625,9 +662,11 @@ mod tests {
         assert!((ratio.interval.lower - 0.57371).abs() < 5e-6);
         assert!((ratio.interval.upper - 1.04309).abs() < 5e-6);
         assert_eq!(f.status, RatioStatus::OutsideNotConclusive);
+        // Shortlisted people are applicants, not staff (issue 17).
         assert!(f.sentence.starts_with(
-            "Applicants from communities who experience racism were 23% less likely than White staff to be appointed from shortlisting"
+            "Applicants from communities who experience racism were 23% less likely than White applicants to be appointed from shortlisting"
         ), "{}", f.sentence);
+        assert_eq!(f.ratio_text, "0.774 (0.574 to 1.04)");
         assert!((f.comparison_rate.unwrap().value - 0.41).abs() < 1e-12);
         assert!(f.representation.is_none());
         assert!(!f.small_numbers && !f.not_stated_flag);
@@ -659,8 +698,9 @@ mod tests {
 
     #[test]
     fn senior_roles_also_give_the_share_against_the_workforce() {
-        // 6 of 40 senior roles held by the comparison group (15%), against 300 of 1200 staff (25%):
-        // share ratio 0.15 / 0.25 = 0.6, a gap of -10 points.
+        // 6 of 40 senior roles held by the comparison group (15%). Senior roles are part of the
+        // workforce (300 of 1200, 25%), so they are compared with the rest of it, 294 of 1160
+        // (25.34%): by hand 0.15 / 0.253448 = 0.591837, a gap of -10.34 points.
         let f = figure(
             Metric::SeniorRoles,
             [6, 300, 34, 900, 0],
@@ -668,18 +708,69 @@ mod tests {
         );
         let (result, sentence) = f.representation.unwrap();
         let rep = result.unwrap();
-        assert!((rep.ratio.value - 0.6).abs() < 1e-9);
-        assert!((rep.gap_points + 10.0).abs() < 1e-9);
+        assert!((rep.ratio.value - 0.591837).abs() < 1e-6);
+        assert!((rep.gap_points + 10.344828).abs() < 1e-6);
+        assert!((rep.whole_share.unwrap() - 0.25).abs() < 1e-12);
         assert!(
-            sentence.contains("senior and leadership roles"),
+            sentence.starts_with("People from minoritised ethnic groups were 15.0% of senior and leadership roles, against 25.3% of the rest of the workforce"),
             "{sentence}"
         );
     }
 
     #[test]
+    fn shortlisted_people_are_applicants() {
+        let settings = Settings::default();
+        assert_eq!(
+            reference_words_for(&settings, Metric::Appointment),
+            "White applicants"
+        );
+        assert_eq!(
+            reference_words_for(&settings, Metric::Leaving),
+            "White staff"
+        );
+        let british = Settings {
+            reference_group: "white_british".into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            reference_words_for(&british, Metric::Appointment),
+            "White British applicants"
+        );
+        let period = Period {
+            metrics: vec![entry(Metric::Appointment, ["12", "40", "", "50", ""])],
+            ..Period::default()
+        };
+        let rows = check_period(&period, &settings);
+        let Checked::Problems(problems) = &rows[0].2 else {
+            panic!("expected problems")
+        };
+        assert_eq!(
+            problems[0].message,
+            "Enter how many White applicants appointed: a count such as 12 (0 if none)."
+        );
+    }
+
+    #[test]
+    fn zero_and_complete_counts_are_said_in_words() {
+        // Issue 17: fitness to practise, 0 of 40 against 1 of 480, read "3.91 times as likely".
+        let settings = Settings {
+            comparison_group_term: "people from minoritised ethnic groups".into(),
+            ..Settings::default()
+        };
+        let f = figure(Metric::FitnessToPractise, [0, 40, 1, 480, 0], &settings);
+        assert!(f.sentence.starts_with("None of the 40 people from minoritised ethnic groups were referred for fitness to practise, against 1 of the 480 White staff (0.2%)."), "{}", f.sentence);
+        assert!(!f.sentence.contains("times as likely"));
+        assert_eq!(f.status, RatioStatus::TooFewToTell);
+        assert_eq!(f.ratio_text, "3.91 (0.162 to 94.5), corrected, approximate");
+        assert!(f.small_numbers);
+    }
+
+    #[test]
     fn small_numbers_and_a_large_not_stated_share_are_flagged() {
         let f = figure(Metric::Leaving, [3, 20, 10, 80, 2], &Settings::default());
-        assert!(f.small_numbers, "3 is under the default threshold of 5");
+        assert!(f.small_numbers, "a numerator of 3 (METRICS.md: 1 to 4)");
+        let f = figure(Metric::Leaving, [5, 20, 0, 9, 0], &Settings::default());
+        assert!(f.small_numbers, "a denominator of 9");
         assert!(!f.not_stated_flag, "2 of 102 is under 10%");
         let f = figure(
             Metric::Leaving,
@@ -720,23 +811,49 @@ mod tests {
         ];
         let counts = check_bands(&bands, "minoritised staff", "White staff").unwrap();
         assert_eq!(counts, [(0, [60, 140]), (2, [10, 90])]);
-        let figures = band_figures(&bands, &counts, &Settings::default());
-        // 70 of 300 staff in the bands are from the comparison group (23.3%). Grade 3: 60 of 200
-        // (30%), ratio 0.3 / 0.2333 = 1.2857; Grade 9: 10 of 100, ratio 0.1 / 0.2333 = 0.4286.
+        let settings = Settings {
+            comparison_group_term: "minoritised staff".into(),
+            ..Settings::default()
+        };
+        let figures = band_figures(&bands, &counts, &settings);
+        // Each band against the other bands (a band is part of all of them). By hand: Grade 3,
+        // 60 of 200 (30%) against 10 of 100 (10%): 3.0; Grade 9, 10 of 100 against 60 of 200:
+        // 0.3333. Against all the bands (the old way) they were 1.29 and 0.43.
         let value = |f: &BandFigure| f.representation.as_ref().unwrap().ratio.value;
-        assert!((value(&figures[0]) - 1.285714).abs() < 1e-5);
-        assert!((value(&figures[1]) - 0.428571).abs() < 1e-5);
+        assert!((value(&figures[0]) - 3.0).abs() < 1e-9);
+        assert!((value(&figures[1]) - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(figures[1].band, 2);
+        // Two-sided: a band has no good direction.
+        assert_eq!(
+            figures[0].status,
+            RatioStatus::Higher,
+            "{}",
+            figures[0].sentence
+        );
         assert_eq!(
             figures[1].status,
-            RatioStatus::Adverse,
+            RatioStatus::Lower,
             "{}",
             figures[1].sentence
         );
         assert!(
-            figures[1].sentence.contains("pay band ‘Grade 9’"),
+            figures[1].sentence.starts_with("Minoritised staff were 10.0% of pay band ‘Grade 9’, against 30.0% of the other bands"),
             "{}",
             figures[1].sentence
+        );
+        assert!(!figures
+            .iter()
+            .any(|f| f.sentence.contains("favour") || f.sentence.contains("adverse")));
+        assert!(!figures[0].small_numbers);
+        // One band alone has no other bands to compare with.
+        let one = band_figures(&bands[..1], &[(0, [60, 140])], &settings);
+        assert_eq!(one[0].status, RatioStatus::NotComputable);
+        assert!(
+            one[0]
+                .sentence
+                .ends_with("there is no one outside it to compare with."),
+            "{}",
+            one[0].sentence
         );
 
         let bad = [band("b1", "A", "12a", "")];

@@ -51,9 +51,11 @@ pub(crate) fn status_tag(h: &mut String, status: RatioStatus) {
     let colour = match status {
         RatioStatus::Within => "green",
         RatioStatus::Adverse => "red",
-        RatioStatus::FavourableToComparison => "blue",
-        RatioStatus::OutsideNotConclusive => "yellow",
-        RatioStatus::NotComputable => "grey",
+        RatioStatus::FavourableToComparison | RatioStatus::Higher | RatioStatus::Lower => "blue",
+        RatioStatus::OutsideNotConclusive
+        | RatioStatus::HigherNotConclusive
+        | RatioStatus::LowerNotConclusive => "yellow",
+        RatioStatus::TooFewToTell | RatioStatus::NotComputable => "grey",
     };
     w!(
         h,

@@ -254,6 +254,8 @@ enum RatioInputs {
     RelativeLikelihood([u64; 4]),
     Representation(u64, u64, f64),
     RepresentationOfSamples([u64; 4]),
+    /// x of n in a part, whole_x of whole_n in the whole that contains it.
+    PartAgainstRest([u64; 4]),
 }
 
 /// A case: why it is here, whether it is a known disagreement, and its inputs.
@@ -270,8 +272,13 @@ struct Cases {
     relative_likelihood: Vec<Case<[u64; 4]>>,
     representation: Vec<Case<(u64, u64, f64)>>,
     representation_of_samples: Vec<Case<[u64; 4]>>,
+    part_against_rest: Vec<Case<[u64; 4]>>,
+    fisher_exact: Vec<Case<[u64; 4]>>,
+    binomial_exact: Vec<Case<(u64, u64, f64)>>,
     median_iqr: Vec<Case<Vec<f64>>>,
     ratio_status: Vec<Case<(RatioInputs, NonAdverseRange, AdverseDirection)>>,
+    display: Vec<Case<(f64, NonAdverseRange)>>,
+    small_numbers: Vec<Case<(u64, u64)>>,
     suppress_count: Vec<Case<u64>>,
     rate_is_reportable: Vec<Case<(u64, u64)>>,
     not_stated_flag: Vec<Case<(u64, u64)>>,
@@ -355,6 +362,33 @@ fn read_edge_cases(cases: &mut Cases, path: &Path) -> Result<(), String> {
                 [x, n, bx, bn] => push!(representation_of_samples, [x, n, bx, bn]),
                 _ => return Err(wrong_count()),
             },
+            "part_against_rest" => match counts(args)?[..] {
+                [x, n, wx, wn] => push!(part_against_rest, [x, n, wx, wn]),
+                _ => return Err(wrong_count()),
+            },
+            "fisher_exact" => match counts(args)?[..] {
+                [a, b, c, d] => push!(fisher_exact, [a, b, c, d]),
+                _ => return Err(wrong_count()),
+            },
+            "binomial_exact" => match args {
+                [x, n, p] => match counts(&[*x, *n])?[..] {
+                    [x, n] => push!(binomial_exact, (x, n, number(p)?)),
+                    _ => return Err(wrong_count()),
+                },
+                _ => return Err(wrong_count()),
+            },
+            "display" => match args {
+                [value, lower, upper] => {
+                    let range = NonAdverseRange::new(number(lower)?, number(upper)?)
+                        .map_err(|e| bad(e.to_string()))?;
+                    push!(display, (number(value)?, range))
+                }
+                _ => return Err(wrong_count()),
+            },
+            "small_numbers" => match counts(args)?[..] {
+                [numerator, denominator] => push!(small_numbers, (numerator, denominator)),
+                _ => return Err(wrong_count()),
+            },
             "median_iqr" => {
                 let values = match args {
                     [] => Vec::new(),
@@ -388,6 +422,11 @@ fn read_edge_cases(cases: &mut Cases, path: &Path) -> Result<(), String> {
                         let c = [c[0], c[1], c[2], c[3]];
                         (RatioInputs::RepresentationOfSamples(c), &rest[4..])
                     }
+                    ("part_against_rest", 7) => {
+                        let c = counts(&rest[..4])?;
+                        let c = [c[0], c[1], c[2], c[3]];
+                        (RatioInputs::PartAgainstRest(c), &rest[4..])
+                    }
                     _ => return Err(wrong_count()),
                 };
                 let range = NonAdverseRange::new(number(reading[0])?, number(reading[1])?)
@@ -395,7 +434,12 @@ fn read_edge_cases(cases: &mut Cases, path: &Path) -> Result<(), String> {
                 let adverse = match reading[2] {
                     "above" => AdverseDirection::Above,
                     "below" => AdverseDirection::Below,
-                    other => return Err(bad(format!("'{other}' is not 'above' or 'below'"))),
+                    "neither" => AdverseDirection::Neither,
+                    other => {
+                        return Err(bad(format!(
+                            "'{other}' is not 'above', 'below' or 'neither'"
+                        )))
+                    }
                 };
                 push!(ratio_status, (inputs, range, adverse))
             }
@@ -456,6 +500,25 @@ fn add_random_cases(cases: &mut Cases, seed: u64) {
             .representation_of_samples
             .push(case!(two_groups(&mut rng)));
 
+        // A part of a whole: the part's counts, then the rest's added to make the whole.
+        let [x, n, rest_x, rest_n] = two_groups(&mut rng);
+        cases
+            .part_against_rest
+            .push(case!([x, n, x + rest_x, n + rest_n]));
+
+        // Tables with a small cell, where the exact test is used: one cell from 0 to 4.
+        let [a, n1, c, n2] = two_groups(&mut rng);
+        let mut table = [a, n1 - a, c, n2 - c];
+        table[rng.up_to(3) as usize] = rng.up_to(4);
+        cases.fisher_exact.push(case!(table));
+        let n = rng.total();
+        let x = if rng.up_to(1) == 0 {
+            rng.up_to(4.min(n))
+        } else {
+            n - rng.up_to(4.min(n))
+        };
+        cases.binomial_exact.push(case!((x, n, rng.baseline())));
+
         cases.median_iqr.push(case!(rng.values()));
 
         // A range as someone might type it (two decimals), either direction, any kind of ratio.
@@ -467,15 +530,53 @@ fn add_random_cases(cases: &mut Cases, seed: u64) {
         } else {
             AdverseDirection::Below
         };
-        let inputs = match rng.up_to(2) {
+        let adverse = if rng.up_to(3) == 0 {
+            AdverseDirection::Neither
+        } else {
+            adverse
+        };
+        let inputs = match rng.up_to(3) {
             0 => RatioInputs::RelativeLikelihood(two_groups(&mut rng)),
             1 => {
                 let n = rng.total();
                 RatioInputs::Representation(rng.count_of(n), n, rng.baseline())
             }
-            _ => RatioInputs::RepresentationOfSamples(two_groups(&mut rng)),
+            2 => RatioInputs::RepresentationOfSamples(two_groups(&mut rng)),
+            _ => {
+                let [x, n, rest_x, rest_n] = two_groups(&mut rng);
+                RatioInputs::PartAgainstRest([x, n, x + rest_x, n + rest_n])
+            }
         };
         cases.ratio_status.push(case!((inputs, range, adverse)));
+
+        // A figure to show: near an end of the range, a ratio worked out, or anything.
+        let value = match rng.up_to(3) {
+            0 => {
+                let end = if rng.up_to(1) == 0 {
+                    range.lower()
+                } else {
+                    range.upper()
+                };
+                let nudge = 10f64.powi(-(2 + rng.up_to(8) as i32));
+                end * if rng.up_to(1) == 0 {
+                    1.0 - nudge
+                } else {
+                    1.0 + nudge
+                }
+            }
+            1 => {
+                let [x1, n1, x2, n2] = two_groups(&mut rng);
+                stats::relative_likelihood(x1, n1, x2, n2).map_or(1.0, |r| r.value)
+            }
+            2 => 10f64.powf(-5.0 + 12.0 * rng.unit()),
+            _ => 1.0 + (rng.up_to(2000) as f64 - 1000.0) / 1e6,
+        };
+        cases.display.push(case!((value, range)));
+
+        let denominator = rng.up_to(30);
+        cases
+            .small_numbers
+            .push(case!((rng.up_to(denominator), denominator)));
 
         let small_or_any = |rng: &mut Rng| {
             if rng.up_to(1) == 0 {
@@ -546,32 +647,53 @@ fn not_computable_name(reason: NotComputable) -> &'static str {
         NotComputable::EmptyGroup => "empty_group",
         NotComputable::CountAboveTotal => "count_above_total",
         NotComputable::InvalidBaseline => "invalid_baseline",
+        NotComputable::EmptyRest => "empty_rest",
     }
+}
+
+/// A number or `null`.
+fn maybe(value: Option<f64>) -> String {
+    value.map_or("null".to_string(), num)
+}
+
+fn ratio_fields(r: &stats::Ratio) -> Vec<(&'static str, String)> {
+    vec![
+        ("value", num(r.value)),
+        ("lower", num(r.interval.lower)),
+        ("upper", num(r.interval.upper)),
+        ("corrected", r.corrected.to_string()),
+        ("observed", maybe(r.observed)),
+        ("small_cells", r.small_cells.to_string()),
+        ("exact_p", maybe(r.exact_p)),
+    ]
 }
 
 fn ratio_json(result: &RatioResult) -> String {
     match result {
-        Ok(r) => object(&[
-            ("value", num(r.value)),
-            ("lower", num(r.interval.lower)),
-            ("upper", num(r.interval.upper)),
-            ("corrected", r.corrected.to_string()),
-        ]),
+        Ok(r) => object(&ratio_fields(r)),
         Err(reason) => object(&[("not_computable", text(not_computable_name(*reason)))]),
     }
 }
 
 fn representation_json(result: &Result<Representation, NotComputable>) -> String {
     match result {
-        Ok(rep) => object(&[
-            ("value", num(rep.ratio.value)),
-            ("lower", num(rep.ratio.interval.lower)),
-            ("upper", num(rep.ratio.interval.upper)),
-            ("corrected", rep.ratio.corrected.to_string()),
-            ("share", num(rep.share)),
-            ("baseline_share", num(rep.baseline_share)),
-            ("gap_points", num(rep.gap_points)),
-        ]),
+        Ok(rep) => {
+            let mut fields = ratio_fields(&rep.ratio);
+            fields.extend([
+                ("count", rep.count.to_string()),
+                ("total", rep.total.to_string()),
+                ("share", num(rep.share)),
+                ("baseline_share", num(rep.baseline_share)),
+                (
+                    "baseline_counts",
+                    rep.baseline_counts
+                        .map_or("null".to_string(), |c| counts_json(&c)),
+                ),
+                ("whole_share", maybe(rep.whole_share)),
+                ("gap_points", num(rep.gap_points)),
+            ]);
+            object(&fields)
+        }
         Err(reason) => object(&[("not_computable", text(not_computable_name(*reason)))]),
     }
 }
@@ -585,6 +707,7 @@ fn direction_name(adverse: AdverseDirection) -> &'static str {
     match adverse {
         AdverseDirection::Above => "above",
         AdverseDirection::Below => "below",
+        AdverseDirection::Neither => "neither",
     }
 }
 
@@ -594,6 +717,11 @@ fn status_name(status: RatioStatus) -> &'static str {
         RatioStatus::Adverse => "adverse",
         RatioStatus::FavourableToComparison => "favourable_to_comparison",
         RatioStatus::OutsideNotConclusive => "outside_not_conclusive",
+        RatioStatus::Higher => "higher",
+        RatioStatus::Lower => "lower",
+        RatioStatus::HigherNotConclusive => "higher_not_conclusive",
+        RatioStatus::LowerNotConclusive => "lower_not_conclusive",
+        RatioStatus::TooFewToTell => "too_few_to_tell",
         RatioStatus::NotComputable => "not_computable",
     }
 }
@@ -621,6 +749,11 @@ fn status_json(
             "representation_of_samples",
             counts_json(&[x, n, bx, bn]),
             stats::representation_ratio_of_samples(x, n, bx, bn).map(|r| r.ratio),
+        ),
+        RatioInputs::PartAgainstRest([x, n, wx, wn]) => (
+            "part_against_rest",
+            counts_json(&[x, n, wx, wn]),
+            stats::part_against_rest(x, n, wx, wn).map(|r| r.ratio),
         ),
     };
     object(&[
@@ -651,7 +784,11 @@ fn figures_json(cases: &Cases, seed: u64) -> (String, usize) {
     let default_range = NonAdverseRange::default();
     let mut statuses = Vec::new();
     let mut read_both_ways = |c: &Case<RatioInputs>| {
-        for adverse in [AdverseDirection::Above, AdverseDirection::Below] {
+        for adverse in [
+            AdverseDirection::Above,
+            AdverseDirection::Below,
+            AdverseDirection::Neither,
+        ] {
             statuses.push(status_json(
                 &c.label,
                 c.known,
@@ -747,6 +884,62 @@ fn figures_json(cases: &Cases, seed: u64) -> (String, usize) {
         .collect();
     sections.push(("representation_ratio_of_samples", samples));
 
+    let parts = cases
+        .part_against_rest
+        .iter()
+        .map(|c| {
+            let [x, n, wx, wn] = c.inputs;
+            read_both_ways(&Case {
+                label: c.label.clone(),
+                known: c.known,
+                inputs: RatioInputs::PartAgainstRest(c.inputs),
+            });
+            let result = representation_json(&stats::part_against_rest(x, n, wx, wn));
+            record(
+                &c.label,
+                c.known,
+                &[("inputs", counts_json(&c.inputs)), ("result", result)],
+            )
+        })
+        .collect();
+    sections.push(("part_against_rest", parts));
+
+    let fisher = cases
+        .fisher_exact
+        .iter()
+        .map(|c| {
+            let [a, b, cc, d] = c.inputs;
+            record(
+                &c.label,
+                c.known,
+                &[
+                    ("table", counts_json(&c.inputs)),
+                    ("p", num(stats::fisher_exact(a, b, cc, d))),
+                ],
+            )
+        })
+        .collect();
+    sections.push(("fisher_exact", fisher));
+
+    let binomial = cases
+        .binomial_exact
+        .iter()
+        .map(|c| {
+            let (x, n, share) = c.inputs;
+            record(
+                &c.label,
+                c.known,
+                &[
+                    ("x", x.to_string()),
+                    ("n", n.to_string()),
+                    ("share", num(share)),
+                    ("p", num(stats::binomial_exact(x, n, share))),
+                ],
+            )
+        })
+        .collect();
+    sections.push(("binomial_exact", binomial));
+
     let medians = cases
         .median_iqr
         .iter()
@@ -772,6 +965,51 @@ fn figures_json(cases: &Cases, seed: u64) -> (String, usize) {
         statuses.push(status_json(&c.label, c.known, inputs, range, adverse));
     }
     sections.push(("ratio_status", statuses));
+
+    let shown = cases
+        .display
+        .iter()
+        .map(|c| {
+            let (value, range) = c.inputs;
+            record(
+                &c.label,
+                c.known,
+                &[
+                    ("value", num(value)),
+                    (
+                        "range",
+                        format!("[{}, {}]", num(range.lower()), num(range.upper())),
+                    ),
+                    ("plain", text(&stats::format_ratio(value))),
+                    ("in_range", text(&stats::format_ratio_in(value, range))),
+                    ("interval_end", text(&stats::format_interval_end(value))),
+                    ("range_text", text(&stats::format_range(range))),
+                ],
+            )
+        })
+        .collect();
+    sections.push(("display", shown));
+
+    let small = cases
+        .small_numbers
+        .iter()
+        .map(|c| {
+            let (numerator, denominator) = c.inputs;
+            record(
+                &c.label,
+                c.known,
+                &[
+                    ("numerator", numerator.to_string()),
+                    ("denominator", denominator.to_string()),
+                    (
+                        "small",
+                        stats::small_numbers(numerator, denominator).to_string(),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    sections.push(("small_numbers", small));
 
     let mut directions = Vec::new();
     for (convention, convention_name) in [
@@ -900,7 +1138,11 @@ mod tests {
             .any(|c| c.inputs == [0, 40, 6, 120]));
         add_random_cases(&mut cases, SEED);
         let (json, records) = figures_json(&cases, SEED);
-        assert!(records > 9 * RANDOM_CASES);
+        assert!(records > 14 * RANDOM_CASES);
+        assert!(cases
+            .part_against_rest
+            .iter()
+            .any(|c| c.inputs == [1, 37, 15, 113]));
         assert!(json.starts_with('{') && json.ends_with("}\n"));
     }
 

@@ -40,10 +40,31 @@ fn range() -> NonAdverseRange {
     NonAdverseRange::default()
 }
 
+/// The problems other than the one v6.json's figures always have: 2 times to a job start for
+/// the Asian group's 6 job starts (see `fewer_times_than_job_starts_are_said`).
+fn other_problems(checked: &Checked) -> Vec<&Problem> {
+    checked
+        .problems
+        .iter()
+        .filter(|p| p.field != "asian-d")
+        .collect()
+}
+
 #[test]
 fn amounts_read_as_people_or_percentages() {
     assert_eq!(parse_amount(" 12,345 "), Ok(Some(12345.0)));
     assert_eq!(parse_amount("9.3%"), Ok(Some(9.3)));
+    // Issue 17: thousands separated by a space, a no-break space or a narrow no-break space, as
+    // spreadsheets in other locales copy them.
+    assert_eq!(parse_amount("22 174"), Ok(Some(22174.0)));
+    assert_eq!(parse_amount("22\u{A0}174"), Ok(Some(22174.0)));
+    assert_eq!(parse_amount("22\u{202F}174"), Ok(Some(22174.0)));
+    assert_eq!(parse_amount("1 234 567.5"), Ok(Some(1234567.5)));
+    assert!(
+        parse_amount("22 17").is_err(),
+        "not a grouping of thousands"
+    );
+    assert!(parse_amount("1,2 345").is_err());
     assert_eq!(parse_amount(""), Ok(None));
     assert!(parse_amount("-4").unwrap_err().contains("below zero"));
     assert!(parse_amount("lots").unwrap_err().contains("not a number"));
@@ -72,7 +93,11 @@ fn the_national_baseline_is_the_census_2021_figures_labelled_as_national() {
 #[test]
 fn valid_figures_give_population_shares_and_tallies() {
     let checked = check(&example());
-    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    assert!(
+        other_problems(&checked).is_empty(),
+        "{:?}",
+        checked.problems
+    );
     let pop = checked.population.unwrap();
     // Percentages that add up to 100: each is its own share.
     close(pop[1], 0.098);
@@ -106,7 +131,10 @@ fn each_bad_field_says_what_to_do_and_its_column_gives_no_figures() {
     data.rows[2].days = "12, 30, 44".into();
     let checked = check(&data);
     let fields: Vec<&str> = checked.problems.iter().map(|p| p.field.as_str()).collect();
-    assert_eq!(fields, ["pop-2", "black-c", "asian-j", "mixed-d"]);
+    assert_eq!(
+        fields,
+        ["pop-2", "black-c", "asian-j", "asian-d", "mixed-d"]
+    );
     assert_eq!(
         checked.problem("pop-2"),
         Some("Enter the figure for Mixed or Multiple ethnic groups (0 if none).")
@@ -141,7 +169,11 @@ fn a_column_left_blank_throughout_is_not_a_problem() {
     }
     data.population.clear();
     let checked = check(&data);
-    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    assert!(
+        other_problems(&checked).is_empty(),
+        "{:?}",
+        checked.problems
+    );
     assert_eq!(checked.tally(Field::Education), None);
     assert_eq!(checked.population, None);
     // Only the comparison between two caseloads needs no population.
@@ -175,16 +207,27 @@ fn representation_against_the_population_and_the_treatment_caseload() {
     close(rep.ratio.interval.lower, 0.8104717007080255);
     close(rep.ratio.interval.upper, 1.9026992856396112);
     close(rep.gap_points, 2.52876712328767);
-    assert_eq!(black.status, RatioStatus::OutsideNotConclusive);
-    // Against the treatment caseload (both samples): 18/146 over 420/2535, Katz interval:
-    // 0.744129 (0.478630 to 1.156902).
+    // Against the population the comparison is two-sided (no favourable side).
+    assert_eq!(black.status, RatioStatus::HigherNotConclusive);
+    // The IPS caseload is part of the treatment caseload: against the rest of it, 18 of 146
+    // against (420 − 18) of (2535 − 146); statsmodels Table2x2([[18,128],[402,1987]]):
+    // 0.732672 (0.471092 to 1.139499). Against the whole (the old way) it was 0.744.
     let black = &all[1].shares[1];
     let rep = black.result.as_ref().unwrap();
-    close(rep.ratio.value, 0.7441291585127201);
-    close(rep.ratio.interval.lower, 0.47863001374508485);
-    close(rep.ratio.interval.upper, 1.1569023852393863);
+    close(rep.ratio.value, 0.7326722551625434);
+    close(rep.ratio.interval.lower, 0.4710917123208309);
+    close(rep.ratio.interval.upper, 1.1394992088491265);
+    assert_eq!(rep.baseline_counts, Some([402, 2389]));
+    close(black.baseline_share, 402.0 / 2389.0);
+    assert_eq!(
+        black.status,
+        RatioStatus::OutsideNotConclusive,
+        "access has a direction"
+    );
     assert!(
-        black.sentence.contains("could be chance"),
+        black.sentence.contains(
+            "against 16.8% of the rest of the treatment teams' caseload (not on the IPS caseload)"
+        ) && black.sentence.contains("could be chance"),
         "{}",
         black.sentence
     );
@@ -208,7 +251,10 @@ fn job_starts_by_group_against_the_white_group() {
     close(ratio.value, 0.5333333333333333);
     close(ratio.interval.lower, 0.1820694753858753);
     close(ratio.interval.upper, 1.562285187242931);
-    assert_eq!(black.status, RatioStatus::OutsideNotConclusive);
+    // 3 job starts is a small cell, and the interval includes 1: too few to tell.
+    assert_eq!(black.status, RatioStatus::TooFewToTell);
+    assert!(black.small);
+    assert_eq!(black.ratio_text, "0.533 (0.182 to 1.56), approximate");
     assert!(rates[3].ratio.is_none(), "the White group is the reference");
     // Everyone else stated: 12 of 50 against 30 of 96: 0.768 (0.431894 to 1.365668).
     let others = &rates[5];
@@ -268,6 +314,102 @@ fn time_to_employment_is_the_median_and_quartiles_of_each_group() {
     assert_eq!(spread[1].0, CaseloadGroup::Black);
     close(spread[1].1.median, 95.0);
     close(spread[1].1.q3, 152.5);
+    // Fewer than 5 times: too few for a median (METRICS.md "Small numbers").
+    assert!(spread[0].1.too_few() && spread[1].1.too_few());
+    assert_eq!(
+        median_text(&spread[1].1),
+        "too few to give (a median needs at least 5 times)"
+    );
+    assert_eq!(quartiles_text(&spread[1].1), "");
+    let five = stats::median_iqr(&[40.0, 95.0, 210.0, 61.0, 88.0]).unwrap();
+    assert_eq!(
+        (median_text(&five), quartiles_text(&five)),
+        ("88.0".to_string(), "61.0 to 95.0".to_string())
+    );
+}
+
+#[test]
+fn fewer_times_than_job_starts_are_said() {
+    // Issue 17: 2 times for 8 job starts gave a median of 2 people, silently.
+    let mut data = example();
+    data.rows[0].jobs = "8".into();
+    let checked = check(&data);
+    assert_eq!(
+        checked.problem("asian-d"),
+        Some("2 times for 8 job starts in the Asian group: the median is of these 2 only. Give one time for each job start.")
+    );
+    // Said, not refused: the times given are still used, and their count is shown.
+    assert_eq!(checked.days[0], [61.0, 88.0]);
+    // A blank is not a problem: nothing was entered.
+    data.rows[0].days.clear();
+    assert_eq!(check(&data).problem("asian-d"), None);
+    // One for each job start is right.
+    data.rows[0].days = "1, 2, 3, 4, 5, 6, 7, 8".into();
+    assert_eq!(check(&data).problem("asian-d"), None);
+}
+
+#[test]
+fn two_sided_where_more_is_not_plainly_good_or_bad() {
+    // METRICS.md "Which comparisons have a good direction": the caseload and the team against the
+    // population are two-sided; access to IPS from the treatment caseload has a direction.
+    let all = comparisons(&check(&example()), range());
+    for c in &all {
+        let two_sided = matches!(
+            c.id,
+            "treatment-population" | "ips-population" | "team-population"
+        );
+        for s in &c.shares {
+            if two_sided {
+                assert!(
+                    !matches!(
+                        s.status,
+                        RatioStatus::Adverse
+                            | RatioStatus::FavourableToComparison
+                            | RatioStatus::OutsideNotConclusive
+                    ),
+                    "{} {:?}",
+                    c.id,
+                    s.status
+                );
+                assert!(
+                    !s.sentence.contains("favour") && !s.sentence.contains("adverse"),
+                    "{}",
+                    s.sentence
+                );
+            } else {
+                assert!(
+                    !matches!(
+                        s.status,
+                        RatioStatus::Higher
+                            | RatioStatus::Lower
+                            | RatioStatus::HigherNotConclusive
+                            | RatioStatus::LowerNotConclusive
+                    ),
+                    "{} {:?}",
+                    c.id,
+                    s.status
+                );
+            }
+        }
+    }
+    // "Other ethnic group" is not doubled into "Other ethnic group group".
+    let other = &all[0].shares[4];
+    assert!(
+        other
+            .sentence
+            .starts_with("People in the Other ethnic group were"),
+        "{}",
+        other.sentence
+    );
+    assert!(!other.sentence.contains("group group"));
+    let mixed = &all[0].shares[2];
+    assert!(
+        mixed
+            .sentence
+            .starts_with("People in the Mixed or Multiple ethnic groups were"),
+        "{}",
+        mixed.sentence
+    );
 }
 
 #[test]
@@ -275,7 +417,7 @@ fn huge_counts_stay_finite() {
     let mut data = example();
     data.rows[3].treatment = "18446744073709551615".into();
     let checked = check(&data);
-    assert!(checked.problems.is_empty());
+    assert!(other_problems(&checked).is_empty());
     for c in comparisons(&checked, range()) {
         for s in c.shares {
             if let Ok(r) = s.result {
@@ -294,14 +436,15 @@ fn the_example_plan_has_a_local_baseline_and_ips_caseload_data_that_check() {
     close(checked.population.unwrap()[1], 14900.0 / 253000.0);
     assert_eq!(comparisons(&checked, range()).len(), 5);
     // Fewer referrals from Black people than the treatment caseload would suggest: 22 of 229
-    // stated referrals against 610 of 4,355 (Python, METRICS.md formulas: 0.685876, 0.457900 to
-    // 1.027354): outside the range, but the interval includes 1.
+    // stated referrals against the rest of the treatment caseload, (610 − 22) of (4,355 − 229);
+    // statsmodels Table2x2([[22,207],[588,3538]]): 0.674123 (0.449950 to 1.009982): outside the
+    // range, but the interval includes 1.
     let referrals = &comparisons(&checked, range())[1];
     assert_eq!(referrals.id, "referrals-treatment");
     let black = referrals.shares[1].result.as_ref().unwrap();
-    close(black.ratio.value, 0.685875867993414);
-    close(black.ratio.interval.lower, 0.45790045934530826);
-    close(black.ratio.interval.upper, 1.0273536457428305);
+    close(black.ratio.value, 0.6741229242788819);
+    close(black.ratio.interval.lower, 0.4499501113319151);
+    close(black.ratio.interval.upper, 1.0099824527059238);
     assert_eq!(
         referrals.shares[1].status,
         RatioStatus::OutsideNotConclusive
@@ -312,4 +455,128 @@ fn the_example_plan_has_a_local_baseline_and_ips_caseload_data_that_check() {
         plan.data.periods.iter().all(|p| p.bands.len() == 4),
         "pay bands in both years"
     );
+}
+
+/// Every sentence the example plan produces, in the order the screens show them. Run with
+/// `cargo test -p race-equity-domain example_plans_sentences -- --nocapture` to read them.
+fn example_sentences() -> Vec<String> {
+    use crate::wres;
+    let plan = crate::plan::Plan::example();
+    let settings = &plan.settings;
+    let range = settings.non_adverse_range;
+    let mut out = Vec::new();
+    for period in &plan.data.periods {
+        let comparison = settings.comparison_group_term.trim();
+        let reference = wres::reference_words(settings);
+        if let Ok(counts) = wres::check_bands(&period.bands, comparison, reference) {
+            for f in wres::band_figures(&period.bands, &counts, settings) {
+                out.push(format!(
+                    "{} band [{}] {}",
+                    period.label,
+                    f.status.label(),
+                    f.sentence
+                ));
+            }
+        }
+        for (metric, _, checked) in wres::check_period(period, settings) {
+            if let wres::Checked::Counts(counts) = checked {
+                let f = wres::figure(metric, counts, settings);
+                out.push(format!(
+                    "{} {} [{}; {}{}] {}",
+                    period.label,
+                    wres::metric_title(metric),
+                    f.status.label(),
+                    f.ratio_text,
+                    if f.small_numbers {
+                        "; small numbers"
+                    } else {
+                        ""
+                    },
+                    f.sentence
+                ));
+                if let Some((_, sentence)) = f.representation {
+                    out.push(format!(
+                        "{} {} (share) {}",
+                        period.label,
+                        wres::metric_title(metric),
+                        sentence
+                    ));
+                }
+            }
+        }
+    }
+    let checked = check(&plan.data.service);
+    for c in comparisons(&checked, range) {
+        for s in &c.shares {
+            out.push(format!(
+                "{} [{}; {}{}] {}",
+                c.id,
+                s.status.label(),
+                s.ratio_text,
+                if s.small { "; small numbers" } else { "" },
+                s.sentence
+            ));
+        }
+    }
+    for field in [Field::Jobs, Field::Education] {
+        for rate in outcome_rates(&checked, field, range) {
+            if let Some(sentence) =
+                outcome_sentence(&rate, settings.comparison_group_term.trim(), field, range)
+            {
+                out.push(format!(
+                    "{} [{}; {}{}] {}",
+                    field.label(),
+                    rate.status.label(),
+                    rate.ratio_text,
+                    if rate.small { "; small numbers" } else { "" },
+                    sentence
+                ));
+            }
+        }
+    }
+    for (group, spread) in time_to_work(&checked) {
+        out.push(format!(
+            "Time to work, {}: {} times, median {}, {}",
+            group.short_label(),
+            spread.count,
+            median_text(&spread),
+            quartiles_text(&spread)
+        ));
+    }
+    let caseloads = crate::caseload::compare_specialists(&plan.reap.specialists, range);
+    for s in &caseloads.specialists {
+        out.push(crate::caseload::headline(s));
+        for g in &s.groups {
+            out.push(format!(
+                "  [{}; {}{}] {}",
+                g.status.label(),
+                g.ratio_text,
+                if g.small { "; small numbers" } else { "" },
+                g.sentence
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn example_plans_sentences() {
+    let sentences = example_sentences();
+    for s in &sentences {
+        println!("{s}\n");
+    }
+    for s in &sentences {
+        for wrong in [
+            "group group",
+            "groups group",
+            "NaN",
+            "inf",
+            " 0.0% of",
+            "100% below",
+            "White staff to be appointed",
+        ] {
+            assert!(!s.contains(wrong), "{wrong}: {s}");
+        }
+    }
+    assert!(sentences.len() > 80, "{}", sentences.len());
 }

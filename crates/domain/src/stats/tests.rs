@@ -5,6 +5,8 @@
 //! - "statsmodels": computed independently for this file with those same functions. `shift_zeros=False`
 //!   matters: by default `Table2x2` adds 0.5 to every cell when any cell (events or non-events) is 0,
 //!   which is not METRICS.md's correction. Corrected tables were passed to it already corrected.
+//! - "scipy fisher_exact" / "scipy binomtest": SciPy 1.17 `fisher_exact(table).pvalue` and
+//!   `binomtest(x, n, p).pvalue`, two-sided.
 //! - "numpy": `numpy.percentile` (default "linear" method).
 //! - "by hand": worked out in the comment.
 
@@ -166,7 +168,8 @@ fn zero_cells_are_corrected_and_said() {
         0.013072,
         3.94253,
     );
-    assert!(ratio.corrected);
+    assert!(ratio.corrected && ratio.small_cells);
+    assert_eq!(ratio.observed, Some(0.0), "none observed");
     // statsmodels on the corrected table 5.5/6 vs 0.5/4.
     assert!(assert_ratio(relative_likelihood(5, 5, 0, 3), 7.33333, 0.542505, 99.1287).corrected);
     // By hand: 0.5/2 vs 1.5/2 = 1/3; statsmodels interval.
@@ -177,15 +180,245 @@ fn zero_cells_are_corrected_and_said() {
 }
 
 #[test]
+fn a_group_where_everyone_had_the_event_is_corrected_too() {
+    // METRICS.md "Zero cells": x = n is a zero cell (no non-events). Without the correction
+    // 1 of 1 against 53 of 100 gave an interval of zero width on one side. statsmodels
+    // Table2x2 on the corrected table 1.5/2 vs 53.5/101: 1.41589 (0.62299 to 3.21793).
+    let ratio = assert_ratio(
+        relative_likelihood(1, 1, 53, 100),
+        1.41589,
+        0.62299,
+        3.21793,
+    );
+    assert!(ratio.corrected && ratio.small_cells);
+    assert!(close(ratio.observed.unwrap(), 1.0 / 0.53));
+    // 10 of 10 against 10 of 10 was "1.00 (1.00 to 1.00)"; statsmodels on 10.5/11 vs 10.5/11:
+    // 1 (0.833292 to 1.20006).
+    let same = assert_ratio(relative_likelihood(10, 10, 10, 10), 1.0, 0.833292, 1.20006);
+    assert!(same.corrected && same.interval.lower < same.interval.upper);
+    assert_eq!(
+        ratio_status(
+            &Ok(same),
+            NonAdverseRange::default(),
+            AdverseDirection::Below
+        ),
+        RatioStatus::Within,
+        "the same observed rates"
+    );
+    // No events in the divisor: the observed ratio has no finite value.
+    assert_eq!(relative_likelihood(1, 44, 0, 470).unwrap().observed, None);
+    assert_eq!(
+        relative_likelihood(u64::MAX, u64::MAX, u64::MAX, u64::MAX).map(|r| r.corrected),
+        Ok(true)
+    );
+}
+
+// The exact tests
+
+#[test]
+fn fisher_exact_against_scipy() {
+    // scipy fisher_exact, two-sided, on [[a, b], [c, d]].
+    let cases: [([u64; 4], f64); 10] = [
+        ([1, 43, 0, 470], 0.08560311284046693),
+        ([2, 49, 0, 388], 0.013261771772708833),
+        ([3, 97, 300, 700], 3.879827762071658e-11),
+        ([0, 40, 1, 479], 1.0),
+        ([1, 0, 53, 47], 1.0),
+        ([3, 92, 4, 256], 0.39030551596008334),
+        ([2, 96, 5, 250], 1.0),
+        ([5, 35, 1, 39], 0.20072332730560571),
+        ([1, 39, 14, 62], 0.0179404408821682),
+        ([10, 0, 10, 0], 1.0),
+    ];
+    for ([a, b, c, d], p) in cases {
+        let got = fisher_exact(a, b, c, d);
+        assert!(
+            (got - p).abs() <= 1e-9 * p.max(1e-300) + 1e-15,
+            "{a} {b} {c} {d}: {got} vs {p}"
+        );
+        // The same table read the other way round (rows swapped, columns swapped) gives the same p.
+        assert!((fisher_exact(c, d, a, b) - got).abs() <= 1e-12 * got.max(1e-300));
+        assert!((fisher_exact(b, a, d, c) - got).abs() <= 1e-12 * got.max(1e-300));
+    }
+    // By hand: an empty row or column tells nothing.
+    assert_eq!(fisher_exact(0, 0, 3, 4), 1.0);
+    assert_eq!(fisher_exact(0, 5, 0, 4), 1.0);
+}
+
+#[test]
+fn fisher_exact_on_huge_tables_is_quick_and_finite() {
+    // scipy fisher_exact([[1, 999_999_999], [900, 999_999_100]]): 1.07e-268;
+    // [[1, 1_000_000_000], [2, 1_000_000_000]]: 1.0. With two thousand million people the
+    // logarithms carry rounding errors of about 1e-7, far inside the reference checks' 1e-4.
+    let p = fisher_exact(1, 999_999_999, 900, 999_999_100);
+    assert!((p / 1.0668975301584544e-268 - 1.0).abs() < 1e-4, "{p}");
+    assert!((fisher_exact(1, 1_000_000_000, 2, 1_000_000_000) - 1.0).abs() < 1e-6);
+    for (a, b, c, d) in [
+        (0, u64::MAX, 4, u64::MAX),
+        (u64::MAX, 0, u64::MAX, 3),
+        (2, u64::MAX / 2, u64::MAX / 2, 2),
+    ] {
+        let p = fisher_exact(a, b, c, d);
+        assert!((0.0..=1.0).contains(&p), "{p}");
+    }
+}
+
+#[test]
+fn binomial_exact_against_scipy() {
+    // scipy binomtest(x, n, p).pvalue, two-sided.
+    for (x, n, share, p) in [
+        (1, 1, 0.05, 0.05),
+        (0, 20, 0.3, 0.0010589696700355874),
+        (2, 8, 0.0589, 0.07662657120954469),
+        (8, 8, 0.776, 0.21246510606346833),
+        (0, 8, 0.0589, 1.0),
+        (175, 1000, 0.115, 2.37930262987318e-08),
+        (3, 10, 0.5, 0.34375),
+        (3, 8, 0.183, 0.1669191443640739),
+    ] {
+        let got = binomial_exact(x, n, share);
+        assert!(
+            (got - p).abs() <= 1e-9 * p,
+            "{x} of {n} against {share}: {got} vs {p}"
+        );
+    }
+    // By hand: against a share of 1, anything short of everyone is impossible.
+    assert_eq!(binomial_exact(4, 5, 1.0), 0.0);
+    assert_eq!(binomial_exact(5, 5, 1.0), 1.0);
+}
+
+#[test]
+fn too_few_to_tell_needs_the_exact_test_as_well_as_the_interval() {
+    let range = NonAdverseRange::default();
+    let status = |x1, n1, x2, n2, adverse| {
+        ratio_status(&relative_likelihood(x1, n1, x2, n2), range, adverse)
+    };
+    use AdverseDirection::*;
+    // METRICS.md "Too few to tell": 1 of 44 against 0 of 470, corrected ratio 31.4 (statsmodels
+    // on the corrected table: 1.29802 to 759.585, which excludes 1), but scipy
+    // fisher_exact([[1,43],[0,470]]) gives p = 0.0856: too few to tell, whichever the direction.
+    let one = assert_ratio(relative_likelihood(1, 44, 0, 470), 31.4, 1.29802, 759.585);
+    assert!(!one.interval.includes(1.0));
+    assert!((one.exact_p.unwrap() - 0.0856031).abs() < 1e-6);
+    for direction in [Above, Below, Neither] {
+        assert_eq!(status(1, 44, 0, 470, direction), RatioStatus::TooFewToTell);
+    }
+    // 2 of 51 against 0 of 388 stands (scipy: p = 0.0133; statsmodels: 37.4038, 1.82072 to 768.403).
+    assert_eq!(status(2, 51, 0, 388, Above), RatioStatus::Adverse);
+    assert_eq!(status(2, 51, 0, 388, Neither), RatioStatus::Higher);
+    // 3 of 100 appointed against 300 of 1,000 stands (scipy: p = 3.9e-11; ratio 0.1, 0.0327 to 0.306).
+    let three = relative_likelihood(3, 100, 300, 1000).unwrap();
+    assert!(three.small_cells && three.exact_p.unwrap() < 1e-10);
+    assert_eq!(status(3, 100, 300, 1000, Below), RatioStatus::Adverse);
+    assert_eq!(status(3, 100, 300, 1000, Neither), RatioStatus::Lower);
+    // Small cells with an interval that includes 1 are too few to tell, not "not conclusive".
+    assert_eq!(
+        status(9, 700, 17, 2500, Above),
+        RatioStatus::OutsideNotConclusive
+    );
+    assert_eq!(status(3, 95, 4, 260, Above), RatioStatus::TooFewToTell);
+    // No small cell: the interval alone decides, as before.
+    assert!(relative_likelihood(250, 1000, 120, 800)
+        .unwrap()
+        .exact_p
+        .is_none());
+    // A ratio corrected into the range while what was seen is not: 0 of 6 against 7 of 128
+    // (statsmodels on 0.5/7 vs 7.5/129: 1.22857, inside 0.80 to 1.25) is too few to tell, never
+    // "within the range".
+    let corrected = relative_likelihood(0, 6, 7, 128).unwrap();
+    assert!(range.contains(corrected.value) && corrected.corrected);
+    assert_eq!(status(0, 6, 7, 128, Below), RatioStatus::TooFewToTell);
+}
+
+#[test]
+fn two_sided_statuses_have_no_adverse_side() {
+    let range = NonAdverseRange::default();
+    let status = |x1, n1, x2, n2| {
+        ratio_status(
+            &relative_likelihood(x1, n1, x2, n2),
+            range,
+            AdverseDirection::Neither,
+        )
+    };
+    // METRICS.md worked examples read two-sided.
+    assert_eq!(status(250, 1000, 120, 800), RatioStatus::Higher);
+    assert_eq!(status(120, 800, 250, 1000), RatioStatus::Lower);
+    assert_eq!(status(9, 700, 17, 2500), RatioStatus::HigherNotConclusive);
+    assert_eq!(status(41, 100, 53, 100), RatioStatus::LowerNotConclusive);
+    assert_eq!(status(40, 100, 50, 100), RatioStatus::Within);
+    for s in [RatioStatus::Higher, RatioStatus::Lower] {
+        assert!(s.is_clear() && !s.label().contains("avour") && !s.label().contains("dverse"));
+    }
+    assert!(!RatioStatus::TooFewToTell.is_clear());
+    assert_eq!(
+        RatioStatus::TooFewToTell.label(),
+        "Not conclusive: too few to tell"
+    );
+}
+
+// A part against the rest of the whole it is part of
+
+#[test]
+fn a_part_is_compared_with_the_rest() {
+    // METRICS.md: J.M.'s 1 Black client of 37 against the rest of the team's 14 of 76 (the team:
+    // 15 of 113). statsmodels Table2x2([[1,36],[14,62]]).riskratio_confint: 0.146718
+    // (0.0200487 to 1.07369); against the whole team it was 0.204, shrunk towards 1.
+    let rep = part_against_rest(1, 37, 15, 113).unwrap();
+    assert_ratio(Ok(rep.ratio), 0.146718, 0.0200487, 1.07369);
+    assert_eq!(rep.baseline_counts, Some([14, 76]));
+    assert!(close(rep.baseline_share, 14.0 / 76.0));
+    assert!(close(rep.whole_share.unwrap(), 15.0 / 113.0));
+    assert!(close(rep.gap_points, (1.0 / 37.0 - 14.0 / 76.0) * 100.0));
+    // scipy fisher_exact([[1,36],[14,62]]): 0.0199, but the interval includes 1.
+    assert!((rep.ratio.exact_p.unwrap() - 0.0198581).abs() < 1e-6);
+    assert_eq!(
+        ratio_status(
+            &Ok(rep.ratio),
+            NonAdverseRange::default(),
+            AdverseDirection::Neither
+        ),
+        RatioStatus::TooFewToTell
+    );
+    // By hand: nothing outside the part, a part larger than its whole, an empty part.
+    assert_eq!(
+        part_against_rest(3, 10, 3, 10),
+        Err(NotComputable::EmptyRest)
+    );
+    assert_eq!(
+        part_against_rest(4, 10, 3, 20),
+        Err(NotComputable::CountAboveTotal)
+    );
+    assert_eq!(
+        part_against_rest(1, 10, 5, 8),
+        Err(NotComputable::CountAboveTotal)
+    );
+    assert_eq!(
+        part_against_rest(0, 0, 5, 20),
+        Err(NotComputable::EmptyGroup)
+    );
+    // The rest has more of the group than people: 2 of 10 in the part, 12 of 13 in the whole.
+    assert_eq!(
+        part_against_rest(2, 10, 12, 13),
+        Err(NotComputable::CountAboveTotal)
+    );
+    assert_eq!(
+        part_against_rest(0, 10, 0, 30),
+        Err(NotComputable::NoEvents)
+    );
+}
+
+#[test]
 fn tiny_groups() {
-    // statsmodels Table2x2 riskratio_confint.
-    assert_ratio(relative_likelihood(1, 1, 1, 2), 2.0, 0.500195, 7.99688);
+    // statsmodels Table2x2 riskratio_confint (on the corrected table where a count is all of its
+    // total: 1.5/2 vs 1.5/3, and 3.5/5 vs 2.5/3).
+    assert_ratio(relative_likelihood(1, 1, 1, 2), 1.5, 0.375146, 5.99766);
     assert_ratio(relative_likelihood(2, 3, 1, 5), 3.33333, 0.485271, 22.8967);
     assert_ratio(relative_likelihood(3, 4, 1, 5), 3.75, 0.594323, 23.6614);
     assert_ratio(relative_likelihood(1, 5, 4, 5), 0.25, 0.0410366, 1.52303);
-    assert_ratio(relative_likelihood(3, 4, 2, 2), 0.75, 0.425932, 1.32063);
-    // By hand: everyone in both groups, so SE = 0 and the interval is the point 1.
-    assert_ratio(relative_likelihood(10, 10, 10, 10), 1.0, 1.0, 1.0);
+    assert_ratio(relative_likelihood(3, 4, 2, 2), 0.84, 0.390845, 1.80532);
+    // scipy fisher_exact([[3,1],[1,4]]) = 0.206349: every tiny table carries its exact test.
+    let tiny = relative_likelihood(3, 4, 1, 5).unwrap();
+    assert!(tiny.small_cells && (tiny.exact_p.unwrap() - 0.206349).abs() < 1e-6);
 }
 
 #[test]
@@ -460,18 +693,43 @@ fn representation_against_a_census_baseline() {
     // Tiny team: 3 of 8 against 18.3% (1 - 0.817): statsmodels Wilson(3, 8) / 0.183.
     let team = representation_ratio(3, 8, 0.183).expect("representation");
     assert_ratio(Ok(team.ratio), 2.04918, 0.747783, 3.79376);
+    // A count of 3 is a small cell: scipy binomtest(3, 8, 0.183) gives p = 0.1669.
+    assert!(team.ratio.small_cells);
+    assert!((team.ratio.exact_p.unwrap() - 0.166919).abs() < 1e-6);
     assert_eq!(
         ratio_status(
             &Ok(team.ratio),
             NonAdverseRange::default(),
             AdverseDirection::Below
         ),
-        RatioStatus::OutsideNotConclusive
+        RatioStatus::TooFewToTell
     );
-    // None of 20: statsmodels Wilson(0, 20) / 0.3.
+    // None of 20: statsmodels Wilson(0, 20) / 0.3; scipy binomtest(0, 20, 0.3): p = 0.00106.
     let none = representation_ratio(0, 20, 0.3).expect("representation");
     assert_ratio(Ok(none.ratio), 0.0, 0.0, 0.537084);
     assert!(close(none.gap_points, -30.0));
+    assert_eq!((none.count, none.total), (0, 20));
+    assert_eq!(
+        ratio_status(
+            &Ok(none.ratio),
+            NonAdverseRange::default(),
+            AdverseDirection::Neither
+        ),
+        RatioStatus::Lower
+    );
+    // One person in a team of 1 from a group that is 5% of the population: the Wilson interval
+    // (statsmodels Wilson(1, 1) / 0.05: 4.13 to 20) excludes 1, but scipy binomtest(1, 1, 0.05)
+    // gives p = 0.05, so it does not prove over-representation.
+    let one = representation_ratio(1, 1, 0.05).unwrap();
+    assert!(one.ratio.interval.lower > 4.0);
+    assert_eq!(
+        ratio_status(
+            &Ok(one.ratio),
+            NonAdverseRange::default(),
+            AdverseDirection::Neither
+        ),
+        RatioStatus::TooFewToTell
+    );
     assert_eq!(
         representation_ratio(1, 0, 0.1),
         Err(NotComputable::EmptyGroup)
@@ -535,6 +793,7 @@ fn applicants() -> Wording<'static> {
         comparison: "applicants from communities who experience racism",
         reference: "white applicants",
         event: Metric::Appointment.event(),
+        happened: Metric::Appointment.happened(),
     }
 }
 
@@ -545,14 +804,18 @@ fn metric_sentence(
     comparison: Counts,
     reference: Counts,
 ) -> String {
-    let result = metric_relative_likelihood(convention, metric, comparison, reference);
     sentence(
         wording,
         orientation(convention, metric),
-        &result,
+        comparison,
+        reference,
         NonAdverseRange::default(),
         adverse_direction(convention, metric),
     )
+}
+
+fn counts(events: u64, total: u64) -> Counts {
+    Counts { events, total }
 }
 
 #[test]
@@ -611,6 +874,7 @@ fn sentence_adverse_and_corrected() {
         comparison: "Black and minority ethnic staff",
         reference: "White staff",
         event: Metric::Disciplinary.event(),
+        happened: Metric::Disciplinary.happened(),
     };
     // METRICS.md worked example; statsmodels: 1.66667 (1.36891 to 2.02919).
     let text = metric_sentence(
@@ -633,34 +897,31 @@ fn sentence_adverse_and_corrected() {
          (a guide), adverse to Black and minority ethnic staff, and the interval does not include 1, so chance \
          alone is an unlikely explanation."
     );
-    // METRICS.md worked example; statsmodels on the corrected table: 0.22702 (0.01307 to 3.94253).
+    // METRICS.md worked example; statsmodels on the corrected table: 0.22702 (0.01307 to 3.94253);
+    // scipy fisher_exact([[0,40],[6,114]]): p = 0.338. What was seen is said in words; the
+    // corrected ratio is labelled and never describes it ("77% less likely" is gone).
     let text = metric_sentence(
         Convention::ScWres,
         Metric::Disciplinary,
         &staff,
-        Counts {
-            events: 0,
-            total: 40,
-        },
-        Counts {
-            events: 6,
-            total: 120,
-        },
+        counts(0, 40),
+        counts(6, 120),
     );
     assert_eq!(
         text,
-        "Black and minority ethnic staff were 77% less likely than White staff to enter the formal disciplinary \
-         process (relative likelihood 0.227, 95% confidence interval 0.0131 to 3.94). This is outside the \
-         non-adverse range of 0.80 to 1.25 (a guide), but the interval includes 1, so the difference could be \
-         chance with numbers this small. One count was zero, so 0.5 was added to each count and 1 to each total \
-         to estimate the ratio."
+        "None of the 40 Black and minority ethnic staff entered the formal disciplinary process, against 6 of \
+         the 120 White staff (5.0%). With a count of none, the relative likelihood can only be estimated with a \
+         correction (0.5 added to each count and 1 to each total): corrected relative likelihood 0.227 (95% \
+         confidence interval 0.0131 to 3.94, approximate with numbers this small). There are too few to tell \
+         whether this is a real difference: with counts this small the interval is approximate, and an exact \
+         test (p = 0.34) finds it could be chance."
     );
-    let none = sentence(
+    let none = metric_sentence(
+        Convention::ScWres,
+        Metric::Disciplinary,
         &staff,
-        Orientation::ComparisonOverReference,
-        &Err(NotComputable::NoEvents),
-        NonAdverseRange::default(),
-        AdverseDirection::Above,
+        counts(0, 10),
+        counts(0, 20),
     );
     assert_eq!(
         none,
@@ -670,32 +931,118 @@ fn sentence_adverse_and_corrected() {
 }
 
 #[test]
+fn zero_events_are_never_described_with_the_corrected_ratio() {
+    // Issue 17: fitness to practise, 0 of 40 against 1 of 480 read "3.91 times as likely".
+    // statsmodels on the corrected table (0.5/41 vs 1.5/481): 3.91057 (0.161864 to 94.478);
+    // scipy fisher_exact([[0,40],[1,479]]): p = 1.
+    let staff = Wording {
+        comparison: "people from minoritised ethnic groups",
+        reference: "White staff",
+        event: Metric::FitnessToPractise.event(),
+        happened: Metric::FitnessToPractise.happened(),
+    };
+    let text = metric_sentence(
+        Convention::ScWres,
+        Metric::FitnessToPractise,
+        &staff,
+        counts(0, 40),
+        counts(1, 480),
+    );
+    assert_eq!(
+        text,
+        "None of the 40 people from minoritised ethnic groups were referred for fitness to practise, against 1 \
+         of the 480 White staff (0.2%). With a count of none, the relative likelihood can only be estimated with \
+         a correction (0.5 added to each count and 1 to each total): corrected relative likelihood 3.91 (95% \
+         confidence interval 0.162 to 94.5, approximate with numbers this small). There are too few to tell \
+         whether this is a real difference: with counts this small the interval is approximate, and an exact \
+         test (p = 1.00) finds it could be chance."
+    );
+    assert!(!text.contains("times as likely"));
+    // Everyone appointed: 1 of 1 against 53 of 100 (statsmodels on 1.5/2 vs 53.5/101: 1.41589,
+    // 0.62299 to 3.21793; scipy fisher_exact([[1,0],[53,47]]): p = 1).
+    let text = metric_sentence(
+        Convention::ScWres,
+        Metric::Appointment,
+        &applicants(),
+        counts(1, 1),
+        counts(53, 100),
+    );
+    assert_eq!(
+        text,
+        "1 of 1 applicants from communities who experience racism were appointed from shortlisting, against 53 \
+         of the 100 white applicants (53.0%). With a group where everyone is counted, the relative likelihood \
+         can only be estimated with a correction (0.5 added to each count and 1 to each total): corrected \
+         relative likelihood 1.42 (95% confidence interval 0.623 to 3.22, approximate with numbers this small). \
+         There are too few to tell whether this is a real difference: with counts this small the interval is \
+         approximate, and an exact test (p = 1.00) finds it could be chance."
+    );
+    // One event against none "proved" a difference: 1 of 44 against 0 of 470 (METRICS.md "Too
+    // few to tell"; scipy p = 0.0856).
+    let text = metric_sentence(
+        Convention::ScWres,
+        Metric::FitnessToPractise,
+        &staff,
+        counts(1, 44),
+        counts(0, 470),
+    );
+    assert!(text.starts_with(
+        "1 of the 44 people from minoritised ethnic groups (2.3%) were referred for fitness to practise, \
+         against none of the 470 White staff."
+    ), "{text}");
+    assert!(
+        text.contains("corrected relative likelihood 31.4 (95% confidence interval 1.30 to 760,"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("an exact test (p = 0.086) finds it could be chance."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Adverse") && !text.contains("adverse to") && !text.contains("unlikely")
+    );
+    // 2 of 51 against 0 of 388 stands (scipy p = 0.0133), and says why.
+    let text = metric_sentence(
+        Convention::ScWres,
+        Metric::FitnessToPractise,
+        &staff,
+        counts(2, 51),
+        counts(0, 388),
+    );
+    assert!(text.ends_with(
+        "adverse to people from minoritised ethnic groups, and the interval does not include 1, so chance \
+         alone is an unlikely explanation. An exact test agrees (p = 0.013)."
+    ), "{text}");
+}
+
+#[test]
 fn sentence_within_the_range() {
     // statsmodels: 1.0 (0.997741 to 1.00227) for 1,000,001 vs 999,999 of 3,000,000 each.
     let wording = Wording {
         comparison: "staff of colour",
         reference: "White staff",
         event: Metric::Leaving.event(),
+        happened: Metric::Leaving.happened(),
     };
-    let result = relative_likelihood(1_000_001, 3_000_000, 999_999, 3_000_000);
     let text = sentence(
         &wording,
         Orientation::ComparisonOverReference,
-        &result,
+        counts(1_000_001, 3_000_000),
+        counts(999_999, 3_000_000),
         NonAdverseRange::default(),
         AdverseDirection::Above,
     );
+    // The upper end, 1.00227, is shown as 1.002: "1.00" would read as touching 1.
     assert_eq!(
         text,
         "Staff of colour were about as likely as White staff to leave the organisation (relative likelihood 1.00, \
-         95% confidence interval 0.998 to 1.00). This is within the non-adverse range of 0.80 to 1.25 (a guide), \
+         95% confidence interval 0.998 to 1.002). This is within the non-adverse range of 0.80 to 1.25 (a guide), \
          and the difference could be chance."
     );
 }
 
 #[test]
 fn sentence_never_claims_what_the_interval_does_not_support() {
-    // Every table of up to 6 people per group, both directions.
+    // Every table of up to 6 people per group, every direction.
     let range = NonAdverseRange::default();
     let wording = applicants();
     for n1 in 1..=6 {
@@ -703,24 +1050,43 @@ fn sentence_never_claims_what_the_interval_does_not_support() {
             for n2 in 1..=6 {
                 for x2 in 0..=n2 {
                     let result = relative_likelihood(x1, n1, x2, n2);
-                    for adverse in [AdverseDirection::Above, AdverseDirection::Below] {
+                    for adverse in [
+                        AdverseDirection::Above,
+                        AdverseDirection::Below,
+                        AdverseDirection::Neither,
+                    ] {
                         let text = sentence(
                             &wording,
                             Orientation::ComparisonOverReference,
-                            &result,
+                            counts(x1, n1),
+                            counts(x2, n2),
                             range,
                             adverse,
                         );
                         assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
                         let Ok(ratio) = result else { continue };
-                        if ratio.interval.includes(1.0) {
-                            assert!(text.contains("could be chance"), "{text}");
+                        let status = ratio_status(&result, range, adverse);
+                        if status.is_clear() {
+                            assert!(!ratio.interval.includes(1.0), "{text}");
+                            assert!(!ratio.small_cells || ratio.exact_p.unwrap() < 0.05);
+                        } else {
                             assert!(!text.contains("unlikely explanation"), "{text}");
-                            assert!(!matches!(
-                                ratio_status(&result, range, adverse),
-                                RatioStatus::Adverse | RatioStatus::FavourableToComparison
-                            ));
+                            assert!(!text.contains("adverse to") && !text.contains("in favour"));
                         }
+                        if ratio.interval.includes(1.0) {
+                            assert!(
+                                text.contains("could be chance") || text.contains("cannot tell"),
+                                "{text}"
+                            );
+                        }
+                        if ratio.corrected {
+                            assert!(
+                                !text.contains("times as likely") && !text.contains("less likely")
+                            );
+                            assert!(text.contains("corrected relative likelihood"), "{text}");
+                        }
+                        // Every table this small has a small cell: no claim without the exact test.
+                        assert!(ratio.small_cells);
                     }
                 }
             }
@@ -761,38 +1127,157 @@ fn representation_sentence_published_figure() {
         NonAdverseRange::default(),
         AdverseDirection::Below,
     );
+    // scipy binomtest(0, 20, 0.3): p = 0.00106.
     assert_eq!(
         text,
-        "People of colour were 0.0% of the IPS team, against 30.0% of the local population: 100% below their \
-         share (30.0 percentage points lower; representation ratio 0.00, 95% confidence interval 0.00 to 0.537). \
-         This is outside the non-adverse range of 0.80 to 1.25 (a guide), adverse to people of colour, and the \
-         interval does not include 1, so chance alone is an unlikely explanation."
+        "People of colour were none (0 of 20) of the IPS team, against 30.0% of the local population (30.0 \
+         percentage points lower; representation ratio 0, 95% confidence interval 0 to 0.537, approximate with \
+         numbers this small). This is outside the non-adverse range of 0.80 to 1.25 (a guide), adverse to \
+         people of colour, and the interval does not include 1, so chance alone is an unlikely explanation. An \
+         exact test agrees (p = 0.0011)."
     );
+    // Two-sided: the treatment caseload against the population has no favourable side. Black
+    // people at 2.33 times their share (issue 17; by hand 0.14 / 0.06; statsmodels Wilson(610,
+    // 4355) / 0.06 for the interval).
+    let text = representation_sentence(
+        &RepresentationWording {
+            group: "people in the Black group",
+            population: "the treatment teams' caseload",
+            baseline: "the local population",
+        },
+        &representation_ratio(610, 4355, 0.06),
+        NonAdverseRange::default(),
+        AdverseDirection::Neither,
+    );
+    assert!(text.contains("2.33 times their share"), "{text}");
+    assert!(text.ends_with(
+        "This is higher than expected: above the range of 0.80 to 1.25 used as a guide, and the interval does \
+         not include 1, so chance alone is an unlikely explanation."
+    ), "{text}");
+    assert!(!text.contains("favour") && !text.contains("adverse"));
 }
 
 #[test]
 fn number_formatting_is_deterministic() {
-    // By hand: 2 decimals from 1 up, 3 significant figures below 1.
+    // METRICS.md "Display": 3 significant figures at every magnitude, "under 0.001" below 0.001.
     let cases = [
         (1.66667, "1.67"),
         (1.29268, "1.29"),
         (3.20751, "3.21"),
-        (12.3456, "12.35"),
+        (12.3456, "12.3"),
+        (97.1, "97.1"),
+        (97.0999, "97.1"),
+        (256.48, "256"),
+        (999.6, "1,000"),
+        (4_204_330.7, "4,200,000"),
         (1.0, "1.00"),
         (0.77358, "0.774"),
         (0.01307, "0.0131"),
+        (0.0013, "0.00130"),
         (0.09996, "0.100"),
         (0.999999, "1.00"),
-        (0.0, "0.00"),
+        (0.000_999, "under 0.001"),
+        (1e-12, "under 0.001"),
+        (0.0, "0"),
+        (3.7e19, "37,000,000,000,000,000,000"),
         (f64::NAN, "not available"),
     ];
     for (value, text) in cases {
         assert_eq!(format_ratio(value), text, "{value}");
     }
     assert_eq!(format_percent(0.175), "17.5%");
+    assert_eq!(format_percent(0.0), "0.0%");
+    assert_eq!(format_percent(0.0001), "under 0.1%");
+    assert_eq!(format_percent(0.9999), "over 99.9%");
+    assert_eq!(format_percent(1.0), "100.0%");
     assert_eq!(format_percent_less(0.77358).as_deref(), Some("23%"));
     assert_eq!(format_percent_less(0.998), None);
     assert_eq!(format_percent_less(0.003).as_deref(), Some("more than 99%"));
+    assert_eq!(format_p(0.0856031), "p = 0.086");
+    assert_eq!(format_p(0.0132618), "p = 0.013");
+    assert_eq!(format_p(0.5), "p = 0.50");
+    assert_eq!(format_p(1.0), "p = 1.00");
+    assert_eq!(format_p(0.0010589), "p = 0.0011");
+    assert_eq!(format_p(3.9e-11), "p < 0.001");
+    assert_eq!(format_p(f64::NAN), "p < 0.001");
+}
+
+#[test]
+fn a_figure_never_rounds_across_an_end_of_its_range() {
+    // Issue 17: 3,998 of 10,000 against 5,000 of 10,000 is 0.7996 (by hand), outside 0.80 to 1.25,
+    // and was shown as "0.800".
+    let range = NonAdverseRange::default();
+    let ratio = relative_likelihood(3998, 10_000, 5000, 10_000).unwrap();
+    assert_eq!(format_ratio(ratio.value), "0.800");
+    assert_eq!(format_ratio_in(ratio.value, range), "0.7996");
+    assert_eq!(
+        ratio_status(&Ok(ratio), range, AdverseDirection::Below),
+        RatioStatus::Adverse
+    );
+    // statsmodels Table2x2([[3998,6002],[5000,5000]]): 0.775195 to 0.824774.
+    assert_eq!(ratio_text(&ratio, range), "0.7996 (0.775 to 0.825)");
+    // By hand, each side of each end.
+    for (value, text) in [
+        (1.2504, "1.2504"),
+        (1.25, "1.25"),
+        (1.2496, "1.25"),
+        (1.24999999999999, "1.25"),
+        (0.79999, "0.79999"),
+        (0.8, "0.800"),
+        (0.80004, "0.800"),
+        (0.7999999999999999, "0.800"),
+        (2.5, "2.50"),
+    ] {
+        assert_eq!(format_ratio_in(value, range), text, "{value}");
+    }
+    // A configured range with more decimals: 0.8123 to 1.2345.
+    let narrow = NonAdverseRange::new(0.8123, 1.2345).unwrap();
+    assert_eq!(format_range(narrow), "0.8123 to 1.2345");
+    assert_eq!(format_range(range), "0.80 to 1.25");
+    assert_eq!(
+        format_range(NonAdverseRange::new(0.9, 1.1).unwrap()),
+        "0.90 to 1.10"
+    );
+    assert_eq!(
+        format_ratio_in(0.8124, narrow),
+        "0.8124",
+        "within, though 0.812 is not"
+    );
+    assert_eq!(
+        format_ratio_in(1.2346, narrow),
+        "1.235",
+        "above 1.2345, as 1.23 would not be"
+    );
+    assert_eq!(format_ratio_in(1.234, narrow), "1.23");
+    // Interval ends never round onto 1 from either side.
+    assert_eq!(format_interval_end(0.99996), "0.99996");
+    assert_eq!(format_interval_end(1.00227), "1.002");
+    assert_eq!(format_interval_end(0.996), "0.996");
+    // Corrected and small-cell ratios say so beside the figures.
+    let corrected = relative_likelihood(0, 40, 1, 480).unwrap();
+    assert_eq!(
+        ratio_text(&corrected, range),
+        "3.91 (0.162 to 94.5), corrected, approximate"
+    );
+    // The percentage beside an extended figure gets the digits too.
+    let value = shown(0.7996, Some((0.8, 1.25)));
+    assert_eq!(percent_less(0.7996, &value).as_deref(), Some("20.04%"));
+}
+
+#[test]
+fn small_numbers_follow_one_rule() {
+    // METRICS.md "Small numbers": a numerator of 1 to 4, or a denominator under 10.
+    assert!(!small_numbers(0, 10));
+    assert!(small_numbers(1, 1000));
+    assert!(small_numbers(4, 1000));
+    assert!(!small_numbers(5, 1000));
+    assert!(small_numbers(5, 9));
+    assert!(small_numbers(0, 9));
+    assert!(small_numbers(0, 0));
+    // A median needs 5 values.
+    let four = median_iqr(&[1.0, 2.0, 3.0, 4.0]).unwrap();
+    assert!(four.too_few());
+    assert!(!median_iqr(&[1.0, 2.0, 3.0, 4.0, 5.0]).unwrap().too_few());
 }
 
 // Not stated
