@@ -1,9 +1,12 @@
-//! Edits as the screens send them: a field key and the text the user typed, or an action key.
+//! Edits as the HTML screens send them: a field key and the text the user typed, or an action
+//! key, each read into a typed [`Edit`] and applied by [`super::edits::apply`].
 //!
 //! The widget's screens are HTML text (see ARCHITECTURE.md, "How screens are drawn"). Each field
 //! carries a key in `data-f`, each button a key in `data-act`, and the widget passes them here
 //! unchanged. Keeping the mapping in the domain means a test can check that every key a screen
-//! writes changes the right part of the plan.
+//! writes changes the right part of the plan. [`Edit::from_field_key`] and
+//! [`Edit::from_action_key`] refuse a key this version does not know, and a value that is not one
+//! of a field's choices, before the plan is looked at; `apply` refuses the rest.
 //!
 //! Field keys (the value is the field's text, kept exactly as typed):
 //! - `plan/title`, `plan/organisation`, `plan/team`, `plan/period`, `plan/term` (the words for
@@ -47,557 +50,336 @@
 //!   while those are blank (never over what was typed).
 //! - `add-band/<period id>`, `remove-band/<period id>/<band id>`: pay bands (metric 1).
 
+pub use super::edits::EditError;
+use super::edits::{apply, Edit};
+use super::{department_key, Plan};
 #[cfg(test)]
-use super::MAX_SPECIALISTS;
 use super::{
-    department_key, BandEntry, ClarityRecord, DepartmentStage, MetricEntry, OutcomeRecord,
-    Participant, Period, Plan, ServiceRow, MAX_BANDS, MAX_PARTICIPANTS, MAX_PERIODS,
+    DepartmentStage, MetricEntry, Participant, Period, MAX_BANDS, MAX_PARTICIPANTS, MAX_PERIODS,
+    MAX_SPECIALISTS,
 };
-use crate::caseload::{self, CaseloadGroup};
-use crate::journey::{breakthrough, Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
+use crate::caseload::CaseloadGroup;
+use crate::ethnicity::{EthnicCategory, EthnicGroup, ReferenceGroup};
+use crate::journey::{Answer, OutcomeArea, Stage, CLARITY_QUESTIONS};
 use crate::reap::{self, AnchorStatus};
 use crate::stats::Convention;
-
-/// Why an edit was refused. The screens only send keys they were drawn with, so most of these
-/// mean the plan changed underneath the screen (another tab removed the item, say).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditError {
-    /// The key names no field or action this version knows.
-    UnknownKey(String),
-    /// The key names an item the plan does not have (any more).
-    Missing(String),
-    /// The value is not one the field accepts.
-    BadValue(String),
-    /// A list is at its limit.
-    Full(&'static str),
-    /// The change would overwrite what the user typed; the message says what to do instead.
-    WouldOverwrite(&'static str),
-}
-
-impl EditError {
-    /// What to tell the user.
-    pub fn message(&self) -> String {
-        match self {
-            EditError::UnknownKey(key) => {
-                format!("That change could not be made (\u{2018}{key}\u{2019} is not a field this version knows). Reload the page and try again.")
-            }
-            EditError::Missing(what) => {
-                format!("That change could not be made: {what} is no longer in this plan. It may have been removed in another tab.")
-            }
-            EditError::BadValue(value) => {
-                format!("That change could not be made: \u{2018}{value}\u{2019} is not one of the choices.")
-            }
-            EditError::Full(what) => format!("This plan already has the most {what} it can hold."),
-            EditError::WouldOverwrite(what) => what.to_string(),
-        }
-    }
-}
+use crate::wres::{self, Count};
 
 /// Sets the field named by `key` to `value`.
 pub fn set_field(plan: &mut Plan, key: &str, value: &str) -> Result<(), EditError> {
-    let unknown = || EditError::UnknownKey(key.to_string());
-    let bad = || EditError::BadValue(value.to_string());
-    // A stage, or none for an empty value.
-    let stage = || match value {
-        "" => Ok(None),
-        id => Stage::from_id(id).map(Some).ok_or_else(bad),
-    };
-    if let Some(field) = key.strip_prefix("plan/") {
-        *plan_field(plan, field).ok_or_else(unknown)? = value.to_string();
-        return Ok(());
-    }
-    if let Some(field) = key.strip_prefix("settings/") {
-        let settings = &mut plan.settings;
-        match (field, value) {
-            ("reference", "white" | "white_british") => {
-                settings.reference_group = value.to_string()
-            }
-            ("convention", "sc_wres") => settings.ratio_convention = Convention::ScWres,
-            ("convention", "nhs_wres") => settings.ratio_convention = Convention::NhsWres,
-            ("reference" | "convention", _) => return Err(bad()),
-            _ => return Err(unknown()),
-        }
-        return Ok(());
-    }
-    if let Some(field) = key.strip_prefix("service/") {
-        let service = &mut plan.data.service;
-        match (field, value) {
-            ("source", _) => service.population_source = value.to_string(),
-            ("as_at", _) => service.as_at = value.to_string(),
-            ("detailed", "19") => service.population_detailed = true,
-            ("detailed", "5") => service.population_detailed = false,
-            ("detailed", _) => return Err(bad()),
-            _ => return Err(unknown()),
-        }
-        return Ok(());
-    }
-    let journey = &mut plan.journey;
-    if let Some(field) = key.strip_prefix("journey/") {
-        match field {
-            "agreed" => journey.agreed_stage = stage()?,
-            "strengths" => journey.strengths = value.to_string(),
-            "develop" => journey.to_develop = value.to_string(),
-            "reassess" => journey.reassessment_date = value.to_string(),
-            _ => return Err(unknown()),
-        }
-        return Ok(());
-    }
-    if let Some(name) = key.strip_prefix("jd/") {
-        if department_key(name).is_empty() {
-            return Err(unknown());
-        }
-        let stage = stage()?;
-        let key = department_key(name);
-        let list = &mut journey.department_stages;
-        list.retain(|d| department_key(&d.department) != key);
-        if stage.is_some() {
-            list.push(DepartmentStage {
-                department: name.trim().to_string(),
-                stage,
-            });
-        }
-        return Ok(());
-    }
-    let mut parts = key.splitn(3, '/');
-    let (kind, id, field) = (
-        parts.next().ok_or_else(unknown)?,
-        parts.next().ok_or_else(unknown)?,
-        parts.next().ok_or_else(unknown)?,
-    );
-    match kind {
-        "a" => {
-            let anchor = reap::anchor(id).ok_or_else(unknown)?;
-            let status = match field {
-                "status" => Some(
-                    AnchorStatus::from_id(value)
-                        .ok_or_else(|| EditError::BadValue(value.to_string()))?,
-                ),
-                "evidence" | "who" | "review" => None,
-                _ => return Err(unknown()),
-            };
-            let record = plan.reap.anchors.entry(anchor.id.to_string()).or_default();
-            match field {
-                "status" => record.status = status.unwrap_or_default(),
-                "evidence" => record.evidence = value.to_string(),
-                "who" => record.who = value.to_string(),
-                _ => record.review_date = value.to_string(),
-            }
-            if *record == Default::default() {
-                plan.reap.anchors.remove(anchor.id);
-            }
-        }
-        "s" => {
-            let specialist = plan
-                .reap
-                .specialists
-                .iter_mut()
-                .find(|s| s.id == id)
-                .ok_or_else(|| EditError::Missing("that Employment Specialist".into()))?;
-            if field == "name" {
-                specialist.name = value.to_string();
-            } else {
-                let group = CaseloadGroup::ALL
-                    .into_iter()
-                    .find(|g| g.id() == field)
-                    .ok_or_else(unknown)?;
-                if value.is_empty() {
-                    specialist.caseload.remove(group.id());
-                } else {
-                    specialist
-                        .caseload
-                        .insert(group.id().to_string(), value.to_string());
-                }
-            }
-        }
-        "q" => {
-            let question = CLARITY_QUESTIONS
-                .iter()
-                .find(|q| q.id == id)
-                .ok_or_else(unknown)?;
-            // Checked before the record is made, so a refused edit leaves no empty record.
-            let answer = match (field, value) {
-                ("answer", "") => Some(None),
-                ("answer", id) => Some(Some(Answer::from_id(id).ok_or_else(bad)?)),
-                ("note", _) => None,
-                _ => return Err(unknown()),
-            };
-            let blank = || ClarityRecord {
-                question: question.id.to_string(),
-                ..ClarityRecord::default()
-            };
-            edit_record(&mut journey.clarity, blank, |record| match answer {
-                Some(answer) => record.answer = answer,
-                None => record.note = value.to_string(),
-            });
-        }
-        "o" => {
-            let area = OutcomeArea::ALL
-                .into_iter()
-                .find(|a| a.id() == id)
-                .ok_or_else(unknown)?;
-            // Checked before the record is made, so a refused edit leaves no empty record.
-            if !matches!(field, "objectives" | "issue" | "improved") {
-                return Err(unknown());
-            }
-            let blank = || OutcomeRecord {
-                area: area.id().to_string(),
-                ..OutcomeRecord::default()
-            };
-            edit_record(&mut journey.outcomes, blank, |record| {
-                *match field {
-                    "objectives" => &mut record.objectives,
-                    "issue" => &mut record.issue_evidence,
-                    _ => &mut record.improvement_measures,
-                } = value.to_string();
-            });
-        }
-        "p" => {
-            let participant = journey
-                .participants
-                .iter_mut()
-                .find(|p| p.id == id)
-                .ok_or_else(|| EditError::Missing("that participant".into()))?;
-            match field {
-                "name" => participant.name = value.to_string(),
-                "department" => participant.department = value.to_string(),
-                "stage" => participant.stage = stage()?,
-                "evidence" => participant.evidence = value.to_string(),
-                _ => return Err(unknown()),
-            }
-        }
-        "sp" => {
-            let service = &mut plan.data.service;
-            let (list, len) = match id {
-                "g" => (&mut service.population, 5),
-                "c" => (&mut service.population_categories, 19),
-                _ => return Err(unknown()),
-            };
-            let i: usize = field
-                .parse()
-                .ok()
-                .filter(|&i| i < len)
-                .ok_or_else(unknown)?;
-            if list.len() <= i {
-                list.resize(i + 1, String::new());
-            }
-            list[i] = value.to_string();
-            while list.last().is_some_and(String::is_empty) {
-                list.pop();
-            }
-        }
-        "sv" => {
-            let group = CaseloadGroup::from_id(id).ok_or_else(unknown)?;
-            let field = crate::service::Field::from_id(field).ok_or_else(unknown)?;
-            let blank = || ServiceRow {
-                group: group.id().to_string(),
-                ..ServiceRow::default()
-            };
-            let rows = &mut plan.data.service.rows;
-            edit_record(rows, blank, |row| *field.of_mut(row) = value.to_string());
-            // Kept in the screen's order, whichever group was typed first: a new row moves up
-            // past the groups that come after it (no sort, for size).
-            let order = |r: &ServiceRow| CaseloadGroup::ALL.iter().position(|g| g.id() == r.group);
-            let mut i = rows.len().saturating_sub(1);
-            while i > 0 && order(&rows[i - 1]) > order(&rows[i]) {
-                rows.swap(i - 1, i);
-                i -= 1;
-            }
-        }
-        "dp" => {
-            let period = find_period(plan, id)?;
-            match field {
-                "label" => period.label = value.to_string(),
-                _ => return Err(unknown()),
-            }
-        }
-        "db" => {
-            let (band, field) = field.split_once('/').ok_or_else(unknown)?;
-            let period = find_period(plan, id)?;
-            let band = period
-                .bands
-                .iter_mut()
-                .find(|b| b.id == band)
-                .ok_or_else(|| EditError::Missing("that pay band".into()))?;
-            *match field {
-                "name" => &mut band.name,
-                "c" => &mut band.comparison,
-                "r" => &mut band.reference,
-                _ => return Err(unknown()),
-            } = value.to_string();
-        }
-        "dm" => {
-            let (metric, field) = field.split_once('/').ok_or_else(unknown)?;
-            let metric = crate::wres::metric_from_id(metric)
-                .filter(|m| crate::wres::ENTERED.contains(m))
-                .ok_or_else(unknown)?;
-            let count = match field {
-                "know" => None,
-                id => Some(crate::wres::Count::from_id(id).ok_or_else(unknown)?),
-            };
-            let period = find_period(plan, id)?;
-            let blank = || MetricEntry {
-                metric: crate::wres::metric_id(metric).to_string(),
-                ..MetricEntry::default()
-            };
-            edit_record(&mut period.metrics, blank, |entry| match count {
-                Some(count) => *count.of_mut(entry) = value.to_string(),
-                None => entry.what_we_know = value.to_string(),
-            });
-        }
-        "x" => {
-            let action = plan
-                .action_plan
-                .objectives
-                .iter_mut()
-                .flat_map(|o| o.actions.iter_mut())
-                .find(|a| a.id == id)
-                .ok_or_else(|| EditError::Missing("that action".into()))?;
-            match field {
-                "text" => action.text = value.to_string(),
-                "who" => action.who = value.to_string(),
-                "by_when" => action.by_when = value.to_string(),
-                "breakthrough" => {
-                    action.breakthroughs = match value {
-                        "" => Vec::new(),
-                        id => vec![breakthrough(id).ok_or_else(bad)?.id.to_string()],
-                    }
-                }
-                _ => return Err(unknown()),
-            }
-        }
-        _ => return Err(unknown()),
-    }
-    Ok(())
-}
-
-/// Changes the record in `list` that matches `blank()` on its id (made from `blank` if there is
-/// none). A record left with nothing in it, equal to `blank()`, is removed, so clearing every
-/// field leaves the list as it was.
-fn edit_record<T: PartialEq + Keyed>(
-    list: &mut Vec<T>,
-    blank: impl Fn() -> T,
-    change: impl FnOnce(&mut T),
-) {
-    let empty = blank();
-    let index = match list.iter().position(|r| r.key() == empty.key()) {
-        Some(index) => index,
-        None => {
-            list.push(blank());
-            list.len() - 1
-        }
-    };
-    change(&mut list[index]);
-    if list[index] == empty {
-        list.remove(index);
-    }
-}
-
-/// The reporting period with this id.
-fn find_period<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Period, EditError> {
-    plan.data
-        .periods
-        .iter_mut()
-        .find(|p| p.id == id)
-        .ok_or_else(|| EditError::Missing("that reporting period".into()))
-}
-
-/// A record kept in a list, one per key.
-trait Keyed {
-    fn key(&self) -> &str;
-}
-
-impl Keyed for ClarityRecord {
-    fn key(&self) -> &str {
-        &self.question
-    }
-}
-
-impl Keyed for ServiceRow {
-    fn key(&self) -> &str {
-        &self.group
-    }
-}
-
-impl Keyed for MetricEntry {
-    fn key(&self) -> &str {
-        &self.metric
-    }
-}
-
-impl Keyed for OutcomeRecord {
-    fn key(&self) -> &str {
-        &self.area
-    }
-}
-
-/// The text of one of the plan's own details, by its key after `plan/`.
-fn plan_field<'a>(plan: &'a mut Plan, field: &str) -> Option<&'a mut String> {
-    Some(match field {
-        "title" => &mut plan.title,
-        "organisation" => &mut plan.organisation,
-        "team" => &mut plan.team,
-        "period" => &mut plan.reporting_period,
-        "term" => &mut plan.settings.comparison_group_term,
-        _ => return None,
-    })
+    // No field edit reads the date.
+    apply(plan, &Edit::from_field_key(key, value)?, "").map(|_| ())
 }
 
 /// Carries out the action named by `key`, on `today` (YYYY-MM-DD). Returns the id of anything it
 /// created, so the screen can move focus to it.
 pub fn act(plan: &mut Plan, key: &str, today: &str) -> Result<Option<String>, EditError> {
-    let unknown = || EditError::UnknownKey(key.to_string());
-    let (name, arg) = key.split_once('/').unwrap_or((key, ""));
-    match name {
-        "review" => {
-            plan.reap.start_review(today, "");
-            Ok(None)
-        }
-        "add-action" => {
-            let anchor = reap::anchor(arg).ok_or_else(unknown)?;
-            Ok(Some(plan.action_plan.add_action_for_anchor(anchor.id)))
-        }
-        "remove-action" => {
-            let before: usize = plan
-                .action_plan
-                .objectives
-                .iter()
-                .map(|o| o.actions.len())
-                .sum();
-            for objective in &mut plan.action_plan.objectives {
-                objective.actions.retain(|a| a.id != arg);
-            }
-            let after: usize = plan
-                .action_plan
-                .objectives
-                .iter()
-                .map(|o| o.actions.len())
-                .sum();
-            if before == after {
-                return Err(EditError::Missing("that action".into()));
-            }
-            Ok(None)
-        }
-        "add-specialist" => match plan.reap.add_specialist() {
-            Some(id) => Ok(Some(id)),
-            None => Err(EditError::Full("Employment Specialists")),
-        },
-        "remove-specialist" => {
-            let before = plan.reap.specialists.len();
-            plan.reap.specialists.retain(|s| s.id != arg);
-            if plan.reap.specialists.len() == before {
-                return Err(EditError::Missing("that Employment Specialist".into()));
-            }
-            Ok(None)
-        }
-        "caseload-to-evidence" => {
-            let summary = caseload::evidence_summary(
-                &plan.reap.specialists,
-                plan.settings.non_adverse_range,
-                today,
-            );
-            let record = plan.reap.anchors.entry("3.3".to_string()).or_default();
-            let evidence = record.evidence.trim_end();
-            record.evidence = if evidence.is_empty() {
-                summary
-            } else {
-                format!("{evidence}\n\n{summary}")
-            };
-            Ok(None)
-        }
-        "add-participant" => {
-            let journey = &mut plan.journey;
-            if journey.participants.len() >= MAX_PARTICIPANTS {
-                return Err(EditError::Full("workshop participants"));
-            }
-            let id = super::next_id("p", journey.participants.iter().map(|p| p.id.as_str()));
-            journey.participants.push(Participant {
-                id: id.clone(),
-                ..Participant::default()
+    apply(plan, &Edit::from_action_key(key)?, today).map(|applied| applied.created)
+}
+
+impl Edit {
+    /// The edit a field key (`data-f`) and the field's text stand for. Refuses a key this version
+    /// does not know (`UnknownKey`), and a value that is not one of the field's choices
+    /// (`BadValue`); whether the row it names is still in the plan is for `apply` to say.
+    pub fn from_field_key(key: &str, value: &str) -> Result<Edit, EditError> {
+        let unknown = || EditError::UnknownKey(key.to_string());
+        let bad = || EditError::BadValue(value.to_string());
+        let text = || value.to_string();
+        // A stage, or none for an empty value.
+        let stage = || match value {
+            "" => Ok(None),
+            id => Stage::from_id(id).map(Some).ok_or_else(bad),
+        };
+        if let Some(field) = key.strip_prefix("plan/") {
+            return Ok(match field {
+                "title" => Edit::SetTitle { title: text() },
+                "organisation" => Edit::SetOrganisation {
+                    organisation: text(),
+                },
+                "team" => Edit::SetTeam { team: text() },
+                "period" => Edit::SetReportingPeriod {
+                    reporting_period: text(),
+                },
+                "term" => Edit::SetComparisonGroupTerm { term: text() },
+                _ => return Err(unknown()),
             });
-            Ok(Some(id))
         }
-        "remove-participant" => {
-            let before = plan.journey.participants.len();
-            plan.journey.participants.retain(|p| p.id != arg);
-            if plan.journey.participants.len() == before {
-                return Err(EditError::Missing("that participant".into()));
-            }
-            Ok(None)
-        }
-        "add-journey-action" => {
-            // The stage shown, after the outcome-clarity cap: its breakthrough points are the
-            // ones that would move the organisation on.
-            let stage = plan
-                .journey
-                .overall()
-                .map(|o| o.stage)
-                .ok_or(EditError::Missing(
-                    "an agreed stage (choose the stage the group agrees first)".into(),
-                ))?;
-            Ok(Some(plan.action_plan.add_action_for_stage(stage)))
-        }
-        "national-baseline" => {
-            let service = &mut plan.data.service;
-            if service.population.iter().any(|t| !t.trim().is_empty()) {
-                return Err(EditError::WouldOverwrite(
-                    "The local population already has figures, so the national ones were not put over them. Clear the five groups' figures first if you want the national ones.",
-                ));
-            }
-            let (values, label) = crate::service::national_baseline();
-            service.population = values;
-            service.population_detailed = false;
-            if service.population_source.trim().is_empty() {
-                service.population_source = label.to_string();
-            }
-            Ok(Some("national".into()))
-        }
-        "add-period" => {
-            let periods = &mut plan.data.periods;
-            if periods.len() >= MAX_PERIODS {
-                return Err(EditError::Full("reporting periods"));
-            }
-            let id = super::next_id("d", periods.iter().map(|p| p.id.as_str()));
-            periods.push(Period {
-                id: id.clone(),
-                ..Period::default()
+        if let Some(field) = key.strip_prefix("settings/") {
+            return Ok(match (field, value) {
+                ("reference", "white") => Edit::SetReferenceGroup {
+                    group: ReferenceGroup::AllWhite,
+                },
+                ("reference", "white_british") => Edit::SetReferenceGroup {
+                    group: ReferenceGroup::WhiteBritish,
+                },
+                ("convention", "sc_wres") => Edit::SetConvention {
+                    convention: Convention::ScWres,
+                },
+                ("convention", "nhs_wres") => Edit::SetConvention {
+                    convention: Convention::NhsWres,
+                },
+                ("reference" | "convention", _) => return Err(bad()),
+                _ => return Err(unknown()),
             });
-            Ok(Some(id))
         }
-        "add-band" => {
-            let period = find_period(plan, arg)?;
-            if period.bands.len() >= MAX_BANDS {
-                return Err(EditError::Full("pay bands"));
-            }
-            let id = super::next_id("b", period.bands.iter().map(|b| b.id.as_str()));
-            period.bands.push(BandEntry {
-                id: id.clone(),
-                ..BandEntry::default()
+        if let Some(field) = key.strip_prefix("service/") {
+            return Ok(match (field, value) {
+                ("source", _) => Edit::SetPopulationSource { source: text() },
+                ("as_at", _) => Edit::SetServiceAsAt { as_at: text() },
+                ("detailed", "19") => Edit::SetPopulationDetailed { detailed: true },
+                ("detailed", "5") => Edit::SetPopulationDetailed { detailed: false },
+                ("detailed", _) => return Err(bad()),
+                _ => return Err(unknown()),
             });
-            Ok(Some(format!("{arg}-{id}")))
         }
-        "remove-band" => {
-            let (period, band) = arg.split_once('/').ok_or_else(unknown)?;
-            let bands = &mut find_period(plan, period)?.bands;
-            let before = bands.len();
-            bands.retain(|b| b.id != band);
-            if bands.len() == before {
-                return Err(EditError::Missing("that pay band".into()));
+        if let Some(field) = key.strip_prefix("journey/") {
+            return Ok(match field {
+                "agreed" => Edit::SetAgreedStage { stage: stage()? },
+                "strengths" => Edit::SetStrengths { strengths: text() },
+                "develop" => Edit::SetToDevelop { to_develop: text() },
+                "reassess" => Edit::SetReassessmentDate { date: text() },
+                _ => return Err(unknown()),
+            });
+        }
+        if let Some(name) = key.strip_prefix("jd/") {
+            if department_key(name).is_empty() {
+                return Err(unknown());
             }
-            Ok(None)
+            return Ok(Edit::SetDepartmentStage {
+                department: name.to_string(),
+                stage: stage()?,
+            });
         }
-        "remove-period" => {
-            let before = plan.data.periods.len();
-            plan.data.periods.retain(|p| p.id != arg);
-            if plan.data.periods.len() == before {
-                return Err(EditError::Missing("that reporting period".into()));
+        let mut parts = key.splitn(3, '/');
+        let (kind, id, field) = (
+            parts.next().ok_or_else(unknown)?,
+            parts.next().ok_or_else(unknown)?,
+            parts.next().ok_or_else(unknown)?,
+        );
+        let id_ = || id.to_string();
+        Ok(match kind {
+            "a" => {
+                let anchor = reap::anchor(id).ok_or_else(unknown)?.id.to_string();
+                match field {
+                    "status" => Edit::SetAnchorStatus {
+                        anchor,
+                        status: AnchorStatus::from_id(value).ok_or_else(bad)?,
+                    },
+                    "evidence" => Edit::SetAnchorEvidence {
+                        anchor,
+                        evidence: text(),
+                    },
+                    "who" => Edit::SetAnchorWho {
+                        anchor,
+                        who: text(),
+                    },
+                    "review" => Edit::SetAnchorReviewDate {
+                        anchor,
+                        review_date: text(),
+                    },
+                    _ => return Err(unknown()),
+                }
             }
-            Ok(None)
-        }
-        "record-assessment" => {
-            plan.journey.record_assessment(today);
-            Ok(None)
-        }
-        _ => Err(unknown()),
+            "s" => match field {
+                "name" => Edit::SetSpecialistName {
+                    id: id_(),
+                    name: text(),
+                },
+                group => Edit::SetSpecialistCaseload {
+                    id: id_(),
+                    group: CaseloadGroup::from_id(group).ok_or_else(unknown)?,
+                    value: text(),
+                },
+            },
+            "q" => {
+                let question = CLARITY_QUESTIONS
+                    .iter()
+                    .find(|q| q.id == id)
+                    .ok_or_else(unknown)?
+                    .id
+                    .to_string();
+                match (field, value) {
+                    ("answer", "") => Edit::SetClarityAnswer {
+                        question,
+                        answer: None,
+                    },
+                    ("answer", id) => Edit::SetClarityAnswer {
+                        question,
+                        answer: Some(Answer::from_id(id).ok_or_else(bad)?),
+                    },
+                    ("note", _) => Edit::SetClarityNote {
+                        question,
+                        note: text(),
+                    },
+                    _ => return Err(unknown()),
+                }
+            }
+            "o" => {
+                let area = OutcomeArea::ALL
+                    .into_iter()
+                    .find(|a| a.id() == id)
+                    .ok_or_else(unknown)?;
+                match field {
+                    "objectives" => Edit::SetOutcomeObjectives {
+                        area,
+                        objectives: text(),
+                    },
+                    "issue" => Edit::SetOutcomeIssueEvidence {
+                        area,
+                        issue_evidence: text(),
+                    },
+                    "improved" => Edit::SetOutcomeImprovementMeasures {
+                        area,
+                        improvement_measures: text(),
+                    },
+                    _ => return Err(unknown()),
+                }
+            }
+            "p" => match field {
+                "name" => Edit::SetParticipantName {
+                    id: id_(),
+                    name: text(),
+                },
+                "department" => Edit::SetParticipantDepartment {
+                    id: id_(),
+                    department: text(),
+                },
+                "stage" => Edit::SetParticipantStage {
+                    id: id_(),
+                    stage: stage()?,
+                },
+                "evidence" => Edit::SetParticipantEvidence {
+                    id: id_(),
+                    evidence: text(),
+                },
+                _ => return Err(unknown()),
+            },
+            "sp" => {
+                // Read as a number the way the screens have always been read ("+3" is 3).
+                let i: usize = field.parse().map_err(|_| unknown())?;
+                match id {
+                    "g" => Edit::SetPopulation {
+                        group: *EthnicGroup::ALL.get(i).ok_or_else(unknown)?,
+                        value: text(),
+                    },
+                    "c" => Edit::SetPopulationOfCategory {
+                        // The first 19 are the Census categories; the 20th is "not stated".
+                        category: *EthnicCategory::ALL[..19].get(i).ok_or_else(unknown)?,
+                        value: text(),
+                    },
+                    _ => return Err(unknown()),
+                }
+            }
+            "sv" => Edit::SetServiceCount {
+                group: CaseloadGroup::from_id(id).ok_or_else(unknown)?,
+                field: crate::service::Field::from_id(field).ok_or_else(unknown)?,
+                value: text(),
+            },
+            "dp" => match field {
+                "label" => Edit::SetPeriodLabel {
+                    period: id_(),
+                    label: text(),
+                },
+                _ => return Err(unknown()),
+            },
+            "db" => {
+                let (band, field) = field.split_once('/').ok_or_else(unknown)?;
+                let (period, band) = (id_(), band.to_string());
+                match field {
+                    "name" => Edit::SetBandName {
+                        period,
+                        band,
+                        name: text(),
+                    },
+                    "c" => Edit::SetBandComparisonCount {
+                        period,
+                        band,
+                        value: text(),
+                    },
+                    "r" => Edit::SetBandReferenceCount {
+                        period,
+                        band,
+                        value: text(),
+                    },
+                    _ => return Err(unknown()),
+                }
+            }
+            "dm" => {
+                let (metric, field) = field.split_once('/').ok_or_else(unknown)?;
+                let metric = wres::metric_from_id(metric)
+                    .filter(|m| wres::ENTERED.contains(m))
+                    .ok_or_else(unknown)?;
+                match field {
+                    "know" => Edit::SetWhatWeKnow {
+                        period: id_(),
+                        metric,
+                        text: text(),
+                    },
+                    count => Edit::SetMetricCount {
+                        period: id_(),
+                        metric,
+                        count: Count::from_id(count).ok_or_else(unknown)?,
+                        value: text(),
+                    },
+                }
+            }
+            "x" => match field {
+                "text" => Edit::SetActionText {
+                    id: id_(),
+                    text: text(),
+                },
+                "who" => Edit::SetActionWho {
+                    id: id_(),
+                    who: text(),
+                },
+                "by_when" => Edit::SetActionByWhen {
+                    id: id_(),
+                    by_when: text(),
+                },
+                // Checked by `apply`, after the action is found.
+                "breakthrough" => Edit::SetActionBreakthrough {
+                    id: id_(),
+                    breakthrough: Some(text()).filter(|id| !id.is_empty()),
+                },
+                _ => return Err(unknown()),
+            },
+            _ => return Err(unknown()),
+        })
+    }
+
+    /// The edit an action key (`data-act`) stands for. Refuses a key this version does not know.
+    /// As before typed edits, what follows the name of an action that takes no id is ignored
+    /// (`review/x` starts a review).
+    pub fn from_action_key(key: &str) -> Result<Edit, EditError> {
+        let unknown = || EditError::UnknownKey(key.to_string());
+        let (name, arg) = key.split_once('/').unwrap_or((key, ""));
+        let id = || arg.to_string();
+        Ok(match name {
+            "review" => Edit::StartReview,
+            "add-action" => Edit::AddActionForAnchor {
+                anchor: reap::anchor(arg).ok_or_else(unknown)?.id.to_string(),
+            },
+            "remove-action" => Edit::RemoveAction { id: id() },
+            "add-specialist" => Edit::AddSpecialist,
+            "remove-specialist" => Edit::RemoveSpecialist { id: id() },
+            "caseload-to-evidence" => Edit::AddCaseloadToEvidence,
+            "add-participant" => Edit::AddParticipant,
+            "remove-participant" => Edit::RemoveParticipant { id: id() },
+            "add-journey-action" => Edit::AddActionForAgreedStage,
+            "national-baseline" => Edit::UseNationalBaseline,
+            "add-period" => Edit::AddPeriod,
+            "add-band" => Edit::AddBand { period: id() },
+            "remove-band" => {
+                let (period, band) = arg.split_once('/').ok_or_else(unknown)?;
+                Edit::RemoveBand {
+                    period: period.to_string(),
+                    band: band.to_string(),
+                }
+            }
+            "remove-period" => Edit::RemovePeriod { id: id() },
+            "record-assessment" => Edit::RecordAssessment,
+            _ => return Err(unknown()),
+        })
     }
 }
 
@@ -1500,5 +1282,607 @@ mod tests {
             "This plan already has the most reporting periods it can hold."
         );
         assert_eq!(plan, before);
+    }
+}
+
+/// The keys read into typed edits: a table of every key, and properties over any key.
+#[cfg(test)]
+mod typed_tests {
+    use super::super::edits::tests::{every_tag, fixture, tag};
+    use super::*;
+    use crate::stats::Metric;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_key_is_read_into_its_edit() {
+        use Edit::*;
+        fn s(text: &str) -> String {
+            text.to_string()
+        }
+        let fields = [
+            ("plan/title", "T", SetTitle { title: s("T") }),
+            (
+                "plan/organisation",
+                "O",
+                SetOrganisation {
+                    organisation: s("O"),
+                },
+            ),
+            ("plan/team", "IPS", SetTeam { team: s("IPS") }),
+            (
+                "plan/period",
+                "2026-27",
+                SetReportingPeriod {
+                    reporting_period: s("2026-27"),
+                },
+            ),
+            ("plan/term", "W", SetComparisonGroupTerm { term: s("W") }),
+            (
+                "settings/reference",
+                "white",
+                SetReferenceGroup {
+                    group: ReferenceGroup::AllWhite,
+                },
+            ),
+            (
+                "settings/reference",
+                "white_british",
+                SetReferenceGroup {
+                    group: ReferenceGroup::WhiteBritish,
+                },
+            ),
+            (
+                "settings/convention",
+                "sc_wres",
+                SetConvention {
+                    convention: Convention::ScWres,
+                },
+            ),
+            (
+                "settings/convention",
+                "nhs_wres",
+                SetConvention {
+                    convention: Convention::NhsWres,
+                },
+            ),
+            (
+                "a/1.2/status",
+                "in_progress",
+                SetAnchorStatus {
+                    anchor: s("1.2"),
+                    status: AnchorStatus::InProgress,
+                },
+            ),
+            (
+                "a/4.6/evidence",
+                " E ",
+                SetAnchorEvidence {
+                    anchor: s("4.6"),
+                    evidence: s(" E "),
+                },
+            ),
+            (
+                "a/3.3/who",
+                "Sam",
+                SetAnchorWho {
+                    anchor: s("3.3"),
+                    who: s("Sam"),
+                },
+            ),
+            (
+                "a/1.1/review",
+                "2027-01-31",
+                SetAnchorReviewDate {
+                    anchor: s("1.1"),
+                    review_date: s("2027-01-31"),
+                },
+            ),
+            (
+                "s/es1/name",
+                "A.K.",
+                SetSpecialistName {
+                    id: s("es1"),
+                    name: s("A.K."),
+                },
+            ),
+            (
+                "s/es1/not_stated",
+                "4",
+                SetSpecialistCaseload {
+                    id: s("es1"),
+                    group: CaseloadGroup::NotStated,
+                    value: s("4"),
+                },
+            ),
+            (
+                "x/a1/text",
+                "Do",
+                SetActionText {
+                    id: s("a1"),
+                    text: s("Do"),
+                },
+            ),
+            (
+                "x/a1/who",
+                "Jo",
+                SetActionWho {
+                    id: s("a1"),
+                    who: s("Jo"),
+                },
+            ),
+            (
+                "x/a1/by_when",
+                "2027",
+                SetActionByWhen {
+                    id: s("a1"),
+                    by_when: s("2027"),
+                },
+            ),
+            (
+                "x/a1/breakthrough",
+                "starting.leadership",
+                SetActionBreakthrough {
+                    id: s("a1"),
+                    breakthrough: Some(s("starting.leadership")),
+                },
+            ),
+            (
+                "x/a1/breakthrough",
+                "",
+                SetActionBreakthrough {
+                    id: s("a1"),
+                    breakthrough: None,
+                },
+            ),
+            (
+                "journey/agreed",
+                "achieving",
+                SetAgreedStage {
+                    stage: Some(Stage::Achieving),
+                },
+            ),
+            ("journey/agreed", "", SetAgreedStage { stage: None }),
+            ("journey/strengths", "S", SetStrengths { strengths: s("S") }),
+            ("journey/develop", "D", SetToDevelop { to_develop: s("D") }),
+            (
+                "journey/reassess",
+                "R",
+                SetReassessmentDate { date: s("R") },
+            ),
+            (
+                "jd/ Adults / Older ",
+                "starting",
+                SetDepartmentStage {
+                    department: s(" Adults / Older "),
+                    stage: Some(Stage::Starting),
+                },
+            ),
+            (
+                "jd/Housing",
+                "",
+                SetDepartmentStage {
+                    department: s("Housing"),
+                    stage: None,
+                },
+            ),
+            (
+                "q/shared_view/answer",
+                "not_sure",
+                SetClarityAnswer {
+                    question: s("shared_view"),
+                    answer: Some(Answer::NotSure),
+                },
+            ),
+            (
+                "q/shared_view/answer",
+                "",
+                SetClarityAnswer {
+                    question: s("shared_view"),
+                    answer: None,
+                },
+            ),
+            (
+                "q/know_inequalities/note",
+                "N",
+                SetClarityNote {
+                    question: s("know_inequalities"),
+                    note: s("N"),
+                },
+            ),
+            (
+                "o/employment/objectives",
+                "O",
+                SetOutcomeObjectives {
+                    area: OutcomeArea::Employment,
+                    objectives: s("O"),
+                },
+            ),
+            (
+                "o/service_outcomes/issue",
+                "I",
+                SetOutcomeIssueEvidence {
+                    area: OutcomeArea::ServiceOutcomes,
+                    issue_evidence: s("I"),
+                },
+            ),
+            (
+                "o/employment/improved",
+                "M",
+                SetOutcomeImprovementMeasures {
+                    area: OutcomeArea::Employment,
+                    improvement_measures: s("M"),
+                },
+            ),
+            (
+                "p/p1/name",
+                "N",
+                SetParticipantName {
+                    id: s("p1"),
+                    name: s("N"),
+                },
+            ),
+            (
+                "p/p1/department",
+                "D",
+                SetParticipantDepartment {
+                    id: s("p1"),
+                    department: s("D"),
+                },
+            ),
+            (
+                "p/p1/stage",
+                "resisting",
+                SetParticipantStage {
+                    id: s("p1"),
+                    stage: Some(Stage::Resisting),
+                },
+            ),
+            (
+                "p/p1/evidence",
+                "E",
+                SetParticipantEvidence {
+                    id: s("p1"),
+                    evidence: s("E"),
+                },
+            ),
+            (
+                "dp/d1/label",
+                "2023-24",
+                SetPeriodLabel {
+                    period: s("d1"),
+                    label: s("2023-24"),
+                },
+            ),
+            (
+                "db/d1/b1/name",
+                "Band 7",
+                SetBandName {
+                    period: s("d1"),
+                    band: s("b1"),
+                    name: s("Band 7"),
+                },
+            ),
+            (
+                "db/d1/b1/c",
+                "4",
+                SetBandComparisonCount {
+                    period: s("d1"),
+                    band: s("b1"),
+                    value: s("4"),
+                },
+            ),
+            (
+                "db/d1/b1/r",
+                "5",
+                SetBandReferenceCount {
+                    period: s("d1"),
+                    band: s("b1"),
+                    value: s("5"),
+                },
+            ),
+            (
+                "service/source",
+                "Census",
+                SetPopulationSource {
+                    source: s("Census"),
+                },
+            ),
+            ("service/as_at", "June", SetServiceAsAt { as_at: s("June") }),
+            (
+                "service/detailed",
+                "19",
+                SetPopulationDetailed { detailed: true },
+            ),
+            (
+                "service/detailed",
+                "5",
+                SetPopulationDetailed { detailed: false },
+            ),
+            (
+                "sp/g/0",
+                "9.3",
+                SetPopulation {
+                    group: EthnicGroup::Asian,
+                    value: s("9.3"),
+                },
+            ),
+            (
+                "sp/g/4",
+                "2.1",
+                SetPopulation {
+                    group: EthnicGroup::Other,
+                    value: s("2.1"),
+                },
+            ),
+            (
+                "sp/c/0",
+                "1",
+                SetPopulationOfCategory {
+                    category: EthnicCategory::Bangladeshi,
+                    value: s("1"),
+                },
+            ),
+            (
+                "sp/c/18",
+                "1",
+                SetPopulationOfCategory {
+                    category: EthnicCategory::AnyOther,
+                    value: s("1"),
+                },
+            ),
+            (
+                "sv/black/t",
+                "12",
+                SetServiceCount {
+                    group: CaseloadGroup::Black,
+                    field: crate::service::Field::Treatment,
+                    value: s("12"),
+                },
+            ),
+            (
+                "sv/not_stated/d",
+                "30, 41",
+                SetServiceCount {
+                    group: CaseloadGroup::NotStated,
+                    field: crate::service::Field::Days,
+                    value: s("30, 41"),
+                },
+            ),
+            (
+                "dm/d1/appointment/ce",
+                "41",
+                SetMetricCount {
+                    period: s("d1"),
+                    metric: Metric::Appointment,
+                    count: Count::ComparisonEvents,
+                    value: s("41"),
+                },
+            ),
+            (
+                "dm/d1/senior_roles/ns",
+                "0",
+                SetMetricCount {
+                    period: s("d1"),
+                    metric: Metric::SeniorRoles,
+                    count: Count::NotStated,
+                    value: s("0"),
+                },
+            ),
+            (
+                "dm/d1/leaving/know",
+                "K",
+                SetWhatWeKnow {
+                    period: s("d1"),
+                    metric: Metric::Leaving,
+                    text: s("K"),
+                },
+            ),
+        ];
+        let actions = [
+            ("review", StartReview),
+            ("add-action/1.2", AddActionForAnchor { anchor: s("1.2") }),
+            ("remove-action/a1", RemoveAction { id: s("a1") }),
+            ("add-specialist", AddSpecialist),
+            ("remove-specialist/es1", RemoveSpecialist { id: s("es1") }),
+            ("caseload-to-evidence", AddCaseloadToEvidence),
+            ("add-participant", AddParticipant),
+            ("remove-participant/p1", RemoveParticipant { id: s("p1") }),
+            ("add-journey-action", AddActionForAgreedStage),
+            ("record-assessment", RecordAssessment),
+            ("add-period", AddPeriod),
+            ("remove-period/d1", RemovePeriod { id: s("d1") }),
+            ("national-baseline", UseNationalBaseline),
+            ("add-band/d1", AddBand { period: s("d1") }),
+            (
+                "remove-band/d1/b1",
+                RemoveBand {
+                    period: s("d1"),
+                    band: s("b1"),
+                },
+            ),
+        ];
+        let mut read = Vec::new();
+        for (key, value, edit) in fields {
+            assert_eq!(Edit::from_field_key(key, value), Ok(edit.clone()), "{key}");
+            assert!(
+                Edit::from_action_key(key).is_err(),
+                "{key} is a field, not an action"
+            );
+            read.push(tag(&edit));
+        }
+        for (key, edit) in actions {
+            assert_eq!(Edit::from_action_key(key), Ok(edit.clone()), "{key}");
+            read.push(tag(&edit));
+        }
+        let unread: Vec<String> = every_tag()
+            .into_iter()
+            .filter(|t| !read.contains(t))
+            .collect();
+        assert!(unread.is_empty(), "no key is read into {unread:?}");
+    }
+
+    /// Keys a screen sends with the fixture's ids, each of which a case may change in one part.
+    const KEYS: &[&str] = &[
+        "plan/title",
+        "plan/term",
+        "settings/reference",
+        "settings/convention",
+        "service/source",
+        "service/as_at",
+        "service/detailed",
+        "sp/g/1",
+        "sp/c/18",
+        "sv/black/t",
+        "sv/not_stated/d",
+        "journey/agreed",
+        "journey/strengths",
+        "journey/develop",
+        "journey/reassess",
+        "jd/Inpatient services",
+        "jd/A/B",
+        "q/shared_view/answer",
+        "q/shared_view/note",
+        "o/employment/objectives",
+        "o/employment/issue",
+        "o/service_outcomes/improved",
+        "p/p1/name",
+        "p/p1/department",
+        "p/p1/stage",
+        "p/p1/evidence",
+        "a/1.1/status",
+        "a/1.1/evidence",
+        "a/1.1/who",
+        "a/1.1/review",
+        "s/es1/name",
+        "s/es1/black",
+        "x/a1/text",
+        "x/a1/who",
+        "x/a1/by_when",
+        "x/a1/breakthrough",
+        "dp/d1/label",
+        "dm/d1/appointment/ce",
+        "dm/d1/leaving/know",
+        "db/d1/b1/name",
+        "db/d1/b1/c",
+        "db/d1/b1/r",
+        "review",
+        "add-action/1.2",
+        "remove-action/a1",
+        "add-specialist",
+        "remove-specialist/es1",
+        "caseload-to-evidence",
+        "add-participant",
+        "remove-participant/p1",
+        "add-journey-action",
+        "record-assessment",
+        "add-period",
+        "remove-period/d1",
+        "add-band/d1",
+        "remove-band/d1/b1",
+        "national-baseline",
+    ];
+
+    /// A key a screen sends, one part of it maybe replaced; or any text at all.
+    fn any_key() -> impl Strategy<Value = String> {
+        let part = prop_oneof![
+            prop::sample::select(vec![
+                "",
+                "9.9",
+                "es9",
+                "p9",
+                "a9",
+                "d9",
+                "b9",
+                "19",
+                "+3",
+                "purple",
+                "status",
+                "name",
+                "pay_bands",
+                "know",
+                "x"
+            ])
+            .prop_map(String::from),
+            "[a-z0-9._ -]{0,5}",
+        ];
+        let near = (
+            prop::sample::select(KEYS),
+            any::<prop::sample::Index>(),
+            prop::option::of(part),
+        )
+            .prop_map(|(key, at, with)| {
+                let mut parts: Vec<String> = key.split('/').map(String::from).collect();
+                if let Some(with) = with {
+                    let i = at.index(parts.len());
+                    parts[i] = with;
+                }
+                parts.join("/")
+            });
+        prop_oneof![4 => near, 1 => ".*"]
+    }
+
+    fn any_value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "",
+                "met",
+                "developing",
+                "no",
+                "white_british",
+                "nhs_wres",
+                "19",
+                "starting.leadership",
+                "starting.capacity",
+                "12a",
+                " 4 "
+            ])
+            .prop_map(String::from),
+            ".{0,8}",
+        ]
+    }
+
+    proptest! {
+        /// The adapter never panics, reads a key into the edit `apply` is given, and a key or
+        /// edit refused leaves the plan as it was. Each edit read also survives JSON.
+        #[test]
+        fn a_field_key_is_its_edit_applied(key in any_key(), value in any_value()) {
+            let before = fixture();
+            let mut by_key = before.clone();
+            let result = set_field(&mut by_key, &key, &value);
+            match Edit::from_field_key(&key, &value) {
+                Err(refused) => prop_assert_eq!(&result, &Err(refused)),
+                Ok(edit) => {
+                    let mut direct = before.clone();
+                    prop_assert_eq!(&result, &apply(&mut direct, &edit, "").map(|_| ()));
+                    prop_assert_eq!(&by_key, &direct);
+                    let json = serde_json::to_string(&edit).unwrap();
+                    prop_assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit);
+                }
+            }
+            if result.is_err() {
+                prop_assert_eq!(by_key, before);
+            }
+        }
+
+        #[test]
+        fn an_action_key_is_its_edit_applied(key in any_key()) {
+            let before = fixture();
+            let mut by_key = before.clone();
+            let result = act(&mut by_key, &key, "2026-11-29");
+            match Edit::from_action_key(&key) {
+                Err(refused) => prop_assert_eq!(&result, &Err(refused)),
+                Ok(edit) => {
+                    let mut direct = before.clone();
+                    let applied = apply(&mut direct, &edit, "2026-11-29");
+                    prop_assert_eq!(&result, &applied.map(|a| a.created));
+                    prop_assert_eq!(&by_key, &direct);
+                    let json = serde_json::to_string(&edit).unwrap();
+                    prop_assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit);
+                }
+            }
+            if result.is_err() {
+                prop_assert_eq!(by_key, before);
+            }
+        }
     }
 }

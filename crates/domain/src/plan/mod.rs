@@ -13,6 +13,7 @@
 
 mod backup;
 pub mod edit;
+pub mod edits;
 mod embed;
 mod example;
 mod history;
