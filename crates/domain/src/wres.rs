@@ -177,6 +177,49 @@ pub enum Checked {
     Problems(Vec<FieldProblem>),
 }
 
+/// What a metric's figure is worked out from: the four counts (as read, so "22 174" and "22174"
+/// are the same), the convention, the reference group and the non-adverse range. A "what we know"
+/// text remembers this when it is written; when it differs, the figure it was written for has
+/// changed. The not-stated count and the organisation's words do not change the figure.
+pub fn figure_key(entry: &MetricEntry, settings: &Settings) -> String {
+    let counts: Vec<String> = Count::ALL[..4]
+        .iter()
+        .map(|c| match parse_count(c.of(entry)) {
+            Ok(Some(n)) => n.to_string(),
+            _ => c.of(entry).trim().to_string(),
+        })
+        .collect();
+    let convention = serde_json::to_string(&settings.ratio_convention).unwrap_or_default();
+    format!(
+        "{}|{}|{}|{}-{}",
+        counts.join(","),
+        convention.trim_matches('"'),
+        settings.reference_group,
+        settings.non_adverse_range.lower(),
+        settings.non_adverse_range.upper()
+    )
+}
+
+/// Whether the team's "what we know" text was written for a figure other than the one shown now
+/// (the counts or the settings have changed since): the screen flags it and offers the new
+/// sentence. A text with no remembered figure (none is kept for a blank text) is not flagged.
+pub fn what_we_know_is_stale(entry: &MetricEntry, settings: &Settings) -> bool {
+    !entry.what_we_know.trim().is_empty()
+        && !entry.what_we_know_for.is_empty()
+        && entry.what_we_know_for != figure_key(entry, settings)
+}
+
+/// Sets "what we know" to `text`, remembering the figure it is written against (nothing is
+/// remembered for a blank text, which means "use the sentence worked out from the figures").
+pub fn set_what_we_know(entry: &mut MetricEntry, text: &str, settings: &Settings) {
+    entry.what_we_know = text.to_string();
+    entry.what_we_know_for = if text.trim().is_empty() {
+        String::new()
+    } else {
+        figure_key(entry, settings)
+    };
+}
+
 /// Reads an entry's counts. Every field gets its own message: a count that does not read, a
 /// missing count once any is typed, and a number of events above its total.
 pub fn check(entry: &MetricEntry, metric: Metric, comparison: &str, reference: &str) -> Checked {
@@ -556,6 +599,7 @@ pub fn entries_from_figures(
             reference_total: text(sum(&is_reference, "out_of")),
             not_stated: text(sum(&is_not_stated, "out_of")),
             what_we_know: String::new(),
+            what_we_know_for: String::new(),
         });
     }
     entries
@@ -897,6 +941,7 @@ mod tests {
                 reference_total: "100".into(),
                 not_stated: "7".into(),
                 what_we_know: String::new(),
+                what_we_know_for: String::new(),
             }]
         );
     }
@@ -922,5 +967,68 @@ mod tests {
                 "{metric:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod what_we_know_tests {
+    use super::*;
+    use crate::stats::Convention;
+
+    fn entry(counts: [&str; 4]) -> MetricEntry {
+        MetricEntry {
+            metric: "appointment".into(),
+            comparison_events: counts[0].into(),
+            comparison_total: counts[1].into(),
+            reference_events: counts[2].into(),
+            reference_total: counts[3].into(),
+            ..MetricEntry::default()
+        }
+    }
+
+    #[test]
+    fn a_text_is_flagged_once_the_figure_it_was_written_for_changes() {
+        let settings = Settings::default();
+        let mut e = entry(["41", "100", "53", "100"]);
+        set_what_we_know(&mut e, "Panels are not yet mixed.", &settings);
+        assert!(!what_we_know_is_stale(&e, &settings));
+        // Issue 17, item 10: the counts change so that the figure becomes adverse.
+        e.comparison_events = "20".into();
+        assert!(what_we_know_is_stale(&e, &settings));
+        // Back to the counts it was written for: no longer flagged.
+        e.comparison_events = "41".into();
+        assert!(!what_we_know_is_stale(&e, &settings));
+        // The same counts typed another way are the same figure.
+        e.comparison_total = "1 00".into();
+        assert!(
+            what_we_know_is_stale(&e, &settings),
+            "\"1 00\" is not a count"
+        );
+        e.comparison_total = " 100 ".into();
+        assert!(!what_we_know_is_stale(&e, &settings));
+        // A change of convention changes the figure.
+        let nhs = Settings {
+            ratio_convention: Convention::NhsWres,
+            ..Settings::default()
+        };
+        assert!(what_we_know_is_stale(&e, &nhs));
+        // Rewriting the text (or keeping it) against the figure now clears the flag.
+        set_what_we_know(&mut e, "Panels are not yet mixed.", &nhs);
+        assert!(!what_we_know_is_stale(&e, &nhs));
+    }
+
+    #[test]
+    fn a_blank_text_remembers_nothing_and_is_never_flagged() {
+        let settings = Settings::default();
+        let mut e = entry(["41", "100", "53", "100"]);
+        set_what_we_know(&mut e, "  ", &settings);
+        assert_eq!(e.what_we_know_for, "");
+        e.comparison_events = "1".into();
+        assert!(!what_we_know_is_stale(&e, &settings));
+        assert_eq!(
+            figure_key(&entry(["22 174", "30000", "1", "2"]), &settings),
+            figure_key(&entry(["22174", "30,000", "1", "2"]), &settings),
+            "spreadsheet thousands read as the same count"
+        );
     }
 }

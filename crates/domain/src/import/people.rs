@@ -402,6 +402,7 @@ pub fn people(
             reference_total: text(tally[1][1]),
             not_stated: text(tally[2][1]),
             what_we_know: String::new(),
+            what_we_know_for: String::new(),
         })
         .collect();
     out.bands = bands

@@ -1165,10 +1165,13 @@ mod tests {
                     reference_total: " 90 ".into(),
                     not_stated: "0".into(),
                     what_we_know: "  Panels <b>vary</b>\n".into(),
+                    // Remembered when the text was typed (after the counts, in this test).
+                    what_we_know_for: "41,1000,12a,90|sc_wres|white|0.8-1.25".into(),
                 },
                 MetricEntry {
                     metric: "senior_roles".into(),
                     what_we_know: "Asked HR".into(),
+                    what_we_know_for: ",,,|sc_wres|white|0.8-1.25".into(),
                     ..MetricEntry::default()
                 },
             ],

@@ -533,7 +533,14 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
             period,
             metric,
             text,
-        } => edit_metric(plan, period, *metric, |e| e.what_we_know = text.clone())?,
+        } => {
+            // The text remembers the figure it is written against (schema 7), so a later change
+            // of the counts flags it.
+            let settings = plan.settings.clone();
+            edit_metric(plan, period, *metric, |e| {
+                wres::set_what_we_know(e, text, &settings)
+            })?
+        }
 
         SetPopulationSource { source } => plan.data.service.population_source = source.clone(),
         SetServiceAsAt { as_at } => plan.data.service.as_at = as_at.clone(),
@@ -1464,7 +1471,12 @@ pub(super) mod tests {
                     text: s("Exit interviews"),
                 },
                 None,
-                Box::new(|p| p.data.periods[0].metrics[0].what_we_know = s("Exit interviews")),
+                Box::new(|p| {
+                    let entry = &mut p.data.periods[0].metrics[0];
+                    entry.what_we_know = s("Exit interviews");
+                    // The figure it was written against: the counts as they stand, the settings.
+                    entry.what_we_know_for = s("3,,,|sc_wres|white|0.8-1.25");
+                }),
             ),
             // Data: the service's figures.
             (

@@ -390,6 +390,7 @@ fn workforce_figures(plan: &mut Plan) {
                     reference_total: rt.to_string(),
                     not_stated: ns.to_string(),
                     what_we_know: String::new(),
+                    what_we_know_for: String::new(),
                 })
                 .collect(),
             ..Period::default()

@@ -185,6 +185,8 @@ struct Edit {
 }
 
 enum Kind {
+    /// Text the team kept, unchanged, after the figures it was written for changed.
+    KeptForNewFigures,
     /// A short value shown in full; `quoted` for what the user typed.
     Value {
         from: String,
@@ -238,6 +240,7 @@ impl Edit {
             | Kind::Removed => format!("{label} removed"),
             Kind::Text { .. } | Kind::Edited => format!("{label} edited"),
             Kind::Changed => format!("{label} changed"),
+            Kind::KeptForNewFigures => format!("{label} kept as written, for the new figures"),
             Kind::Switched { on: true } => format!("{label} is now in use"),
             Kind::Switched { on: false } => format!("{label} is no longer in use"),
         }
@@ -495,6 +498,17 @@ fn metric_edits<'a>(e: &mut Edits, key: &str, a: &'a Period, b: &'a Period) {
         if old.what_we_know != new.what_we_know {
             let label = format!("What we know about ‘{name}’ in {during}");
             e.push(format!("{key}.metric.{id}.know"), label, Kind::Changed);
+        } else if old.what_we_know_for != new.what_we_know_for
+            && !new.what_we_know_for.is_empty()
+            && !old.what_we_know_for.is_empty()
+        {
+            // The team kept its words for figures that changed.
+            let label = format!("What we know about ‘{name}’ in {during}");
+            e.push(
+                format!("{key}.metric.{id}.know"),
+                label,
+                Kind::KeptForNewFigures,
+            );
         }
     }
 }
@@ -1630,6 +1644,38 @@ mod tests {
                 "Journey stages for an action not yet described changed from Developing to Starting and Developing",
                 "Breakthrough point for an action not yet described set to Capacity (Developing)",
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod what_we_know_kept_tests {
+    use super::*;
+    use crate::plan::{MetricEntry, Period};
+
+    #[test]
+    fn keeping_what_we_know_for_new_figures_is_a_change_in_the_log() {
+        let mut before = Plan::new("p1", "Plan", "2026-12-01T10:00:00Z");
+        before.data.periods.push(Period {
+            id: "d1".into(),
+            label: "2025-26".into(),
+            metrics: vec![MetricEntry {
+                metric: "appointment".into(),
+                comparison_events: "20".into(),
+                what_we_know: "Panels are not yet mixed.".into(),
+                what_we_know_for: "41,,,|sc_wres|white|0.8-1.25".into(),
+                ..MetricEntry::default()
+            }],
+            ..Period::default()
+        });
+        let mut after = before.clone();
+        let settings = after.settings.clone();
+        let entry = &mut after.data.periods[0].metrics[0];
+        let text = entry.what_we_know.clone();
+        crate::wres::set_what_we_know(entry, &text, &settings);
+        assert_eq!(
+            describe_changes(&before, &after),
+            ["What we know about ‘Appointment from shortlisting’ in ‘2025-26’ kept as written, for the new figures"]
         );
     }
 }

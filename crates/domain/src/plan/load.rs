@@ -169,6 +169,9 @@ pub(super) fn load_value(mut value: Value) -> Result<Loaded, LoadError> {
     if found < 5 {
         read_figures_into_entries(&mut plan);
     }
+    if found < 7 {
+        remember_what_we_know_figures(&mut plan);
+    }
     plan.schema_version = CURRENT_SCHEMA_VERSION;
     // Ids from a file or from storage reach the page as element ids and keys.
     super::ids::make_ids_plain(&mut plan);
@@ -270,6 +273,7 @@ const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] = [
     migrate_v3_to_v4,
     migrate_v4_to_v5,
     migrate_v5_to_v6,
+    migrate_v6_to_v7,
 ];
 
 /// The objective that version 1's flat list of actions is moved into.
@@ -380,6 +384,25 @@ pub fn migrate_v4_to_v5(value: Value) -> Result<Value, LoadError> {
 /// opens a version 6 plan read-only instead of saving it without those figures.
 pub fn migrate_v5_to_v6(value: Value) -> Result<Value, LoadError> {
     Ok(value)
+}
+
+/// Version 6 to version 7: version 7 remembers the figure each "what we know" text was written
+/// against (`MetricEntry::what_we_know_for`), so that a text written for other counts is flagged.
+/// Older texts are taken as written for the figures they sit beside now (nothing says otherwise);
+/// that step needs the typed plan, so it is `remember_what_we_know_figures`.
+pub fn migrate_v6_to_v7(value: Value) -> Result<Value, LoadError> {
+    Ok(value)
+}
+
+/// The step of the version 6 to 7 migration that needs the plan's settings.
+fn remember_what_we_know_figures(plan: &mut Plan) {
+    let settings = plan.settings.clone();
+    for entry in plan.data.periods.iter_mut().flat_map(|p| &mut p.metrics) {
+        if entry.what_we_know_for.is_empty() {
+            let text = entry.what_we_know.clone();
+            crate::wres::set_what_we_know(entry, &text, &settings);
+        }
+    }
 }
 
 /// Fills each period's entries from its older per-group figures, where it has figures and no
@@ -536,6 +559,7 @@ mod tests {
     const V4: &str = include_str!("../../tests/fixtures/plan/v4.json");
     const V5: &str = include_str!("../../tests/fixtures/plan/v5.json");
     const V6: &str = include_str!("../../tests/fixtures/plan/v6.json");
+    const V7: &str = include_str!("../../tests/fixtures/plan/v7.json");
 
     #[test]
     fn a_version_1_save_opens_in_the_current_version_with_its_content() {
@@ -672,14 +696,45 @@ mod tests {
 
     #[test]
     fn the_newest_fixture_is_exactly_what_this_version_writes() {
-        let plan = load(V6).unwrap().plan;
+        let plan = load(V7).unwrap().plan;
         let rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
-        let fixture: Value = serde_json::from_str(V6).unwrap();
+        let fixture: Value = serde_json::from_str(V7).unwrap();
         assert_eq!(fixture["schema_version"], CURRENT_SCHEMA_VERSION);
         assert_eq!(
             rewritten, fixture,
             "update the fixture only together with a new schema version"
         );
+    }
+
+    #[test]
+    fn a_version_6_save_remembers_the_figures_its_texts_sit_beside_and_nothing_else_changes() {
+        let plan = load(V6).unwrap().plan;
+        let entries: Vec<&crate::plan::MetricEntry> =
+            plan.data.periods.iter().flat_map(|p| &p.metrics).collect();
+        for entry in &entries {
+            assert_eq!(
+                entry.what_we_know_for.is_empty(),
+                entry.what_we_know.trim().is_empty()
+            );
+            assert!(!crate::wres::what_we_know_is_stale(entry, &plan.settings));
+        }
+        assert!(entries.iter().any(|e| !e.what_we_know_for.is_empty()));
+        let mut rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
+        rewritten["schema_version"] = json!(6);
+        let strip = |mut v: Value| {
+            for period in v["data"]["periods"].as_array_mut().unwrap() {
+                for entry in period["metrics"].as_array_mut().unwrap() {
+                    entry.as_object_mut().unwrap().remove("what_we_know_for");
+                }
+            }
+            v
+        };
+        assert_eq!(strip(rewritten), serde_json::from_str::<Value>(V6).unwrap());
+        // The version 7 fixture is this save in the new shape.
+        let v7: Value = serde_json::from_str(V7).unwrap();
+        let mut as_v7: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
+        as_v7["schema_version"] = json!(7);
+        assert_eq!(as_v7, v7);
     }
 
     #[test]
@@ -818,7 +873,7 @@ mod tests {
         assert_eq!(loaded.read_only_newer, None);
         assert!(loaded.left_out.is_empty());
         let plan = loaded.plan;
-        assert_eq!(plan.schema_version, 6);
+        assert_eq!(plan.schema_version, CURRENT_SCHEMA_VERSION);
         assert_eq!(
             plan.title,
             "Westmoor race equality plan with workforce data (fictional)"
@@ -844,6 +899,8 @@ mod tests {
                 reference_total: "100".into(),
                 not_stated: "3".into(),
                 what_we_know: "Fewer applicants from minoritised groups are appointed once shortlisted.\nPanels are not yet mixed.".into(),
+                // Taken as written for the figures it sits beside (the version 7 step).
+                what_we_know_for: "41,100,53,100|sc_wres|white|0.8-1.25".into(),
             }
         );
         // Older figures kept beside entries a team has since edited are not read again.
@@ -949,6 +1006,7 @@ mod tests {
                 reference_total: "200".into(),
                 not_stated: "9".into(),
                 what_we_know: String::new(),
+                what_we_know_for: String::new(),
             }],
             "metrics entered as counts only, against the plan's reference group"
         );

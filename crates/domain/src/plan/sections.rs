@@ -751,6 +751,11 @@ pub struct MetricEntry {
     /// "What we know from our data": the team's words. Blank means the screen offers the sentence
     /// worked out from the figures.
     pub what_we_know: String,
+    /// The figure "what we know" was written against ([`crate::wres::figure_key`]), so that a
+    /// text written for other counts or settings is flagged (schema 7). Empty when there is no
+    /// text of the team's own.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub what_we_know_for: String,
 }
 
 /// Action plan: objectives, each with its numbered actions.
