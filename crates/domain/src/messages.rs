@@ -724,6 +724,11 @@ pub mod data {
     pub const WHAT_WE_KNOW: &str = "What we know from our data";
     pub const WHAT_WE_KNOW_HINT: &str =
         "Starts as the planner\u{2019}s sentence; change it into your own words.";
+    /// Shown above a "what we know" text written for other figures (issue 17, item 10).
+    pub const KNOW_STALE_TITLE: &str = "Written for other figures";
+    pub const KNOW_STALE: &str = "These words were written when the counts or settings were different, so they may no longer be true. The figures now say:";
+    pub const KNOW_USE_NEW: &str = "Use the new sentence";
+    pub const KNOW_KEEP: &str = "Keep our words: they still hold";
     pub const CHART_TITLE: &str = "Relative likelihoods, ";
     pub const CHART_DESC: &str = "Each metric\u{2019}s relative likelihood with its 95% confidence interval, on a log scale, against the non-adverse range. The same figures are in the table below.";
     pub const TABLE_CAPTION: &str = "Figures for ";

@@ -28,6 +28,29 @@ pub fn data_screen() -> impl IntoView {
 
 /// Carries out a button's action; returns the id of the element to focus afterwards.
 fn act(planner: Planner, key: &str, _root: &Element) -> Option<String> {
+    // A "what we know" text written for other figures: replace it with the sentence the figures
+    // give now (a blank text shows that sentence), or keep it, which remembers the new figures.
+    if let Some((keep, rest)) = key
+        .strip_prefix("know-keep/")
+        .map(|r| (true, r))
+        .or_else(|| key.strip_prefix("know-new/").map(|r| (false, r)))
+    {
+        let (period, metric) = rest.split_once('/')?;
+        let text = if keep {
+            planner.plan.with_untracked(|plan| {
+                plan.data
+                    .periods
+                    .iter()
+                    .find(|p| p.id == period)
+                    .and_then(|p| p.metrics.iter().find(|e| e.metric == metric))
+                    .map(|e| e.what_we_know.clone())
+            })?
+        } else {
+            String::new()
+        };
+        planner.set_field(&format!("dm/{rest}/know"), &text);
+        return Some(format!("rep-d-{period}-{metric}-know"));
+    }
     if key == "national-baseline" {
         planner.act(key)?;
         return Some("rep-s-pop-0".into());
@@ -585,6 +608,32 @@ fn metric_item(
         text => text,
     };
     let field = format!("rep-d-{}-{id}-know", E(p));
+    if wres::what_we_know_is_stale(entry, &plan.settings) {
+        w!(
+            inner,
+            r#"<div class="rep-inset" role="status"><p><strong>{}.</strong> {}</p><p>{}</p><div class="rep-button-group">"#,
+            E(m::KNOW_STALE_TITLE),
+            E(m::KNOW_STALE),
+            E(if sentence.is_empty() { m::FIX_TO_SEE } else { sentence })
+        );
+        if !sentence.is_empty() {
+            button(
+                inner,
+                &format!("know-new/{p}/{id}"),
+                &format!("rep-d-{p}-{id}-know-new"),
+                m::KNOW_USE_NEW,
+                read_only,
+            );
+        }
+        button(
+            inner,
+            &format!("know-keep/{p}/{id}"),
+            &format!("rep-d-{p}-{id}-know-keep"),
+            m::KNOW_KEEP,
+            read_only,
+        );
+        inner.push_str("</div></div>");
+    }
     w!(
         inner,
         // `&#10;`: the HTML parser drops one line break after <textarea>, so a text
