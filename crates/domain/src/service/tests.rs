@@ -70,6 +70,22 @@ fn amounts_read_as_people_or_percentages() {
     assert!(parse_amount("lots").unwrap_err().contains("not a number"));
     assert!(parse_amount("NaN").is_err());
     assert!(parse_amount("inf").is_err());
+    assert!(parse_amount("1e5").is_err());
+    assert!(parse_amount("+3").is_err());
+}
+
+/// Issue 18: the standard parser reads a typed decimal as the nearest float. The hand parser it
+/// replaced added tenths one at a time and read "0.3" as 0.30000000000000004.
+#[test]
+fn amounts_are_the_nearest_float_to_what_was_typed() {
+    assert_eq!(parse_amount("0.3"), Ok(Some(0.3_f64)));
+    assert_eq!(parse_amount("12.5%"), Ok(Some(12.5)));
+    assert_eq!(parse_amount("81.7"), Ok(Some(81.7)));
+    assert_eq!(parse_amount("1,234.56"), Ok(Some(1234.56)));
+    assert_eq!(parse_amount("5."), Ok(Some(5.0)));
+    assert_eq!(parse_amount(".5"), Ok(Some(0.5)));
+    assert!(parse_amount(".").is_err());
+    assert!(parse_amount("1.2.3").is_err());
 }
 
 #[test]
