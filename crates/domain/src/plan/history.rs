@@ -578,12 +578,8 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
 
     let blank = AnchorRecord::default();
     let (old, new) = (&before.reap.anchors, &after.reap.anchors);
-    // Every anchor id in either plan, in order. Both maps are sorted, so the ids only in the new
-    // one are put in place (a `BTreeSet` here cost about 2 KB gzip of the single file).
-    let mut ids: Vec<&String> = old.keys().collect();
-    for id in new.keys().filter(|id| !old.contains_key(*id)) {
-        ids.insert(ids.partition_point(|x| *x < id), id);
-    }
+    // Every anchor id in either plan, once each, in the maps' order.
+    let ids: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for id in ids {
         let (a, b) = (old.get(id).unwrap_or(&blank), new.get(id).unwrap_or(&blank));
         if a == b {
