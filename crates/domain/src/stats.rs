@@ -434,24 +434,6 @@ impl Spread {
     }
 }
 
-/// Sorts finite numbers, smallest first: a Shell sort (Gonnet's gaps), a few lines where the
-/// standard library's stable sort costs about 4 KB of wasm for each type it sorts (measured).
-fn sort_numbers(v: &mut [f64]) {
-    let mut gap = v.len();
-    while gap > 1 {
-        gap = if gap == 2 { 1 } else { (gap * 5 / 11).max(1) };
-        for i in gap..v.len() {
-            let x = v[i];
-            let mut j = i;
-            while j >= gap && v[j - gap] > x {
-                v[j] = v[j - gap];
-                j -= gap;
-            }
-            v[j] = x;
-        }
-    }
-}
-
 /// The median and interquartile range, by linear interpolation between the closest ranks (the
 /// default of numpy's `percentile`, R's type 7 and Excel's `QUARTILE.INC`). Values that are not
 /// finite numbers are left out, and `count` says how many were used; `None` when none are left.
@@ -460,7 +442,7 @@ pub fn median_iqr(values: &[f64]) -> Option<Spread> {
     if sorted.is_empty() {
         return None;
     }
-    sort_numbers(&mut sorted);
+    sorted.sort_unstable_by(f64::total_cmp);
     let quantile = |q: f64| {
         let rank = q * (sorted.len() - 1) as f64;
         let below = rank.floor() as usize;
