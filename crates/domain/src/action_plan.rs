@@ -181,9 +181,9 @@ pub fn leads(plan: &Plan) -> Vec<&str> {
     leads
 }
 
-/// A lead as compared: trimmed, A to Z in lower case (full Unicode case tables cost the wasm).
+/// A lead as compared: trimmed, in lower case ("Élodie" is "élodie").
 fn lead_key(lead: &str) -> String {
-    lead.trim().to_ascii_lowercase()
+    lead.trim().to_lowercase()
 }
 
 /// What the other parts of the plan found that no action answers yet. A part not in use

@@ -10,7 +10,44 @@ use crate::dates::long_or_as_is;
 use crate::html::{escape, PRINT_STYLE};
 use crate::plan::{AnchorFlag, Plan, CHECKLIST_COLUMNS};
 use crate::reap::{anchors_in, Theme};
-use crate::stats::format_percent;
+use crate::stats::{format_percent, suppress_count, SuppressionPreset};
+
+/// Who a printed or exported copy is for (METRICS.md "Small numbers"): the team sees every count;
+/// a copy shared outside the team has small counts suppressed under the plan's preset, and any
+/// rate or share resting on them withheld. Sharing outside is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// "For my team": every count as entered.
+    Team,
+    /// "To share outside the team": small counts suppressed.
+    #[default]
+    Shared,
+}
+
+impl Audience {
+    /// From the widget's radio value: "team", or anything else for sharing outside.
+    pub fn from_value(value: &str) -> Audience {
+        if value == "team" {
+            Audience::Team
+        } else {
+            Audience::Shared
+        }
+    }
+
+    /// The line printed under the title saying which copy this is.
+    pub fn note(self, preset: SuppressionPreset) -> String {
+        match self {
+            Audience::Team => "For the team only: every count is shown, including small ones. Do not share it outside the team.".to_string(),
+            Audience::Shared => format!(
+                "To share outside the team: small counts are suppressed. {} A share or rate resting on a suppressed count, or on fewer than 10 people, is withheld as too few to report.",
+                preset.footnote()
+            ),
+        }
+    }
+}
+
+/// What a published cell says instead of a rate that rests on small numbers.
+pub const TOO_FEW_TO_REPORT: &str = "too few to report";
 
 /// A4 landscape (the REAP tab has eight columns), with the shared print styles ([`PRINT_STYLE`]).
 const PAGE: &str = "@page{size:A4 landscape;margin:15mm 12mm}";
@@ -26,7 +63,7 @@ td ul{margin:0;padding-left:12pt}\
 @media screen{body{max-width:297mm;margin:0 auto;padding:12pt}}";
 
 /// The REAP checklist of `plan` as a complete HTML document to print, dated `today` (YYYY-MM-DD).
-pub fn printable_html(plan: &Plan, today: &str) -> String {
+pub fn printable_html(plan: &Plan, today: &str, audience: Audience) -> String {
     let title = match plan.title.trim() {
         "" => "Untitled plan",
         title => title,
@@ -51,6 +88,10 @@ pub fn printable_html(plan: &Plan, today: &str) -> String {
         }
     }
     out.push_str(&format!("<br>Printed {}</p>\n", long_date(today)));
+    out.push_str(&format!(
+        "<p class=\"rep-audience\"><strong>{}</strong></p>\n",
+        escape(&audience.note(plan.settings.suppression))
+    ));
 
     let rule = plan.reap.rule();
     out.push_str(&format!(
@@ -66,7 +107,7 @@ pub fn printable_html(plan: &Plan, today: &str) -> String {
         theme_table(&mut out, plan, theme, today);
     }
     if !plan.reap.specialists.is_empty() {
-        caseload_section(&mut out, plan);
+        caseload_section(&mut out, plan, audience);
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -158,11 +199,22 @@ fn theme_table(out: &mut String, plan: &Plan, theme: Theme, today: &str) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn caseload_section(out: &mut String, plan: &Plan) {
+fn caseload_section(out: &mut String, plan: &Plan, audience: Audience) {
+    let preset = plan.settings.suppression;
+    let shared = audience == Audience::Shared;
+    // A count as this copy shows it, and whether it is hidden.
+    let count = |n: u64| -> (String, bool) {
+        if shared {
+            let shown = suppress_count(n, preset);
+            (shown.text(), shown == crate::stats::Shown::Suppressed)
+        } else {
+            (n.to_string(), false)
+        }
+    };
     let comparison = compare_specialists(&plan.reap.specialists, plan.settings.non_adverse_range);
     let range = plan.settings.non_adverse_range;
     out.push_str(&format!(
-        "<h2>Anchor 3.3: Employment Specialists' caseloads</h2>\n<p>Each Employment Specialist's caseload by ethnic group, against the team's caseload (everyone's caseloads added together). Each cell gives the count, then the group's share of that caseload and, in brackets, of the team's. The five groups' shares are of people whose ethnicity is known; the share not stated is of everyone. A share is marked for a look when it is outside the non-adverse range of {} to {} (a guide) and chance alone is an unlikely explanation.</p>\n<table>\n",
+        "<h2>Anchor 3.3: Employment Specialists' caseloads</h2>\n<p>Each Employment Specialist's caseload by ethnic group, against the rest of the team's caseload (everyone else's caseloads added together). Each cell gives the count, then the group's share of that caseload and, in brackets, of the whole team's. The five groups' shares are of people whose ethnicity is known; the share not stated is of everyone. A share is marked for a look when it is outside the non-adverse range of {} to {} (a guide) and chance alone is an unlikely explanation.</p>\n<table>\n",
         crate::numbers::fixed(range.lower(), 2),
         crate::numbers::fixed(range.upper(), 2)
     ));
@@ -178,6 +230,9 @@ fn caseload_section(out: &mut String, plan: &Plan) {
         for group in CaseloadGroup::ALL {
             let cell = match specialist.group(group) {
                 None => "not entered".to_string(),
+                Some(g) if shared && (count(g.count).1 || g.small) => {
+                    format!("{}<br>{TOO_FEW_TO_REPORT}", count(g.count).0)
+                }
                 Some(g) => {
                     let mut cell = format!(
                         "{}<br>{} ({})",
@@ -196,21 +251,29 @@ fn caseload_section(out: &mut String, plan: &Plan) {
             };
             out.push_str(&format!("<td>{cell}</td>"));
         }
-        out.push_str(&format!("<td>{}</td></tr>\n", specialist.tally.total()));
+        out.push_str(&format!(
+            "<td>{}</td></tr>\n",
+            count(specialist.tally.total()).0
+        ));
     }
     out.push_str("<tr><th scope=\"row\">Team</th>");
     let team: &Tally = &comparison.team;
     for group in CaseloadGroup::ALL {
-        out.push_str(&format!(
-            "<td>{}<br>{}</td>",
-            team.count(group),
+        let (n, hidden) = count(team.count(group));
+        let share = if hidden || (shared && team.total() < 10) {
+            TOO_FEW_TO_REPORT.to_string()
+        } else {
             format_percent(team.share(group))
-        ));
+        };
+        out.push_str(&format!("<td>{n}<br>{share}</td>"));
     }
     out.push_str(&format!(
         "<td>{}</td></tr>\n</tbody>\n</table>\n",
-        team.total()
+        count(team.total()).0
     ));
+    if shared {
+        out.push_str(&format!("<p>{}</p>\n", escape(preset.footnote())));
+    }
 
     out.push_str("<h3>What the figures say</h3>\n");
     for specialist in &comparison.specialists {
@@ -230,7 +293,14 @@ fn caseload_section(out: &mut String, plan: &Plan) {
             } else {
                 ""
             };
-            out.push_str(&format!("<li>{mark}{}</li>\n", escape(&group.sentence)));
+            if shared && (group.small || count(group.count).1) {
+                out.push_str(&format!(
+                    "<li>{}: {TOO_FEW_TO_REPORT}.</li>\n",
+                    escape(group.group.label())
+                ));
+            } else {
+                out.push_str(&format!("<li>{mark}{}</li>\n", escape(&group.sentence)));
+            }
         }
         out.push_str("</ul>\n");
     }
@@ -275,7 +345,7 @@ mod tests {
 
     #[test]
     fn a_complete_standalone_document_without_scripts() {
-        let html = printable_html(&plan(), TODAY);
+        let html = printable_html(&plan(), TODAY, Audience::Team);
         assert!(html.starts_with("<!doctype html>\n<html lang=\"en-GB\">"));
         assert!(html.contains("<meta charset=\"utf-8\">"));
         assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
@@ -292,7 +362,7 @@ mod tests {
 
     #[test]
     fn it_has_the_plan_the_date_the_rule_and_every_anchor() {
-        let html = printable_html(&plan(), TODAY);
+        let html = printable_html(&plan(), TODAY, Audience::Team);
         assert!(html.contains("<h1>Riverside &lt;IPS&gt; plan</h1>"));
         assert!(html.contains("Organisation: Example Trust &amp; Council"));
         assert!(html.contains("Printed 28 November 2026"));
@@ -324,7 +394,7 @@ mod tests {
 
     #[test]
     fn what_users_typed_is_escaped_and_keeps_its_line_breaks() {
-        let html = printable_html(&plan(), TODAY);
+        let html = printable_html(&plan(), TODAY, Audience::Team);
         assert!(html.contains(
             "<td>Caseload table<br>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"
         ));
@@ -350,7 +420,7 @@ mod tests {
         action.text = "Record <job> start dates".into();
         action.who = "J.M.".into();
         action.by_when = "2026-12-31".into();
-        let html = printable_html(&plan, TODAY);
+        let html = printable_html(&plan, TODAY, Audience::Team);
         assert!(html.contains(
             "<ul><li>(action not yet described) (not started)</li><li>Record &lt;job&gt; start dates (J.M., by 31 December 2026, not started)</li></ul>"
         ));
@@ -359,7 +429,7 @@ mod tests {
     #[test]
     fn the_caseload_table_appears_only_with_specialists() {
         let mut plan = plan();
-        assert!(!printable_html(&plan, TODAY).contains("Anchor 3.3"));
+        assert!(!printable_html(&plan, TODAY, Audience::Team).contains("Anchor 3.3"));
         plan.reap.specialists = vec![
             Specialist {
                 id: "es1".into(),
@@ -380,7 +450,7 @@ mod tests {
                 ..Specialist::default()
             },
         ];
-        let html = printable_html(&plan, TODAY);
+        let html = printable_html(&plan, TODAY, Audience::Team);
         assert!(html.contains("<h2>Anchor 3.3: Employment Specialists' caseloads</h2>"));
         assert_eq!(html.matches("<table>").count(), 1);
         // A.K.'s 10 of 40 is compared with the rest of the team's (J.M.'s) 1 of 40: clearly higher,
@@ -393,5 +463,49 @@ mod tests {
         assert!(html.contains("People in the Black, Black British, Black Welsh, Caribbean or African group were 2.5% of J.M.&#39;s caseload"));
         assert!(html.contains("J.M., Other ethnic group: ‘2x’ is not a whole number"));
         assert!(!html.to_lowercase().contains("<script"));
+    }
+
+    /// Issue 17, item 8: a caseload count of 3 is printed in the team's copy and suppressed in the
+    /// copy shared outside the team (the default), with the preset's footnote.
+    #[test]
+    fn a_count_of_3_is_suppressed_only_in_the_shared_copy() {
+        let mut plan = plan();
+        plan.reap.specialists = vec![
+            Specialist {
+                id: "es1".into(),
+                name: "A.K.".into(),
+                caseload: [("asian", "3"), ("white", "30")]
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .into(),
+            },
+            Specialist {
+                id: "es2".into(),
+                name: "J.M.".into(),
+                caseload: [("asian", "12"), ("white", "28")]
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .into(),
+            },
+        ];
+        assert_eq!(Audience::default(), Audience::Shared);
+        let team = printable_html(&plan, TODAY, Audience::Team);
+        assert!(
+            team.contains("<th scope=\"row\">A.K.</th><td>3<br>"),
+            "{team}"
+        );
+        assert!(team.contains("For the team only"));
+        let shared = printable_html(&plan, TODAY, Audience::Shared);
+        assert!(
+            shared.contains("<th scope=\"row\">A.K.</th><td>*<br>too few to report</td>"),
+            "{shared}"
+        );
+        assert!(!shared.contains("<td>3<br>"));
+        assert!(shared.contains("* a count from 1 to 4"));
+        assert!(shared.contains("against the rest of the team"));
+        assert!(!shared.contains("against the team's caseload"));
+        // Under the "<10" preset the same 3 is suppressed too.
+        plan.settings.suppression = crate::stats::SuppressionPreset::LessThan10;
+        let shared = printable_html(&plan, TODAY, Audience::Shared);
+        assert!(shared.contains("<td>*<br>too few to report</td>"));
+        assert!(shared.contains("* a count from 1 to 9"));
     }
 }

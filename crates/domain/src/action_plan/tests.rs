@@ -256,6 +256,30 @@ fn filters_match_the_lead_ignoring_case_and_spaces() {
     );
 }
 
+/// Issue 18: the whole of Unicode is folded, not only A to Z.
+#[test]
+fn leads_differing_in_the_case_of_an_accented_letter_are_one() {
+    let plan = plan_with(vec![
+        objective(
+            "o1",
+            "Élodie Martin",
+            vec![action("a1", ActionStatus::NotStarted, "")],
+        ),
+        objective(
+            "o2",
+            "élodie martin",
+            vec![action("a2", ActionStatus::NotStarted, "")],
+        ),
+    ]);
+    let filter = Filter {
+        lead: Some("ÉLODIE MARTIN".into()),
+        ..Filter::default()
+    };
+    let found = super::filter(&plan, &filter, day("2025-01-01"), by_when);
+    assert_eq!(ids(&found), ["a1", "a2"]);
+    assert_eq!(leads(&plan), ["Élodie Martin"]);
+}
+
 #[test]
 fn a_blank_lead_picks_the_actions_with_no_lead() {
     let plan = plan_with(vec![

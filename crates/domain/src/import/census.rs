@@ -112,7 +112,7 @@ pub fn population(table: &Table, area: Option<&str>) -> Result<Population, Impor
         None | Some("") => names.first().cloned().unwrap_or_default(),
         Some(wanted) => {
             let matches = |column: Option<usize>, row: &super::Row| {
-                column.is_some_and(|c| row.cell(c).eq_ignore_ascii_case(wanted))
+                column.is_some_and(|c| row.cell(c).to_lowercase() == wanted.to_lowercase())
             };
             let row = table
                 .rows

@@ -1032,6 +1032,37 @@ fn a_census_table_lists_its_areas_and_needs_one_chosen() {
     );
 }
 
+/// Issue 18: an area typed in another case is found whatever its letters ("YNYS MÔN").
+#[test]
+fn an_area_is_found_in_any_case_accented_letters_too() {
+    let mut text = String::from("Lower tier local authorities Code,Lower tier local authorities,Ethnic group (6 categories) Code,Ethnic group (6 categories),Observation\n");
+    for (area, code) in [
+        ("Ynys Môn", "W06000001"),
+        ("Northmere (fictional)", "E09999903"),
+    ] {
+        for (i, group) in [
+            "Asian, Asian British or Asian Welsh",
+            "Black, Black British, Black Welsh, Caribbean or African",
+            "Mixed or Multiple ethnic groups",
+            "White",
+            "Other ethnic group",
+        ]
+        .iter()
+        .enumerate()
+        {
+            text.push_str(&format!(
+                "{code},{area},{},\"{group}\",{}\n",
+                i + 1,
+                10 * (i + 1)
+            ));
+        }
+    }
+    let table = read_table(&text).unwrap();
+    let found = population(&table, Some("YNYS MÔN")).unwrap();
+    assert_eq!(found.area, "Ynys Môn");
+    assert_eq!(found.values, ["10", "20", "30", "40", "50"]);
+}
+
 #[test]
 fn the_twenty_category_table_gives_the_nineteen_categories_in_ons_order() {
     let table = table_of(fixture!("census-ts021-20-categories.csv"));

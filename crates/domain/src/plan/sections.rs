@@ -382,11 +382,10 @@ pub const MAX_PARTICIPANTS: usize = 60;
 pub const MAX_ASSESSMENTS: usize = 20;
 
 /// The key a department's agreed stage is kept under: its name trimmed, in lower case, so that
-/// "Housing" and " housing " are one department (as the workshop summary groups them). Only
-/// A-Z are folded: full Unicode case tables cost about 4 KB gzip in the wasm, and department
-/// names that differ only in the case of an accented letter are rare enough to leave apart.
+/// "Housing" and " housing " are one department (as the workshop summary groups them), and
+/// "Éducation" and "éducation" too.
 pub fn department_key(name: &str) -> String {
-    name.trim().to_ascii_lowercase()
+    name.trim().to_lowercase()
 }
 
 /// One person's own view in a workshop.
@@ -1374,6 +1373,23 @@ mod tests {
             Some(Stage::Starting)
         );
         assert_eq!(journey.department_stage("Community mental health"), None);
+    }
+
+    /// Issue 18: the whole of Unicode is folded, not only A to Z.
+    #[test]
+    fn departments_differing_in_the_case_of_an_accented_letter_are_one() {
+        assert_eq!(department_key(" Éducation "), department_key("éducation"));
+        let journey = JourneySection {
+            participants: vec![
+                participant("p1", "Éducation", None),
+                participant("p2", "éducation", None),
+                participant("p3", "ÉDUCATION", None),
+            ],
+            department_stages: vec![department("Éducation", Stage::Starting)],
+            ..JourneySection::default()
+        };
+        assert_eq!(journey.departments(), ["Éducation"]);
+        assert_eq!(journey.department_stage("éducation"), Some(Stage::Starting));
     }
 
     #[test]
