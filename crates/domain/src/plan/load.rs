@@ -147,12 +147,10 @@ pub(super) fn parse(text: &str) -> Result<Value, LoadError> {
     })
 }
 
-/// The plan a JSON value holds. Read from the `Value` (not from text): `serde_json` compiles a
-/// separate deserialiser of every plan type for each source it reads from, and measured, the one
-/// for a `Value` is the smaller (reading every plan from text instead was 21 KB larger raw); and
-/// through [`super::read::Read`], which reads structs from objects only (25 KB raw less again).
+/// The plan a JSON value holds: text is parsed to a `Value` first, because the migrations and
+/// the checks work on the `Value`.
 fn plan_from(value: &Value) -> Result<Plan, serde_json::Error> {
-    Plan::deserialize(super::read::Read(value))
+    Plan::deserialize(value)
 }
 
 /// Reads one plan's JSON (a whole save, or one plan from a backup).
@@ -1278,6 +1276,23 @@ mod tests {
                 Err(LoadError::Invalid { path: found, .. }) => assert_eq!(found, path),
                 other => panic!("{value}: {other:?}"),
             }
+        }
+    }
+
+    /// Issue 18: plans are read with `serde_json`'s own rules, which also read a record from a
+    /// list of its fields in order. The planner never writes one; a file that does is checked
+    /// value by value just the same, and a wrong value is still reported with its path.
+    #[test]
+    fn a_record_written_as_a_list_of_its_fields_reads_field_by_field() {
+        let loaded = load(r#"{"schema_version": 7, "reap": [{"1.1": {"status": "met"}}]}"#)
+            .expect("the first field of the REAP section is its anchors");
+        assert_eq!(loaded.plan.reap.anchors["1.1"].status, AnchorStatus::Met);
+        match load(r#"{"schema_version": 7, "reap": ["lots"]}"#) {
+            Err(LoadError::Invalid { path, detail }) => {
+                assert_eq!(path, "reap › 1");
+                assert!(detail.contains("expected a map"), "{detail}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 

@@ -19,7 +19,6 @@ mod example;
 mod history;
 mod ids;
 mod load;
-mod read;
 mod sections;
 
 use serde::{Deserialize, Serialize};
