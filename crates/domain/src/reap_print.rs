@@ -34,6 +34,29 @@ impl Audience {
         }
     }
 
+    /// Both choices, the default last, as the screens offer them.
+    pub const ALL: [Audience; 2] = [Audience::Team, Audience::Shared];
+    /// The question above the choice on each screen that prints or downloads.
+    pub const QUESTION: &'static str = "Who is the printed or downloaded copy for?";
+    /// The hint under the question.
+    pub const HINT: &'static str = "A copy to share outside the team hides small counts, as the plan's settings say. A copy for your team shows every count: keep it in the team.";
+
+    /// The radio value: "team" or "shared".
+    pub fn value(self) -> &'static str {
+        match self {
+            Audience::Team => "team",
+            Audience::Shared => "shared",
+        }
+    }
+
+    /// The radio label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Team => "For my team",
+            Audience::Shared => "To share outside the team",
+        }
+    }
+
     /// The line printed under the title saying which copy this is.
     pub fn note(self, preset: SuppressionPreset) -> String {
         match self {

@@ -87,12 +87,10 @@ pub(crate) fn status_tag(h: &mut String, status: RatioStatus) {
     );
 }
 
-/// "0.77 (0.57 to 1.04)", or why there is no ratio.
+/// "0.774 (0.574 to 1.04)", with ", corrected" or ", approximate" where they apply, or why there
+/// is no ratio: the domain's text, which agrees with the status.
 fn ratio_text(figure: &MetricFigure) -> String {
-    match &figure.ratio {
-        Ok(r) => crate::fields::ratio_text(r),
-        Err(reason) => reason.message().to_string(),
-    }
+    figure.ratio_text.clone()
 }
 
 /// A metric's title with its SC-WRES number: "2. Appointment from shortlisting".
@@ -198,10 +196,11 @@ fn words(h: &mut String, plan: &Plan, read_only: bool) {
     w!(
         h,
         r#"<p class="rep-hint">{}</p></section>"#,
-        E(&m::range(
-            &format_ratio(range.lower()),
-            &format_ratio(range.upper())
-        ))
+        E(&{
+            let text = stats::format_range(range);
+            let (lower, upper) = text.split_once(" to ").unwrap_or((&text, ""));
+            m::range(lower, upper)
+        })
     );
 }
 
@@ -434,7 +433,16 @@ fn pay_bands(
         for figure in &figures {
             w!(h, "<li>");
             status_tag(h, figure.status);
-            w!(h, " {}</li>", E(&figure.sentence));
+            w!(
+                h,
+                " {} <span class=\"rep-hint\">({})</span>",
+                E(&figure.sentence),
+                E(&figure.ratio_text)
+            );
+            if figure.small_numbers {
+                w!(h, r#"<p class="rep-inset">{}</p>"#, E(m::SMALL_NUMBERS));
+            }
+            h.push_str("</li>");
         }
         h.push_str("</ul>");
     }
@@ -524,7 +532,7 @@ fn metric_item(
         .unwrap_or_default();
     let (events, total) = wres::count_words(metric);
     let comparison = plan.settings.comparison_group_term.trim();
-    let reference = wres::reference_words(&plan.settings);
+    let reference = wres::reference_words_for(&plan.settings, metric);
     let problems: &[wres::FieldProblem] = match checked {
         Checked::Problems(list) => list,
         _ => &[],
@@ -614,7 +622,11 @@ fn metric_item(
             r#"<div class="rep-inset" role="status"><p><strong>{}.</strong> {}</p><p>{}</p><div class="rep-button-group">"#,
             E(m::KNOW_STALE_TITLE),
             E(m::KNOW_STALE),
-            E(if sentence.is_empty() { m::FIX_TO_SEE } else { sentence })
+            E(if sentence.is_empty() {
+                m::FIX_TO_SEE
+            } else {
+                sentence
+            })
         );
         if !sentence.is_empty() {
             button(

@@ -10,6 +10,7 @@ use race_equity_domain::dates::Date;
 use race_equity_domain::html::E;
 use race_equity_domain::messages::forms as m;
 use race_equity_domain::plan::{Action, Plan};
+use race_equity_domain::reap_print::Audience;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -76,15 +77,37 @@ fn go_to(target: &str, root: &Element, screen: Option<RwSignal<crate::app::Scree
     );
 }
 
-/// "0.774 (0.574 to 1.04)": a ratio with its 95% interval.
-pub fn ratio_text(r: &race_equity_domain::stats::Ratio) -> String {
-    use race_equity_domain::stats::format_ratio;
-    format!(
-        "{} ({} to {})",
-        format_ratio(r.value),
-        format_ratio(r.interval.lower),
-        format_ratio(r.interval.upper)
-    )
+/// "For my team" or "To share outside the team" (METRICS.md "Small numbers"), asked right before a
+/// screen's print and download buttons; `name` is the radio group's name and id prefix. The choice
+/// lives in the page only: it is read when a button is pressed ([`audience_of`]) and remembered
+/// for the next drawing in `current`.
+pub fn audience_choice(h: &mut String, name: &str, current: Audience) {
+    w!(
+        h,
+        r#"<fieldset class="rep-fieldset" aria-describedby="{name}-hint"><legend class="rep-fieldset__legend">{}</legend><p class="rep-hint" id="{name}-hint">{}</p><div class="rep-radios">"#,
+        E(Audience::QUESTION),
+        E(Audience::HINT)
+    );
+    for a in Audience::ALL {
+        let value = a.value();
+        let checked = if a == current { " checked" } else { "" };
+        w!(
+            h,
+            r#"<div class="rep-radio"><input type="radio" id="{name}-{value}" name="{name}" value="{value}"{checked}><label for="{name}-{value}">{}</label></div>"#,
+            E(a.label())
+        );
+    }
+    h.push_str("</div></fieldset>");
+}
+
+/// The choice of [`audience_choice`] named `name` as the page shows it now; sharing outside the
+/// team when none is found.
+pub fn audience_of(root: &Element, name: &str) -> Audience {
+    root.query_selector(&format!(r#"input[name="{name}"]:checked"#))
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("value"))
+        .map_or(Audience::Shared, |v| Audience::from_value(&v))
 }
 
 /// An action's text, who and by when, as one row of fields. `prefix` starts the fields' ids

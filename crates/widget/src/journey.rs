@@ -882,7 +882,7 @@ mod tests {
         for (what, html) in [
             (
                 "printed checklist",
-                reap_print::printable_html(&plan, today),
+                reap_print::printable_html(&plan, today, reap_print::Audience::Team),
             ),
             ("workshop pack", journey_print::workshop_pack_html(&plan)),
             ("journey results", journey_print::results_html(&plan, today)),

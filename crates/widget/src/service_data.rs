@@ -15,7 +15,7 @@ use race_equity_domain::service::{self, Checked, Field};
 use race_equity_domain::stats::{format_percent, RatioStatus};
 
 use crate::data::status_tag;
-use crate::fields::{button, disabled, ratio_text, readonly};
+use crate::fields::{button, disabled, readonly};
 use crate::live_html::Drawn;
 
 /// An input for field `f` (its id is `rep-s-<f>`), marked invalid when it has a problem.
@@ -279,10 +279,7 @@ fn shows(h: &mut String, plan: &Plan, checked: &Checked) {
                 s.base,
                 format_percent(s.share),
                 format_percent(s.baseline_share),
-                E(&match &s.result {
-                    Ok(r) => ratio_text(&r.ratio),
-                    Err(reason) => reason.message().to_string(),
-                })
+                E(&s.ratio_text)
             );
             status_tag(h, s.status);
             h.push_str("</td></tr>");
@@ -345,12 +342,8 @@ fn shows(h: &mut String, plan: &Plan, checked: &Checked) {
                 );
                 match &rate.ratio {
                     None => w!(h, "{}</td><td>", E(m::REFERENCE)),
-                    Some(Ok(r)) => {
-                        w!(h, "{}</td><td>", E(&ratio_text(r)));
-                        status_tag(h, rate.status);
-                    }
-                    Some(Err(reason)) => {
-                        w!(h, "{}</td><td>", E(reason.message()));
+                    Some(_) => {
+                        w!(h, "{}</td><td>", E(&rate.ratio_text));
                         status_tag(h, rate.status);
                     }
                 }
@@ -381,15 +374,14 @@ fn shows(h: &mut String, plan: &Plan, checked: &Checked) {
             E(m::IQR)
         );
         for (group, spread) in &times {
-            let days = |v: f64| race_equity_domain::numbers::fixed(v, 1);
+            any_small |= spread.too_few();
             w!(
                 h,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{} to {}</td></tr>"#,
-                E(group.short_label()),
+                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                E(&group_label(group.short_label(), spread.too_few())),
                 spread.count,
-                days(spread.median),
-                days(spread.q1),
-                days(spread.q3)
+                E(&service::median_text(spread)),
+                E(&service::quartiles_text(spread))
             );
         }
         h.push_str("</tbody></table></div>");
