@@ -31,7 +31,7 @@ pub use embed::{
     copy_namespace, embed_plan_in_html, embedded_copy_id, extract_embedded_plan, new_copy_id,
     EmbedError, EMBEDDED_PLAN_ELEMENT_ID,
 };
-pub use example::{build_example, full_plan_for_bench, EXAMPLE_TITLE};
+pub use example::{full_plan_for_bench, EXAMPLE_TITLE};
 pub use history::{describe_changes, record_changes, Change, COALESCE_SECONDS, MAX_HISTORY};
 pub use ids::{is_plain_id, make_ids_plain, IdReplaced};
 pub use load::{load, LoadError, Loaded, MAX_PLAN_BYTES};
