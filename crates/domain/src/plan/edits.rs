@@ -575,14 +575,8 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
             };
             let rows = &mut plan.data.service.rows;
             edit_record(rows, blank, |row| *field.of_mut(row) = value.clone());
-            // Kept in the screen's order, whichever group was typed first: a new row moves up
-            // past the groups that come after it (no sort, for size).
-            let order = |r: &ServiceRow| CaseloadGroup::ALL.iter().position(|g| g.id() == r.group);
-            let mut i = rows.len().saturating_sub(1);
-            while i > 0 && order(&rows[i - 1]) > order(&rows[i]) {
-                rows.swap(i - 1, i);
-                i -= 1;
-            }
+            // Kept in the screen's order, whichever group was typed first.
+            rows.sort_by_key(|r| CaseloadGroup::ALL.iter().position(|g| g.id() == r.group));
         }
         UseNationalBaseline => {
             let service = &mut plan.data.service;
