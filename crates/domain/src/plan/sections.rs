@@ -179,8 +179,7 @@ impl ReapSection {
     /// framework does not have, as saved).
     pub fn changes_since(&self, review: &ReapReview) -> Vec<AnchorChange> {
         let blank = AnchorRecord::default();
-        // No sorting: ordering by the framework's own list keeps "1.2" before "1.10" and keeps a
-        // sort's code out of the wasm.
+        // The framework's own list, not a sort of the ids: it keeps "1.2" before "1.10".
         let mut ids: Vec<&str> = crate::reap::ANCHORS.iter().map(|a| a.id).collect();
         for id in review.anchors.keys().chain(self.anchors.keys()) {
             if !ids.contains(&id.as_str()) {
