@@ -127,7 +127,12 @@ function installHelpers() {
       return { now, left };
     },
     /** Every control of the widget a keyboard user must reach, described. */
-    controls: () => [...host().shadowRoot.querySelectorAll(focusables)].filter(reachable).map(describe),
+    /** A radio group is one Tab stop (its checked radio; the arrow keys move within it), so an
+     * unchecked radio whose group has a checked one is not a stop of its own. */
+    controls: () => [...host().shadowRoot.querySelectorAll(focusables)].filter(reachable)
+      .filter((el) => !(el.type === 'radio' && !el.checked && el.name
+        && host().shadowRoot.querySelector(`input[type="radio"][name="${CSS.escape(el.name)}"]:checked`)))
+      .map(describe),
     /** Each chart, and the first reachable control after it in the page (null if none). */
     afterCharts: () => {
       const all = [...host().shadowRoot.querySelectorAll(focusables)].filter(reachable);

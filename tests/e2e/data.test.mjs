@@ -35,7 +35,7 @@ test('an SC-WRES period typed from the keyboard gives the figures, sentences and
   const text = await appointment.innerText();
   // METRICS.md's worked example (seed 004): 41 of 100 against 53 of 100.
   assert.match(text, /Outside the range, not conclusive/);
-  assert.match(text, /People from minoritised ethnic groups were 23% less likely than White staff to be appointed from shortlisting/);
+  assert.match(text, /People from minoritised ethnic groups were 23% less likely than White applicants to be appointed from shortlisting/);
   assert.match(text, /could be chance/);
   // "What we know" starts as the sentence.
   assert.match(await field(widget, 'rep-d-d1-appointment-know').inputValue(), /^People from minoritised ethnic groups were 23% less likely/);
@@ -65,7 +65,7 @@ test('an SC-WRES period typed from the keyboard gives the figures, sentences and
 
   // The organisation's words, changed once, are used in every sentence and heading.
   await field(widget, 'rep-d-term').fill('colleagues who experience racism');
-  await until(async () => /Colleagues who experience racism were 23% less likely than White staff/.test(await appointment.innerText()), 'the new words in the sentence');
+  await until(async () => /Colleagues who experience racism were 23% less likely than White applicants/.test(await appointment.innerText()), 'the new words in the sentence');
   assert.match(await appointment.locator('table').innerText(), /Colleagues who experience racism/);
   await waitForSaved(widget);
 
@@ -100,7 +100,7 @@ test('periods side by side show the change; a newer plan is read-only; typed tex
   await until(async () => /1\.29/.test(await overTime.innerText()), 'the NHS WRES orientation');
   assert.match(await overTime.innerText(), /1\.29\s+1\.11/);
   await field(widget, 'rep-d-reference').selectOption('white_british');
-  await until(async () => /White British staff were 1\.29 times as likely as people from minoritised ethnic groups/.test(await widget.locator('[id="rep-d-d1-appointment"]').innerText()), 'the reference group\'s words');
+  await until(async () => /White British applicants were 1\.29 times as likely as people from minoritised ethnic groups/.test(await widget.locator('[id="rep-d-d1-appointment"]').innerText()), 'the reference group\'s words');
   assert.equal(await field(widget, 'rep-d-d1-appointment-know').inputValue(), hostile);
   const injected = await page.evaluate(() => ({ ran: window.__hostile === 1, images: document.querySelector('[data-race-equity-planner]').shadowRoot.querySelectorAll('img').length }));
   assert.deepEqual(injected, { ran: false, images: 0 });
@@ -127,11 +127,12 @@ test('pay bands (metric 1): each band against all the staff in the bands, from t
       await page.keyboard.press('Tab');
     }
   }
-  // 70 of 300 staff in the bands are from the comparison group: Grade 9 has 10 of 100, a ratio of
-  // 0.1 / 0.233 = 0.429, well below the range.
+  // Grade 9 has 10 of 100 from the comparison group, against 60 of 200 in the other bands (issue 17:
+  // a part against the rest): 0.1 / 0.3 = 0.333, clearly lower than expected (two-sided: a band has
+  // no good direction).
   await until(async () => /pay band ‘Grade 9’/.test(await bands.innerText()), 'the bands\' figures');
   const text = await bands.innerText();
-  assert.match(text, /Adverse People from minoritised ethnic groups were 10\.0% of pay band ‘Grade 9’/);
+  assert.match(text, /Clearly lower than expected People from minoritised ethnic groups were 10\.0% of pay band ‘Grade 9’, against 30\.0% of the other bands/);
   assert.match(await widget.locator('svg.rep-chart').textContent(), /Grade 9/);
   assert.deepEqual(await axeViolations(page), []);
 

@@ -433,12 +433,16 @@ fn pay_bands(
         for figure in &figures {
             w!(h, "<li>");
             status_tag(h, figure.status);
-            w!(
-                h,
-                " {} <span class=\"rep-hint\">({})</span>",
-                E(&figure.sentence),
-                E(&figure.ratio_text)
-            );
+            w!(h, " {}", E(&figure.sentence));
+            // The sentence gives the ratio; the table text adds whether it is corrected or
+            // approximate (small cells).
+            if figure.ratio_text.contains(", ") {
+                w!(
+                    h,
+                    r#" <span class="rep-hint">({})</span>"#,
+                    E(&figure.ratio_text)
+                );
+            }
             if figure.small_numbers {
                 w!(h, r#"<p class="rep-inset">{}</p>"#, E(m::SMALL_NUMBERS));
             }
