@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations, blankPlan, field, goTo, openWithPlans, sharedBrowser, until,
+  axeViolations, blankPlan, field, goTo, openWithPlans, sharedBrowser, until, waitForPlanner,
 } from './harness.mjs';
 
 const env = sharedBrowser();
@@ -173,5 +173,32 @@ test('item 9: a share chart bar is drawn as long as its value (76.2% against 1.9
   const perPointPrint = whitePrint / (80 / 105 * 100);
   assert.ok(Math.abs(blackPrint - perPointPrint * (2 / 105 * 100)) <= 1.5, `print: Black ${blackPrint}px against White ${whitePrint}px`);
   await page.emulateMedia({ media: 'screen' });
+  await context.close();
+});
+
+test('item 8: the printed journey results hide small counts of views when shared outside the team (the default)', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/index.html`);
+  await waitForPlanner(page);
+  const widget = page.locator('[data-race-equity-planner]').first();
+  await goTo(widget, 'Journey self-assessment');
+  assert.equal(await widget.getByRole('radio', { name: 'To share outside the team' }).isChecked(), true);
+  const printed = async () => {
+    await widget.getByRole('button', { name: 'Print the results' }).click();
+    const frame = widget.locator('iframe.rep-print-frame');
+    await frame.waitFor({ state: 'attached' });
+    return frame.getAttribute('srcdoc');
+  };
+  const cells = (html) => [...html.matchAll(/<td class="rep-num">([^<]*)<\/td>/g)].map((m) => m[1]);
+  const outside = await printed();
+  assert.match(outside, /\* a count from 1 to 4/);
+  assert.ok(cells(outside).includes('*'));
+  assert.ok(!cells(outside).some((c) => ['1', '2', '3', '4'].includes(c)), cells(outside).join(' '));
+  await widget.getByRole('radio', { name: 'For my team' }).check();
+  const team = await printed();
+  assert.doesNotMatch(team, /\* a count from 1 to 4/);
+  assert.ok(cells(team).some((c) => ['1', '2', '3', '4'].includes(c)), cells(team).join(' '));
+  assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });

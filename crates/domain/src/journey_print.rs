@@ -151,7 +151,9 @@ pub fn workshop_pack_html(plan: &Plan) -> String {
 /// outcome-clarity cap, the answers, how people placed the organisation, the departments' stages,
 /// the outcomes framework with its gaps, strengths, areas to develop, the six-month actions, the
 /// next assessment and the timeline.
-pub fn results_html(plan: &Plan, today: &str) -> String {
+/// `audience` decides whether small counts in the spread table are shown (for the team) or
+/// suppressed under the plan's preset (to share outside the team, the default).
+pub fn results_html(plan: &Plan, today: &str, audience: crate::reap_print::Audience) -> String {
     let journey = &plan.journey;
     let mut out = String::with_capacity(24 * 1024);
     start(&mut out, words::RESULTS_TITLE, plan);
@@ -160,10 +162,17 @@ pub fn results_html(plan: &Plan, today: &str) -> String {
         "<p>{}</p>",
         E(&words::printed_on(&long_or_as_is(today)))
     );
+    let _ = writeln!(
+        out,
+        "<p><strong>{}</strong></p>",
+        E(&audience.note(plan.settings.suppression))
+    );
 
     overall(&mut out, journey);
     clarity(&mut out, journey);
-    spread(&mut out, journey);
+    let preset =
+        (audience == crate::reap_print::Audience::Shared).then_some(plan.settings.suppression);
+    spread(&mut out, journey, preset);
     views(&mut out, journey);
     departments(&mut out, journey);
     outcomes(&mut out, journey);
@@ -334,7 +343,11 @@ fn clarity(out: &mut String, journey: &JourneySection) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn spread(out: &mut String, journey: &JourneySection) {
+fn spread(
+    out: &mut String,
+    journey: &JourneySection,
+    preset: Option<crate::stats::SuppressionPreset>,
+) {
     let (summary, owners) = journey.summary();
     let _ = writeln!(
         out,
@@ -360,22 +373,42 @@ fn spread(out: &mut String, journey: &JourneySection) {
     let mut headings = vec![words::STAGE];
     headings.extend(groups.iter().map(|(name, _)| name.as_str()));
     head_row(out, &headings);
-    for stage in Stage::ALL {
+    // Shared outside the team: small counts hidden, with the cells that would give them away
+    // from the totals (stats::suppress_table).
+    let counts: Vec<Vec<u64>> = Stage::ALL
+        .iter()
+        .map(|&stage| {
+            groups
+                .iter()
+                .map(|(_, g)| g.spread.count(stage) as u64)
+                .collect()
+        })
+        .collect();
+    let shown: Option<Vec<Vec<crate::stats::Shown>>> =
+        preset.map(|p| crate::stats::suppress_table(&counts, p, true));
+    for (i, stage) in Stage::ALL.iter().enumerate() {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", E(stage.title()));
-        for (_, group) in &groups {
-            let _ = write!(
-                out,
-                "<td class=\"rep-num\">{}</td>",
-                group.spread.count(stage)
-            );
+        for (j, n) in counts[i].iter().enumerate() {
+            let text = shown
+                .as_ref()
+                .map_or(n.to_string(), |shown| shown[i][j].text());
+            let _ = write!(out, "<td class=\"rep-num\">{text}</td>");
         }
         out.push_str("</tr>\n");
     }
     let _ = write!(out, "<tr><th scope=\"row\">{}</th>", E(words::VIEWS));
     for (_, group) in &groups {
-        let _ = write!(out, "<td class=\"rep-num\">{}</td>", group.spread.total());
+        let total = group.spread.total() as u64;
+        let text = preset.map_or(total.to_string(), |p| {
+            crate::stats::suppress_count(total, p).text()
+        });
+        let _ = write!(out, "<td class=\"rep-num\">{text}</td>");
     }
-    out.push_str("</tr>\n</tbody>\n</table>\n<ul>\n");
+    out.push_str("</tr>\n</tbody>\n</table>\n");
+    if let Some(p) = preset {
+        let _ = writeln!(out, "<p>{}</p>", E(p.footnote()));
+    }
+    out.push_str("<ul>\n");
 
     let names = |views: &[usize]| -> String {
         let names: Vec<String> = views
@@ -742,7 +775,7 @@ mod tests {
         let pack = workshop_pack_html(&plan);
         no_scripts_or_links(&pack);
         assert!(pack.contains("<h1>Journey to race equality: workshop pack</h1>"));
-        let html = results_html(&plan, TODAY);
+        let html = results_html(&plan, TODAY, crate::reap_print::Audience::Team);
         no_scripts_or_links(&html);
         assert!(html.contains("<h1>Journey to race equality: results</h1>"));
         assert!(html.contains("<p>Printed on 15 September 2026</p>"));
@@ -769,7 +802,7 @@ mod tests {
 
     #[test]
     fn the_results_escape_what_users_typed() {
-        let html = results_html(&hostile_plan(), HOSTILE);
+        let html = results_html(&hostile_plan(), HOSTILE, crate::reap_print::Audience::Team);
         no_scripts_or_links(&html);
         let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
         assert!(html.contains(&format!("Printed on {escaped}")));
@@ -802,7 +835,7 @@ mod tests {
     #[test]
     fn the_results_keep_each_persons_view() {
         let plan = Plan::example();
-        let html = results_html(&plan, "2026-11-29");
+        let html = results_html(&plan, "2026-11-29", crate::reap_print::Audience::Team);
         let first = &plan.journey.participants[0];
         assert!(html.contains(&format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td>",
@@ -812,7 +845,7 @@ mod tests {
         )));
         let mut blank = Plan::default();
         blank.journey.participants.push(Default::default());
-        let html = results_html(&blank, "2026-11-29");
+        let html = results_html(&blank, "2026-11-29", crate::reap_print::Audience::Team);
         assert!(html.contains(&format!(
             "<tr><th scope=\"row\">{}</th><td></td><td>{}</td><td>{}</td></tr>",
             words::participant(1),
@@ -824,7 +857,7 @@ mod tests {
     #[test]
     fn the_results_show_the_cap_and_what_would_lift_it() {
         let plan = Plan::example();
-        let html = results_html(&plan, TODAY);
+        let html = results_html(&plan, TODAY, crate::reap_print::Audience::Team);
         no_scripts_or_links(&html);
         let result = plan.journey.overall().unwrap();
         assert!(html.contains("<p>Stage the group agreed: Developing<br><strong>Overall stage shown: Starting</strong></p>"));
@@ -842,7 +875,7 @@ mod tests {
             .clarity
             .iter_mut()
             .for_each(|c| c.answer = Some(Answer::Yes));
-        let html = results_html(&yes, TODAY);
+        let html = results_html(&yes, TODAY, crate::reap_print::Audience::Team);
         assert!(html.contains("<strong>Overall stage shown: Developing</strong>"));
         assert!(!html.contains("Without clear outcomes"));
         assert!(!html.contains(words::WHAT_WOULD_LIFT_IT));
@@ -850,7 +883,7 @@ mod tests {
 
     #[test]
     fn the_results_have_every_section_for_the_example() {
-        let html = results_html(&Plan::example(), TODAY);
+        let html = results_html(&Plan::example(), TODAY, crate::reap_print::Audience::Team);
         // Answers with their notes.
         assert!(html.contains("<td>No</td><td>We have not yet asked local communities"));
         assert!(html.contains("<td>Not sure</td><td>Restraint is falling"));
@@ -888,9 +921,39 @@ mod tests {
             stage: Some(Stage::Intending),
             ..Participant::default()
         }];
-        let html = results_html(&plan, TODAY);
+        let html = results_html(&plan, TODAY, crate::reap_print::Audience::Team);
         assert!(html.contains("<th scope=\"col\">Stage</th><th scope=\"col\">Overall</th></tr>"));
         assert!(html.contains("<li>Overall: the middle view is Intending. No two views are more than one stage apart.</li>"));
         assert!(!html.contains(words::NO_DEPARTMENT));
+    }
+
+    /// Issue 17, item 8: the spread of views printed to share outside the team (the default)
+    /// hides counts of 1 to 4 under the "<5" preset; the team's copy shows them.
+    #[test]
+    fn the_shared_results_hide_small_counts() {
+        let plan = Plan::example();
+        let team = results_html(&plan, TODAY, crate::reap_print::Audience::Team);
+        let shared = results_html(&plan, TODAY, crate::reap_print::Audience::Shared);
+        let cells = |html: &str| -> Vec<String> {
+            html.split("<td class=\"rep-num\">")
+                .skip(1)
+                .map(|c| c.split('<').next().unwrap_or_default().to_string())
+                .collect()
+        };
+        let (t, s) = (cells(&team), cells(&shared));
+        assert_eq!(t.len(), s.len());
+        assert!(
+            t.iter()
+                .any(|c| matches!(c.as_str(), "1" | "2" | "3" | "4")),
+            "{t:?}"
+        );
+        assert!(
+            !s.iter()
+                .any(|c| matches!(c.as_str(), "1" | "2" | "3" | "4")),
+            "{s:?}"
+        );
+        assert!(s.iter().any(|c| c == "*"));
+        assert!(shared.contains("* a count from 1 to 4"));
+        assert!(!team.contains("* a count from 1 to 4"));
     }
 }

@@ -15,11 +15,20 @@ use race_equity_domain::journey::{breakthrough, Answer, GroupSummary, Stage, CLA
 use race_equity_domain::journey_print;
 use race_equity_domain::messages::journey as m;
 use race_equity_domain::plan::{JourneySection, Plan};
+use race_equity_domain::reap_print::Audience;
 use web_sys::Element;
 
+/// The radio group asking who the printed results are for (the workshop pack holds no counts).
+const AUDIENCE: &str = "rep-j-audience";
+
+thread_local! {
+    /// The last choice read from the page, so that a redrawing keeps it.
+    static CHOSEN: std::cell::Cell<Audience> = const { std::cell::Cell::new(Audience::Shared) };
+}
+
 use crate::fields::{
-    action_fields, button, date_input, disabled, label, plan_screen, print, readonly,
-    remove_button, text_input,
+    action_fields, audience_choice, audience_of, button, date_input, disabled, label, plan_screen,
+    print, readonly, remove_button, text_input,
 };
 use crate::live_html::Drawn;
 use crate::state::{today, Planner};
@@ -37,11 +46,11 @@ fn act(planner: Planner, key: &str, root: &Element) -> Option<String> {
                 .plan
                 .with_untracked(journey_print::workshop_pack_html),
         ),
-        "print-results" => Some(
-            planner
-                .plan
-                .with_untracked(|p| journey_print::results_html(p, &today())),
-        ),
+        "print-results" => Some(planner.plan.with_untracked(|p| {
+            let audience = audience_of(root, AUDIENCE);
+            CHOSEN.set(audience);
+            journey_print::results_html(p, &today(), audience)
+        })),
         _ => None,
     };
     if let Some(page) = page {
@@ -134,6 +143,7 @@ pub fn render(
     let h = &mut String::new();
     w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
     summary(h, journey);
+    audience_choice(h, AUDIENCE, CHOSEN.get());
     h.push_str(r#"<div class="rep-button-group">"#);
     button(h, "print-pack", "rep-j-print-pack", m::PRINT_PACK, false);
     button(
@@ -885,7 +895,10 @@ mod tests {
                 reap_print::printable_html(&plan, today, reap_print::Audience::Team),
             ),
             ("workshop pack", journey_print::workshop_pack_html(&plan)),
-            ("journey results", journey_print::results_html(&plan, today)),
+            (
+                "journey results",
+                journey_print::results_html(&plan, today, reap_print::Audience::Shared),
+            ),
         ] {
             assert_only_text(what, &html);
         }
