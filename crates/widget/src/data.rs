@@ -732,7 +732,11 @@ fn over_time(h: &mut String, plan: &Plan, periods: &[(&Period, Rows)]) {
             w!(
                 h,
                 "<td>{}</td>",
-                value.map(format_ratio).unwrap_or_default()
+                // As the figure beside its status shows it: never rounded onto or across an end
+                // of the range.
+                value
+                    .map(|v| stats::format_ratio_in(v, plan.settings.non_adverse_range))
+                    .unwrap_or_default()
             );
         }
         let change = match values.as_slice() {
