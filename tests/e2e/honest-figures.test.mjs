@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations, blankPlan, field, goTo, openWithPlans, sharedBrowser, until, waitForPlanner,
+  axeViolations, blankPlan, field, goTo, openWithPlans, sharedBrowser, until, waitForPlanner, waitForSaved,
 } from './harness.mjs';
 
 const env = sharedBrowser();
@@ -130,6 +130,10 @@ test('item 8: the printed REAP checklist hides a caseload count of 3 when shared
   assert.doesNotMatch(outside, /against the team's caseload/);
 
   await widget.getByRole('radio', { name: 'For my team' }).check();
+  // An edit elsewhere redraws the screen: the choice stays as the user made it.
+  await typeCounts(widget, { 'rep-a-1-1-who': 'A.K.' });
+  await waitForSaved(widget);
+  assert.equal(await widget.getByRole('radio', { name: 'For my team' }).isChecked(), true, 'a redraw put the choice back');
   const team = await printed();
   assert.match(team, /<th scope="row">A\.K\.<\/th><td>3<br>9\.1%/);
   assert.match(team, /For the team only/);

@@ -42,7 +42,11 @@ pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> i
     let on_event = Rc::new(move |event: LiveEvent, root: &Element| -> Option<String> {
         match event {
             LiveEvent::Field { key, value } => {
-                planner.set_field(&key, &value);
+                match key.strip_prefix("audience:") {
+                    // Who a print is for: the screen's own state, not the plan's.
+                    Some(name) => choose_audience(name, &value),
+                    None => planner.set_field(&key, &value),
+                }
                 None
             }
             LiveEvent::Act { key } if key.starts_with("go:") => {
@@ -93,11 +97,35 @@ pub fn audience_choice(h: &mut String, name: &str, current: Audience) {
         let checked = if a == current { " checked" } else { "" };
         w!(
             h,
-            r#"<div class="rep-radio"><input type="radio" id="{name}-{value}" name="{name}" value="{value}"{checked}><label for="{name}-{value}">{}</label></div>"#,
+            r#"<div class="rep-radio"><input type="radio" id="{name}-{value}" name="{name}" value="{value}" data-f="audience:{name}"{checked}><label for="{name}-{value}">{}</label></div>"#,
             E(a.label())
         );
     }
     h.push_str("</div></fieldset>");
+}
+
+thread_local! {
+    /// Each audience question's answer, by its name, kept as soon as it is chosen so that a redraw
+    /// of the screen (another field's edit) never puts the question back to its default.
+    static AUDIENCES: std::cell::RefCell<Vec<(String, Audience)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The answer chosen to the audience question named `name`; sharing outside the team until one is.
+pub fn chosen_audience(name: &str) -> Audience {
+    AUDIENCES.with_borrow(|all| {
+        all.iter()
+            .find(|(n, _)| n == name)
+            .map_or(Audience::Shared, |(_, a)| *a)
+    })
+}
+
+fn choose_audience(name: &str, value: &str) {
+    let audience = Audience::from_value(value);
+    AUDIENCES.with_borrow_mut(|all| match all.iter_mut().find(|(n, _)| n == name) {
+        Some(found) => found.1 = audience,
+        None => all.push((name.to_string(), audience)),
+    });
 }
 
 /// The choice of [`audience_choice`] named `name` as the page shows it now; sharing outside the

@@ -15,20 +15,14 @@ use race_equity_domain::journey::{breakthrough, Answer, GroupSummary, Stage, CLA
 use race_equity_domain::journey_print;
 use race_equity_domain::messages::journey as m;
 use race_equity_domain::plan::{JourneySection, Plan};
-use race_equity_domain::reap_print::Audience;
 use web_sys::Element;
 
 /// The radio group asking who the printed results are for (the workshop pack holds no counts).
 const AUDIENCE: &str = "rep-j-audience";
 
-thread_local! {
-    /// The last choice read from the page, so that a redrawing keeps it.
-    static CHOSEN: std::cell::Cell<Audience> = const { std::cell::Cell::new(Audience::Shared) };
-}
-
 use crate::fields::{
-    action_fields, audience_choice, audience_of, button, date_input, disabled, label, plan_screen,
-    print, readonly, remove_button, text_input,
+    action_fields, audience_choice, audience_of, button, chosen_audience, date_input, disabled,
+    label, plan_screen, print, readonly, remove_button, text_input,
 };
 use crate::live_html::Drawn;
 use crate::state::{today, Planner};
@@ -48,7 +42,6 @@ fn act(planner: Planner, key: &str, root: &Element) -> Option<String> {
         ),
         "print-results" => Some(planner.plan.with_untracked(|p| {
             let audience = audience_of(root, AUDIENCE);
-            CHOSEN.set(audience);
             journey_print::results_html(p, &today(), audience)
         })),
         _ => None,
@@ -143,7 +136,7 @@ pub fn render(
     let h = &mut String::new();
     w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
     summary(h, journey);
-    audience_choice(h, AUDIENCE, CHOSEN.get());
+    audience_choice(h, AUDIENCE, chosen_audience(AUDIENCE));
     h.push_str(r#"<div class="rep-button-group">"#);
     button(h, "print-pack", "rep-j-print-pack", m::PRINT_PACK, false);
     button(

@@ -16,21 +16,15 @@ use race_equity_domain::messages::reap as m;
 use race_equity_domain::plan::{Action, Plan};
 use race_equity_domain::reap::{self, Anchor, AnchorStatus, Theme};
 use race_equity_domain::reap_print;
-use race_equity_domain::reap_print::Audience;
 use web_sys::Element;
 
 /// The radio group asking who the print or CSV is for.
 const AUDIENCE: &str = "rep-reap-audience";
 
-thread_local! {
-    /// The last choice read from the page, so that a redrawing keeps it.
-    static CHOSEN: std::cell::Cell<Audience> = const { std::cell::Cell::new(Audience::Shared) };
-}
-
 use crate::download::download;
 use crate::fields::{
-    action_fields, audience_choice, audience_of, button, date_input, disabled, label, plan_screen,
-    print, readonly, remove_button, text_input,
+    action_fields, audience_choice, audience_of, button, chosen_audience, date_input, disabled,
+    label, plan_screen, print, readonly, remove_button, text_input,
 };
 use crate::live_html::Drawn;
 use crate::state::{now, today, Planner};
@@ -45,7 +39,6 @@ fn act(planner: Planner, key: &str, root: &Element) -> Option<String> {
     match key {
         "csv" => {
             // The CSV holds the checklist's words only, no counts: nothing in it to suppress.
-            CHOSEN.set(audience_of(root, AUDIENCE));
             let text = planner
                 .plan
                 .with_untracked(|p| p.reap.checklist_csv(&p.action_plan, &today()));
@@ -59,7 +52,6 @@ fn act(planner: Planner, key: &str, root: &Element) -> Option<String> {
         }
         "print" => {
             let audience = audience_of(root, AUDIENCE);
-            CHOSEN.set(audience);
             let page = planner
                 .plan
                 .with_untracked(|p| reap_print::printable_html(p, &today(), audience));
@@ -115,7 +107,7 @@ pub fn render(
     let h = &mut String::new();
     w!(h, r#"<p class="rep-body-l">{}</p>"#, E(m::INTRO));
     summary(h, plan);
-    audience_choice(h, AUDIENCE, CHOSEN.get());
+    audience_choice(h, AUDIENCE, chosen_audience(AUDIENCE));
     h.push_str(r#"<div class="rep-button-group">"#);
     button(h, "csv", "rep-csv", m::DOWNLOAD_CSV, false);
     button(h, "print", "rep-print", m::PRINT, false);
