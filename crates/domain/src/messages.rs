@@ -791,3 +791,15 @@ pub mod service {
     pub const SMALL: &str = "Small numbers: groups marked * have fewer than 10 people or a count under 5. These are your own figures; do not publish them as they are.";
     pub const BROAD_GROUPS: &str = "These figures are by the 5 broad groups, so the White group as a whole is the reference here, whatever the SC-WRES comparison uses.";
 }
+
+/// What a user sees if the planner's own code fails (a Rust panic): the widget's panic hook puts it
+/// in place of every planner on the page, as plain text in a `role="alert"` banner. The autosave
+/// runs 400 ms after the last edit, and nothing can safely finish it once the code has failed, so
+/// the words promise only what was saved before.
+pub mod failure {
+    pub const TITLE: &str = "Something went wrong in the planner";
+    pub const SAVED: &str = "Your plan is as it was when it was last saved: the save indicator showed when that was. A change made in the last second before this message may not have been saved.";
+    pub const NEXT: &str = "Reload the page to carry on. If this happens again, tell whoever supports the planner in your organisation, and give them the technical detail below.";
+    pub const DETAIL: &str = "Technical detail: ";
+    pub const VERSION: &str = "Race Equity Planner version ";
+}

@@ -111,3 +111,100 @@ async fn clicking_a_part_shows_it_and_marks_the_navigation() {
         Some("page")
     );
 }
+
+/// The panic hook (`lib.rs`): after a panic, the console has the panic with its location, and every
+/// planner on the page shows a plain message in a `role="alert"` banner instead of a page that no
+/// longer answers. The panic is a real one, through the hook that `mount` installed; it comes from a
+/// closure that JavaScript calls inside a `try`, as a browser calls an event handler, so the test
+/// goes on after the wasm aborts. Named to run last (the runner takes the tests in reverse order of
+/// name): after an abort the wasm's state is not to be trusted.
+#[wasm_bindgen_test]
+async fn a_panic_is_logged_and_each_planner_shows_a_plain_message() {
+    use race_equity_domain::messages::failure;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let hosts = [host("wasm-test-panic-a"), host("wasm-test-panic-b")];
+    for host in &hosts {
+        race_equity_widget::mount(host.clone(), JsValue::UNDEFINED).expect("mounts");
+    }
+    tick().await;
+    assert!(
+        shadow_query(&hosts[0], ".rep-app").is_some(),
+        "the planner is drawn first"
+    );
+
+    // Records what reaches console.error, passing it on to the runner's own capture.
+    let recorder = js_sys::Function::new_no_args(
+        "const original = console.error; const seen = []; \
+         console.error = function (...args) { seen.push(args.map(String).join(' ')); return original.apply(this, args); }; \
+         return { seen, restore() { console.error = original; } };",
+    )
+    .call0(&JsValue::NULL)
+    .expect("a console recorder");
+    let panic_now = Closure::<dyn FnMut()>::new(|| {
+        let items: Vec<u8> = Vec::new();
+        // A bug of the ordinary kind: an index out of bounds.
+        let _ = items[std::hint::black_box(3)];
+    });
+    let thrown = js_sys::Function::new_with_args(
+        "f",
+        "try { f(); return 'returned'; } catch (error) { return String(error); }",
+    )
+    .call1(&JsValue::NULL, panic_now.as_ref())
+    .expect("the call itself returns")
+    .as_string()
+    .unwrap_or_default();
+    let restore: js_sys::Function = js_sys::Reflect::get(&recorder, &"restore".into())
+        .expect("restore")
+        .unchecked_into();
+    restore.call0(&recorder).expect("console.error restored");
+
+    // The wasm aborted (no unwinding), after the hook ran.
+    assert!(thrown.contains("RuntimeError"), "{thrown}");
+    let seen: Vec<String> = js_sys::Array::from(
+        &js_sys::Reflect::get(&recorder, &"seen".into()).expect("what was logged"),
+    )
+    .iter()
+    .filter_map(|line| line.as_string())
+    .collect();
+    // Once from the planner's hook, and once from the test runner's own hook, which the planner's
+    // passes the panic on to.
+    let logged = seen
+        .iter()
+        .filter(|line| {
+            line.contains("index out of bounds")
+                && line.contains("tests/browser.rs")
+                && line.contains("Stack")
+        })
+        .count();
+    assert_eq!(
+        logged, 2,
+        "the console has the panic, its location and the stack: {seen:?}"
+    );
+
+    for host in &hosts {
+        let alert = shadow_query(host, "#rep-failure").expect("the failure message");
+        assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+        assert_eq!(alert.class_name(), "rep-banner rep-banner--error");
+        let text = alert.text_content().unwrap_or_default();
+        for part in [failure::TITLE, failure::SAVED, failure::NEXT] {
+            assert!(text.contains(part), "{text}");
+        }
+        assert!(
+            text.contains("Technical detail: panicked at")
+                && text.contains("tests/browser.rs")
+                && text.contains("index out of bounds")
+                && text.contains("Race Equity Planner version"),
+            "{text}"
+        );
+        // Plain text only, in place of the planner; the stylesheet stays.
+        assert_eq!(alert.query_selector_all("*").expect("children").length(), 4);
+        assert!(
+            shadow_query(host, ".rep-app").is_none(),
+            "the broken planner is gone"
+        );
+        assert!(shadow_query(host, ".rep-root > #rep-failure").is_some());
+        assert!(shadow_query(host, "style").is_some());
+    }
+}

@@ -8,7 +8,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use crate::tools::{node_dir, wasm_opt};
-use crate::util::{command, dist_dir, lzma_smallest, out_dir, root, run};
+use crate::util::{command, dist_dir, out_dir, root, run};
 
 /// The single file, the product most users will hold.
 pub const SINGLE_FILE: &str = "race-equity-planner.html";
@@ -31,47 +31,35 @@ pub fn build() -> Result<(), String> {
     let root = root();
     let pkg = out_dir().join("pkg");
     let dist = dist_dir();
+    // The stable compiler as it comes, with no unstable options and no extra flags. A panic aborts
+    // (the release profile), after the widget's panic hook has logged it and shown the user a
+    // message (crates/widget/src/lib.rs).
     run(
-        "wasm-pack build (release, the standard library rebuilt for size)",
-        command("wasm-pack")
-            .args([
-                "build",
-                "crates/widget",
-                "--target",
-                "web",
-                "--release",
-                "--no-typescript",
-                "--out-dir",
-                &pkg.to_string_lossy(),
-                "--out-name",
-                "race_equity_widget",
-                "--",
-                "-Z",
-                "build-std=std,panic_abort",
-            ])
-            // Size (see docs/PERFORMANCE.md): rebuild the standard library with our size settings,
-            // and make a panic stop the wasm at once instead of formatting a message nobody sees
-            // (about 20 KB gzip less). Both are unstable options of the pinned stable compiler,
-            // enabled for this build only; the tests build the ordinary way.
-            .env("RUSTC_BOOTSTRAP", "1")
-            .env(
-                "RUSTFLAGS",
-                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none",
-            ),
+        "wasm-pack build (release)",
+        command("wasm-pack").args([
+            "build",
+            "crates/widget",
+            "--target",
+            "web",
+            "--release",
+            "--no-typescript",
+            "--out-dir",
+            &pkg.to_string_lossy(),
+            "--out-name",
+            "race_equity_widget",
+        ]),
     )?;
     if pkg.join("snippets").exists() {
         return Err("wasm-bindgen wrote pkg/snippets/: those files would be missing from the single file. Remove the inline JS snippet that caused them.".into());
     }
     fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     drop_stream_exports(&pkg.join(WASM))?;
-    // Measured on our wasm: flattening and re-looping the control flow before two rounds of -Oz
-    // gives 1% less after LZMA than -Oz alone (2.3 KB), for about 20 s more build time.
+    // Measured on 2026-12-07 (docs/PERFORMANCE.md): the wasm 40% smaller, and the single file
+    // first drawn about 20 ms sooner, than without wasm-opt; `--flatten --rereloop -Oz -Oz` was
+    // 0.8% smaller again, no sooner, and took about 9 s longer.
     run(
-        "wasm-opt --flatten --rereloop -Oz -Oz (npm binaryen)",
+        "wasm-opt -Oz (npm binaryen)",
         command(&wasm_opt().to_string_lossy()).args([
-            "--flatten",
-            "--rereloop",
-            "-Oz",
             "-Oz",
             "--enable-bulk-memory",
             "--enable-reference-types",
@@ -95,22 +83,16 @@ pub fn build() -> Result<(), String> {
     let loader = read(&root.join("www/loader.js"))?.replace("/*START*/", &start);
     write(&dist.join(LOADER), &loader)?;
 
-    // 2. The single file: glue, starter, LZMA decoder and wasm inlined, minified by terser; a CSP
-    //    that allows only that script.
-    let lzma_start = std::time::Instant::now();
-    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(lzma_smallest(&wasm)?);
-    println!(
-        "==> wasm compressed for the single file (LZMA) in {:.0} s",
-        lzma_start.elapsed().as_secs_f64()
-    );
-    let decoder = read(&node_dir().join("node_modules/js-lzma/src/lzma.js"))?;
+    // 2. The single file: glue, starter and wasm inlined, minified by terser; a CSP that allows only
+    //    that script. The wasm is plain base64, not compressed: unpacking LZMA in JavaScript made
+    //    every start about 100 ms slower (docs/PERFORMANCE.md, 2026-12-07).
+    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
     let script = read(&root.join("www/single-file-boot.js"))?
         .replace("/*GLUE*/", &glue)
-        .replace("/*START*/", &start)
-        .replace("/*LZMA_DECODER*/", &decoder);
+        .replace("/*START*/", &start);
     let script = format!(
         "\n{}\n",
-        minify(&script)?.replace("/*WASM_LZMA_BASE64*/", &wasm_base64)
+        minify(&script)?.replace("/*WASM_BASE64*/", &wasm_base64)
     );
     if script.contains("</script") {
         return Err("the inline script contains '</script': the single file would break".into());
@@ -184,9 +166,6 @@ fn minify(script: &str) -> Result<String, String> {
             "--module",
             "--compress",
             "--mangle",
-            // Keeps js-lzma's MIT copyright and permission notice, as its licence asks.
-            "--comments",
-            "/Copyright/",
             "--output",
             &output.to_string_lossy(),
             &input.to_string_lossy(),

@@ -41,17 +41,6 @@ pub fn ensure_build_tools() -> Result<(), String> {
         })?;
     }
 
-    // The release build rebuilds the standard library for size (`-Z build-std`), from its source.
-    let components = output_of("rustup", &["component", "list", "--installed"]).unwrap_or_default();
-    if !components.lines().any(|c| c.trim().starts_with("rust-src")) {
-        timed("install the standard library's source", || {
-            run(
-                "rustup component add rust-src",
-                command("rustup").args(["component", "add", "rust-src"]),
-            )
-        })?;
-    }
-
     let wanted = locked_version("wasm-bindgen")?;
     let have = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
     if have != format!("wasm-bindgen {wanted}") {

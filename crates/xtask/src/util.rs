@@ -98,34 +98,6 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-/// The smallest LZMA ("LZMA alone", the `.lzma` format) that liblzma's extreme preset makes, with
-/// the real length written into the header, as the decoder in the single file needs it. For wasm it
-/// is about a fifth smaller than zopfli's gzip (docs/PERFORMANCE.md).
-pub fn lzma_smallest(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::Write;
-    use xz2::stream::{LzmaOptions, Stream};
-    const PRESET_EXTREME: u32 = 0x8000_0000; // liblzma's LZMA_PRESET_EXTREME
-    let fail = |e: &dyn std::fmt::Display| format!("LZMA compression failed: {e}");
-    let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME).map_err(|e| fail(&e))?;
-    // Measured on our wasm: byte-aligned positions (pb=0), four bits of literal context (the most
-    // liblzma allows; 0.3 KB smaller than the preset's 3) and the longest matches help a little.
-    options
-        .position_bits(0)
-        .literal_context_bits(4)
-        .nice_len(273);
-    let stream = Stream::new_lzma_encoder(&options).map_err(|e| fail(&e))?;
-    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
-    encoder.write_all(bytes).map_err(|e| fail(&e))?;
-    let mut out = encoder.finish().map_err(|e| fail(&e))?;
-    // Header: 5 bytes of properties, then the uncompressed length (u64, little-endian), which the
-    // streaming encoder leaves as "unknown".
-    if out.len() < 13 {
-        return Err("LZMA compression failed: the output has no header".into());
-    }
-    out[5..13].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
-    Ok(out)
-}
-
 /// Gzip -9 size of some bytes.
 pub fn gzip_len(bytes: &[u8]) -> usize {
     gzip(bytes).len()
