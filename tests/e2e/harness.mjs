@@ -288,3 +288,30 @@ export function blankPlan(id, title, sections = {}) {
     ...sections,
   };
 }
+
+/** Records any dialog, and any script that sets `window.__pwned` in a page or any of its frames
+ * (every payload in tests/fixtures/security/payloads.mjs does, when it runs), in `context`.
+ * Returns the list of what ran, which a test expects to stay empty. */
+export async function armTrap(context) {
+  const ran = [];
+  await context.exposeBinding('__repTrapReport', ({ frame }, what) => {
+    ran.push(`${what} (in ${frame.url()})`);
+  });
+  await context.addInitScript(() => {
+    let value;
+    Object.defineProperty(window, '__pwned', {
+      configurable: false,
+      get: () => value,
+      set: (v) => {
+        value = v;
+        // Where the binding cannot be called, the test still reads __pwned from the page.
+        try { window.__repTrapReport(`window.__pwned = ${String(v)}`); } catch { /* read later */ }
+      },
+    });
+  });
+  context.on('page', (page) => page.on('dialog', (dialog) => {
+    ran.push(`a ${dialog.type()} dialog: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  }));
+  return ran;
+}

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CURRENT_SCHEMA_VERSION, distDir, fixturesDir, focusedId, foreignRequests, goTo, printFrom, sharedBrowser,
+  CURRENT_SCHEMA_VERSION, armTrap, distDir, fixturesDir, focusedId, foreignRequests, goTo, printFrom, sharedBrowser,
   singleFileUrl, until, waitForPlanner, watch,
 } from './harness.mjs';
 
@@ -37,28 +37,6 @@ function allowedRequests(origin, url) {
   return [...readdirSync(distDir).map((name) => `${origin}/${name}`), 'data:,'];
 }
 
-/** Records any dialog, and any script that sets `__pwned` in the page or any of its frames (the
- * file's onerror, onload and script payloads all do). Returns the list of what ran. */
-async function armTrap(context) {
-  const ran = [];
-  await context.exposeBinding('__repHostileReport', ({ frame }, what) => ran.push(`${what} (in ${frame.url()})`));
-  await context.addInitScript(() => {
-    let value;
-    Object.defineProperty(window, '__pwned', {
-      configurable: false,
-      get: () => value,
-      set: (v) => {
-        value = v;
-        try { window.__repHostileReport(`window.__pwned = ${String(v)}`); } catch { /* seen by injected() */ }
-      },
-    });
-  });
-  context.on('page', (page) => page.on('dialog', (dialog) => {
-    ran.push(`a ${dialog.type()} dialog: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  }));
-  return ran;
-}
 
 /**
  * What the file's markup would leave in the page, its shadow roots and its frames (the print frame

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CURRENT_SCHEMA_VERSION, blankPlan, field, fixturesDir, goTo, openWithPlans, printFrom, sharedBrowser, singleFileUrl,
+  CURRENT_SCHEMA_VERSION, armTrap, blankPlan, field, fixturesDir, goTo, openWithPlans, printFrom, sharedBrowser, singleFileUrl,
   until, waitForPlanner, waitForSaved,
 } from './harness.mjs';
 import { HOSTILE_TITLE, PAYLOADS } from '../fixtures/security/payloads.mjs';
@@ -27,37 +27,6 @@ const widgetOf = (page) => page.locator('[data-race-equity-planner]').first();
 
 // ---- The trap ----------------------------------------------------------------------------------
 
-/**
- * Arms `context` so that any script a payload runs is recorded: setting `window.__pwned` in the
- * page or any frame (print frames included, even after they are removed) and any dialog.
- * Returns the list of what ran.
- */
-async function armTrap(context) {
-  const ran = [];
-  await context.exposeBinding('__repSecurityReport', ({ frame }, what) => {
-    ran.push(`${what} (in ${frame.url()})`);
-  });
-  await context.addInitScript(() => {
-    let value;
-    Object.defineProperty(window, '__pwned', {
-      configurable: false,
-      get: () => value,
-      set: (v) => {
-        value = v;
-        try { window.__repSecurityReport(`window.__pwned = ${String(v)}`); } catch { /* reported below */ }
-      },
-    });
-  });
-  context.on('page', (page) => watchDialogs(page, ran));
-  return ran;
-}
-
-function watchDialogs(page, ran) {
-  page.on('dialog', (dialog) => {
-    ran.push(`a ${dialog.type()} dialog: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-}
 
 /**
  * What a payload would leave behind in the page, every shadow root and every frame: `__pwned`

@@ -310,18 +310,15 @@ pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFi
     let convention = settings.ratio_convention;
     let range = settings.non_adverse_range;
     let adverse = stats::adverse_direction(convention, metric);
-    let ratio = stats::metric_relative_likelihood(
-        convention,
-        metric,
-        stats::Counts {
-            events: ce,
-            total: ct,
-        },
-        stats::Counts {
-            events: re,
-            total: rt,
-        },
-    );
+    let comparison = stats::Counts {
+        events: ce,
+        total: ct,
+    };
+    let reference_counts = stats::Counts {
+        events: re,
+        total: rt,
+    };
+    let ratio = stats::metric_relative_likelihood(convention, metric, comparison, reference_counts);
     let wording = Wording {
         comparison: comparison_words,
         reference,
@@ -331,14 +328,8 @@ pub fn figure(metric: Metric, counts: [u64; 5], settings: &Settings) -> MetricFi
     let sentence = stats::sentence(
         &wording,
         stats::orientation(convention, metric),
-        stats::Counts {
-            events: ce,
-            total: ct,
-        },
-        stats::Counts {
-            events: re,
-            total: rt,
-        },
+        comparison,
+        reference_counts,
         range,
         adverse,
     );
