@@ -9,11 +9,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CURRENT_SCHEMA_VERSION, axeViolations, fixturesDir, goTo, launchBrowser, singleFileUrl, startServer, typeInto, until, waitForPlanner, watch } from './harness.mjs';
+import { CURRENT_SCHEMA_VERSION, axeViolations, fixturesDir, goTo, launchBrowser, singleFileUrl, startServer, typeInto, until, waitForPlanner } from './harness.mjs';
+import * as shared from './storage-helpers.mjs';
+import {
+  EXAMPLE_TITLE, PREFIX, headerTitle, listedTitles, planName, saveStatus, storageOf, waitForSaved, widgetOf,
+} from './storage-helpers.mjs';
 
 const PLANS = join(fixturesDir, 'plans');
-const PREFIX = 'race-equity-planner/demo/';
-const EXAMPLE_TITLE = 'Example: Northfield IPS team (fictional)';
 const DOWNLOAD_NAME = /^race-equity-plan-.*\d{4}-\d{2}-\d{2}\.(json|html|txt)$/;
 const SAVED = /Saved in this browser at \d\d:\d\d/;
 
@@ -34,76 +36,19 @@ after(async () => {
 // ---- Helpers -----------------------------------------------------------------------------------
 
 const demoUrl = () => `${server.origin}/index.html`;
-const widgetOf = (page) => page.locator('[data-race-equity-planner]').first();
 
-/** Opens a page in `context` at `url` and waits for the planner. */
-async function openPlanner(context, url = demoUrl()) {
-  const page = await context.newPage();
-  const seen = watch(page);
-  await page.goto(url);
-  await waitForPlanner(page);
-  return { page, widget: widgetOf(page), seen };
-}
+/** Opens a page in `context` at `url` (the demo page unless given) and waits for the planner. */
+const openPlanner = (context, url = demoUrl()) => shared.openPlanner(context, url);
 
 /** Puts `entries` into the origin's localStorage before the planner ever runs there. */
-async function seedStorage(context, entries) {
-  const page = await context.newPage();
-  // A page of the same origin that does not start the planner.
-  await page.goto(`${server.origin}/host-page.css`);
-  await page.evaluate((all) => {
-    for (const [key, value] of Object.entries(all)) localStorage.setItem(key, value);
-  }, entries);
-  // Chromium hands localStorage writes to the browser process asynchronously: wait until a new
-  // page of the origin sees them, so the planner cannot start before they arrive. The writing
-  // page stays open until then: closed at once, a large write (millions of characters) was
-  // sometimes never handed over.
-  const check = await context.newPage();
-  await check.goto(`${server.origin}/host-page.css`);
-  await until(
-    () => check.evaluate((keys) => keys.every((k) => localStorage.getItem(k) !== null), Object.keys(entries)),
-    'the seeded storage to reach new pages',
-  );
-  await check.close();
-  await page.close();
-}
+const seedStorage = (context, entries) => shared.seedStorage(context, server.origin, entries);
 
-/** Every key and value in the page's localStorage. */
-function storageOf(page) {
-  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
-}
-
-function storedPlan(page, id, prefix = PREFIX) {
-  return page.evaluate((key) => localStorage.getItem(key), `${prefix}plan/${id}`);
-}
-
-/** The plan's name in the header. */
-async function headerTitle(widget) {
-  return (await widget.locator('.rep-header__plan').textContent()).replace(/^\s*Plan:\s*/, '').trim();
-}
-
-const saveStatus = (widget) => widget.locator('.rep-header .rep-save-status');
-
-async function waitForSaved(widget) {
-  await saveStatus(widget).filter({ hasText: SAVED }).waitFor({ timeout: 10000 });
-}
+/** A plan's stored text, exactly as stored. */
+const storedPlan = shared.storedText;
 
 /** Clicks `button` and returns the download it starts, with its text. */
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await download.path();
-  const name = download.suggestedFilename();
-  const target = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
-  await download.saveAs(target);
-  return { name, path: target, text: await readFile(path, 'utf8') };
-}
+const downloadFrom = (page, button) => shared.downloadFrom(page, button, scratch);
 
-/** The titles in the "Plans in this browser" table, in order. */
-async function listedTitles(widget) {
-  const cells = widget.locator('.rep-table tbody tr td:first-child');
-  return (await cells.allTextContents()).map((t) => t.replace(/\s*Open now\s*$/, '').trim());
-}
-
-/** The row of the plans table for the plan called exactly `title`. */
 function rowOf(widget, title) {
   return widget.locator('.rep-table tbody tr').filter({
     has: widget.page().locator('td:first-child', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}(\\s*Open now)?\\s*$`) }),
@@ -114,7 +59,6 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const planName = (widget) => widget.getByLabel('Plan name', { exact: true });
 
 // ---- 1. Autosave and reload ----------------------------------------------------------------------
 
