@@ -29,7 +29,7 @@ pub type ActOnScreen = fn(Planner, &str, &Element) -> Option<String>;
 pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> impl IntoView {
     let planner = expect_context::<Planner>();
     // Read here, inside the component: an event handler runs with no reactive owner to ask.
-    let screen = use_context::<RwSignal<crate::app::Screen>>();
+    let screen = use_context::<RwSignal<crate::nav::Screen>>();
     // The key of a removal waiting for the user to confirm it.
     let confirm = RwSignal::new(None::<String>);
     let render = Rc::new(move |drawn: &Drawn| {
@@ -64,14 +64,14 @@ pub fn plan_screen(class: &'static str, draw: DrawScreen, act: ActOnScreen) -> i
 
 /// `reap/<anchor id>`: shows the REAP screen and moves focus to that anchor's heading (after the
 /// shell has moved it to the screen's heading).
-fn go_to(target: &str, root: &Element, screen: Option<RwSignal<crate::app::Screen>>) {
+fn go_to(target: &str, root: &Element, screen: Option<RwSignal<crate::nav::Screen>>) {
     let (Some(anchor), Some(screen)) = (target.strip_prefix("reap/"), screen) else {
         return;
     };
     let Some(app) = root.closest(".rep-app").ok().flatten() else {
         return;
     };
-    screen.set(crate::app::Screen::Part(
+    screen.set(crate::nav::Screen::Part(
         race_equity_domain::messages::Part::Reap,
     ));
     let id = format!("rep-a-{}-title", anchor.replace('.', "-"));

@@ -11,8 +11,8 @@ use race_equity_domain::messages::{self, home as m, Part};
 use race_equity_domain::plan::Plan;
 use web_sys::Element;
 
-use crate::app::Screen;
 use crate::live_html::{live_html, LiveEvent};
+use crate::nav::Screen;
 use crate::plan_details;
 use crate::state::Planner;
 

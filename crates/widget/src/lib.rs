@@ -13,14 +13,17 @@ macro_rules! w {
     }};
 }
 
+mod actions;
 mod app;
 mod config;
 mod data;
 mod download;
 mod fields;
+mod form;
 mod home;
 mod journey;
 mod live_html;
+mod nav;
 mod not_built;
 mod notices;
 mod plan_details;

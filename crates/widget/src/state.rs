@@ -398,6 +398,21 @@ impl Planner {
         self.schedule_save();
     }
 
+    /// Applies a typed edit to the open plan (see `plan::edits`), records it in the change log and
+    /// schedules a save. Returns what it made (the id of a new row, for focus), or `None` when the
+    /// edit was refused, after telling the user why.
+    pub fn apply(&self, change: plan::edits::Edit) -> Option<plan::edits::Applied> {
+        let mut result = Ok(plan::edits::Applied::default());
+        self.edit(|plan| result = plan::edits::apply(plan, &change, &today()));
+        match result {
+            Ok(applied) => Some(applied),
+            Err(problem) => {
+                self.notice(problem.message());
+                None
+            }
+        }
+    }
+
     /// Sets a field from an HTML screen by its key (see `plan::edit`); if the key is refused,
     /// tells the user why.
     pub fn set_field(&self, key: &str, value: &str) {
