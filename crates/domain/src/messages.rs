@@ -397,6 +397,8 @@ mod tests {
 
 /// Words the forms on every screen share.
 pub mod forms {
+    /// The heading of a long screen's jump links.
+    pub const CONTENTS: &str = "On this screen";
     pub const ACTION: &str = "Action";
     pub const WHO: &str = "Who";
     pub const BY_WHEN: &str = "By when";

@@ -177,33 +177,10 @@ fn ask_or_cancel(confirm: RwSignal<Option<String>>, key: &str) -> Option<Option<
 
 /// Prints `page` from a hidden frame beside the screen, so only that page is printed.
 pub fn print(root: &Element, page: &str, title: &str) {
-    let Some(parent) = root.parent_element() else {
+    let Some(app) = root.closest(".rep-app").ok().flatten() else {
         return;
     };
-    if let Ok(Some(old)) = parent.query_selector(".rep-print-frame") {
-        old.remove();
-    }
-    let Ok(frame) = document().create_element("iframe") else {
-        return;
-    };
-    let _ = frame.set_attribute("class", "rep-print-frame");
-    let _ = frame.set_attribute("title", title);
-    let _ = frame.set_attribute("aria-hidden", "true");
-    let _ = frame.set_attribute("tabindex", "-1");
-    // No scripts in the printed page, whatever it holds: same origin only so that we can call its
-    // print(), modals so that print() may open the dialog.
-    let _ = frame.set_attribute("sandbox", "allow-same-origin allow-modals");
-    let _ = frame.set_attribute("srcdoc", page);
-    let frame_for_load = frame.clone();
-    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Ok(frame) = frame_for_load.dyn_into::<web_sys::HtmlIFrameElement>() {
-            if let Some(window) = frame.content_window() {
-                let _ = window.print();
-            }
-        }
-    });
-    let _ = frame.add_event_listener_with_callback("load", on_load.unchecked_ref());
-    let _ = parent.append_child(&frame);
+    crate::form::print_in(&app, page, title);
 }
 
 /// The id of the button that asked for a removal, to return focus to it on "Cancel".

@@ -563,6 +563,47 @@ pub fn Banner(
     }
 }
 
+/// A long screen's contents: jump links to its sections, so a keyboard user can reach any of them
+/// in a few presses. Each target should be a heading with `tabindex="-1"`; the link moves focus to
+/// it (inside the shadow root, where the page's own `#id` navigation cannot reach) and scrolls it
+/// into view. `entries` are (id, words) pairs.
+#[component]
+pub fn PageContents(#[prop(into)] entries: Signal<Vec<(String, String)>>) -> impl IntoView {
+    let app = app_root();
+    view! {
+        <nav class="rep-contents" aria-label=m::CONTENTS>
+            <h2 class="rep-heading-s rep-contents__title">{m::CONTENTS}</h2>
+            <ol class="rep-contents__list">
+                {move || {
+                    entries
+                        .get()
+                        .into_iter()
+                        .map(|(id, words)| {
+                            let target = id.clone();
+                            view! {
+                                <li>
+                                    <a
+                                        class="rep-link"
+                                        href=format!("#{id}")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            if let Some(root) = app.0.get_untracked() {
+                                                focus_id(&root, &target);
+                                            }
+                                        }
+                                    >
+                                        {words}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </nav>
+    }
+}
+
 /// "For my team" or "To share outside the team" (METRICS.md "Small numbers"), asked right before a
 /// screen's print and download buttons. `name` is the radio group's name and id prefix; the answer
 /// is kept by name while the planner is open, so leaving the screen does not reset it.
@@ -627,12 +668,19 @@ fn remember_audience(name: &str, audience: Audience) {
 
 /// Prints `page` from a hidden frame in the planner, so only that page is printed.
 pub fn print(app: AppRoot, page: &str, title: &str) {
-    let Some(root) = app.0.get_untracked() else {
-        return;
-    };
-    let root: Element = root.into();
-    if let Ok(Some(old)) = root.query_selector(".rep-print-frame") {
-        old.remove();
+    if let Some(root) = app.0.get_untracked() {
+        print_in(&root, page, title);
+    }
+}
+
+/// [`print`], given the planner's `.rep-app` element. The frame of an earlier print goes first.
+pub fn print_in(root: &Element, page: &str, title: &str) {
+    if let Ok(old) = root.query_selector_all(".rep-print-frame") {
+        for i in 0..old.length() {
+            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                el.remove();
+            }
+        }
     }
     let Ok(frame) = document().create_element("iframe") else {
         return;

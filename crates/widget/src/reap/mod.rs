@@ -20,7 +20,7 @@ use crate::actions::ActionFields;
 use crate::download::download;
 use crate::form::{
     app_root, chosen_audience, focus_soon, print, AudienceChoice, Button, Confirming, DateField,
-    RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
+    PageContents, RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
 };
 use crate::state::{now, today, Planner};
 
@@ -71,9 +71,25 @@ pub fn ReapScreen() -> impl IntoView {
         .into_iter()
         .map(|theme| view! { <ThemeSection theme=theme/> })
         .collect_view();
+    // Every anchor is two presses from the top (issue 18: 139 Tab presses from 1.2 to 4.6 before).
+    let mut contents = vec![
+        ("rep-reap-summary".to_string(), m::SUMMARY_TITLE.to_string()),
+        ("rep-reviews".to_string(), m::REVIEWS_TITLE.to_string()),
+    ];
+    for theme in Theme::ALL {
+        let n = theme.number();
+        contents.push((format!("rep-theme-{n}"), format!("{n}. {}", theme.title())));
+        for anchor in reap::anchors_in(theme) {
+            contents.push((
+                format!("rep-a-{}-title", slug(anchor.id)),
+                format!("{} {}", anchor.id, anchor.title),
+            ));
+        }
+    }
     view! {
         <div class="rep-reap">
             <p class="rep-body-l">{m::INTRO}</p>
+            <PageContents entries=contents/>
             <Summary/>
             <AudienceChoice name=AUDIENCE chosen=audience/>
             <div class="rep-button-group">
@@ -94,7 +110,7 @@ fn Summary() -> impl IntoView {
     let tone = |met: bool| if met { Tone::Green } else { Tone::Grey };
     view! {
         <section class="rep-summary" aria-labelledby="rep-reap-summary">
-            <h2 class="rep-heading-l" id="rep-reap-summary">{m::SUMMARY_TITLE}</h2>
+            <h2 class="rep-heading-l" id="rep-reap-summary" tabindex="-1">{m::SUMMARY_TITLE}</h2>
             <p class="rep-summary__headline" role="status">
                 <StatusTag
                     tone=Signal::derive(move || rule.with(|r| tone(r.met)))
@@ -193,7 +209,7 @@ fn ThemeSection(theme: Theme) -> impl IntoView {
         .collect_view();
     view! {
         <section class="rep-section" aria-labelledby=labelled_by>
-            <h2 class="rep-heading-l" id=heading>{format!("{n}. {}", theme.title())}</h2>
+            <h2 class="rep-heading-l" id=heading tabindex="-1">{format!("{n}. {}", theme.title())}</h2>
             <p class="rep-hint">{format!("{} {}", theme.requirement_text(), theme.about())}</p>
             <ol class="rep-anchors">{anchors}</ol>
         </section>
