@@ -70,9 +70,17 @@ test('mountPlanner() mounts into an element added later, and refuses to mount tw
     el.id = 'late';
     document.body.append(el);
     await mountPlanner(el, { storageKey: 'late' });
-    return el.shadowRoot?.querySelector('.rep-app')?.getAttribute('data-storage-key');
+    const first = el.shadowRoot.querySelector('.rep-app');
+    // The second call, with another key: the first planner stays, untouched, and is the only one.
+    await mountPlanner(el, { storageKey: 'second' });
+    return {
+      key: el.shadowRoot.querySelector('.rep-app')?.getAttribute('data-storage-key'),
+      apps: el.shadowRoot.querySelectorAll('.rep-app').length,
+      same: el.shadowRoot.querySelector('.rep-app') === first,
+      alerts: el.shadowRoot.querySelectorAll('[role="alert"]').length,
+    };
   });
-  assert.equal(result, 'late');
+  assert.deepEqual(result, { key: 'late', apps: 1, same: true, alerts: 0 });
   await page.close();
 });
 

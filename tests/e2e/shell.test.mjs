@@ -4,8 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations, deepFocus, foreignRequests, launchBrowser, singleFileUrl, startServer, tabThrough,
-  waitForPlanner, watch, widgetControls,
+  axeViolations, deepFocus, field, foreignRequests, goTo, launchBrowser, singleFileUrl, startServer, tabThrough,
+  typeInto, until, waitForPlanner, waitForSaved, watch, widgetControls,
 } from './harness.mjs';
 
 let browser;
@@ -91,12 +91,25 @@ for (const way of ways) {
   });
 }
 
-test('single file: opens from disk with the network switched off', async () => {
+test('single file: works from disk with the network switched off: an edit is saved and is there after a reload', async () => {
   const context = await browser.newContext({ offline: true });
   const page = await context.newPage();
+  const { requests, errors } = watch(page);
   await page.goto(singleFileUrl);
   await waitForPlanner(page);
-  assert.match(await page.locator('.rep-header__plan').innerText(), /Example/);
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
+  const widget = page.locator('[data-race-equity-planner]');
+  assert.match(await widget.locator('.rep-header__plan').innerText(), /Example/);
+  await goTo(widget, 'REAP checklist');
+  const evidence = field(widget, 'rep-a-1-1-evidence');
+  await typeInto(page, evidence, 'Written with no network');
+  await waitForSaved(widget);
+  await page.reload();
+  await waitForPlanner(page);
+  await goTo(widget, 'REAP checklist');
+  assert.equal(await field(widget, 'rep-a-1-1-evidence').inputValue(), 'Written with no network');
+  assert.deepEqual(foreignRequests(requests, [singleFileUrl]), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -119,3 +132,36 @@ test('single file: its Content-Security-Policy blocks a deliberate fetch', async
   assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
   await context.close();
 });
+
+// Back and Forward where the planner is the whole page; a host page's history is left alone.
+for (const way of ways) {
+  const owns = way.name !== 'script embed';
+  test(`${way.name}: the browser's Back button ${owns ? 'returns to the previous screen' : 'is left to the host page'}`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(way.url());
+    await waitForPlanner(page);
+    const widget = page.locator('[data-race-equity-planner]');
+    const heading = () => widget.getByRole('heading', { level: 1 }).innerText();
+    const entries = await page.evaluate(() => history.length);
+    await goTo(widget, 'REAP checklist');
+    await goTo(widget, 'Data');
+    if (!owns) {
+      assert.equal(await page.evaluate(() => history.length), entries, 'the host page’s history is unchanged');
+      await context.close();
+      return;
+    }
+    assert.equal(await page.evaluate(() => history.length), entries + 2);
+    await page.evaluate(() => history.back());
+    await until(async () => (await heading()) === 'REAP checklist', 'Back to the REAP checklist');
+    await page.evaluate(() => history.back());
+    await until(async () => (await heading()) === 'Home', 'Back to Home');
+    await page.evaluate(() => history.forward());
+    await until(async () => (await heading()) === 'REAP checklist', 'Forward to the REAP checklist');
+    // Moving on from there replaces what was ahead, as on any site.
+    await goTo(widget, 'Your plans');
+    await page.evaluate(() => history.back());
+    await until(async () => (await heading()) === 'REAP checklist', 'Back from Your plans');
+    await context.close();
+  });
+}

@@ -156,11 +156,14 @@ test('plans can be created, renamed, duplicated, deleted and brought back; the l
 
 test('deleting another plan while an edit waits for its autosave does not drop the edit', async () => {
   const context = await browser.newContext();
-  // A slow machine: the planner's 400 ms autosave timer takes 4 s, so the user can act before it runs.
+  // A slow machine: every timer of a tenth of a second to two seconds (the autosave's among them,
+  // whatever its delay) runs ten times later, so the user can act before the autosave runs. The
+  // "Saving…" checks below fail if the autosave ran first, so the race is really tested.
   await context.addInitScript(() => {
     const setTimeoutBefore = window.setTimeout;
     window.setTimeout = function setTimeout(callback, delay, ...rest) {
-      return setTimeoutBefore.call(this, callback, delay === 400 ? 4000 : delay, ...rest);
+      const slow = delay >= 100 && delay <= 2000 ? delay * 10 : delay;
+      return setTimeoutBefore.call(this, callback, slow, ...rest);
     };
   });
   const { page, widget } = await openPlanner(context);
@@ -174,6 +177,7 @@ test('deleting another plan while an edit waits for its autosave does not drop t
   assert.match(await saveStatus(widget).innerText(), /Saving…/);
   await goTo(widget, 'Your plans');
   await widget.getByRole('button', { name: 'Delete A plan to delete', exact: true }).click();
+  assert.match(await saveStatus(widget).innerText(), /Saving…/, 'the edit still waits for its autosave');
   await widget.getByRole('button', { name: 'Yes, delete it', exact: true }).click();
   await until(async () => !(await listedTitles(widget)).includes('A plan to delete'), 'the plan to be deleted');
   // The open plan's edit is still saved...

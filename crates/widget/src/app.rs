@@ -41,6 +41,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
         }
     });
 
+    if config.owns_page {
+        follow_history(screen);
+    }
+
     view! {
         <div class="rep-app" data-storage-key=config.storage_key.clone() node_ref=root>
             <div class="rep-header">
@@ -66,6 +70,42 @@ pub fn App(config: MountConfig) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Where the planner is the whole page: each move to another screen is an entry in the browser's
+/// history (its state is the screen's place in [`Screen::all`]; the address does not change), so
+/// Back and Forward move between screens as on any site. Only where the page is the planner's.
+fn follow_history(screen: RwSignal<Screen>) {
+    let Some(history) = window().history().ok() else {
+        return;
+    };
+    let index_of = |s: Screen| Screen::all().iter().position(|x| *x == s).unwrap_or(0) as f64;
+    // Back to the first entry returns to the screen the planner opened on.
+    let _ = history.replace_state(&index_of(screen.get_untracked()).into(), "");
+    // Set while the screen changes because of Back or Forward, which must not add an entry.
+    let from_history = StoredValue::new(false);
+    Effect::new(move |before: Option<Screen>| {
+        let now = screen.get();
+        if before.is_some_and(|b| b != now) && !from_history.get_value() {
+            if let Ok(history) = window().history() {
+                let _ = history.push_state(&index_of(now).into(), "");
+            }
+        }
+        from_history.set_value(false);
+        now
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |event| {
+        let target = event
+            .state()
+            .as_f64()
+            .and_then(|i| Screen::all().get(i as usize).copied())
+            .unwrap_or(Screen::Home);
+        if target != screen.get_untracked() {
+            from_history.set_value(true);
+            screen.set(target);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The navigation: one button per screen, the current one marked as the page.

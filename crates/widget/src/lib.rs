@@ -51,7 +51,7 @@ const STYLES: &str = include_str!("../../../www/widget.css");
 #[wasm_bindgen]
 pub fn mount(host: Element, options: JsValue) -> Result<(), JsValue> {
     install_panic_hook();
-    let config = MountConfig::read(&host, &options);
+    let config = MountConfig::read(&host, &options).map_err(|e| JsValue::from_str(&e))?;
     if host.shadow_root().is_some() {
         return Err(JsValue::from_str(
             "This element already holds a Race Equity Planner. Give each planner its own element.",

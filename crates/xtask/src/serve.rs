@@ -42,9 +42,14 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
     })
 }
 
-/// Maps a URL path onto a file under one of the roots, refusing anything that climbs out.
+/// Maps a URL path onto a file under one of the roots, refusing anything that climbs out. The
+/// path's %-escapes are read first, as a browser's server would, so an escaped ".." is refused too.
 fn resolve(roots: &[PathBuf], url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let raw = url.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()?;
+    let path: &str = &path;
     let mut relative = PathBuf::new();
     for component in Path::new(path.trim_start_matches('/')).components() {
         match component {
@@ -85,8 +90,24 @@ mod tests {
     #[test]
     fn refuses_paths_that_climb_out_of_the_roots() {
         let roots = [root().join("www")];
+        // www/../Cargo.toml exists: each of these would serve it if ".." got through.
+        assert!(root().join("www/../Cargo.toml").is_file());
         assert_eq!(resolve(&roots, "/../Cargo.toml"), None);
         assert_eq!(resolve(&roots, "/%2e%2e/Cargo.toml"), None);
+        assert_eq!(resolve(&roots, "/%2E%2E%2FCargo.toml"), None);
+        assert_eq!(resolve(&roots, "/..%2fCargo.toml"), None);
+    }
+
+    #[test]
+    fn reads_escapes_in_a_path() {
+        // The escaped path is the same file as the plain one, so decoding is what the test above
+        // refuses, not a literal "%2e%2e" folder that happens not to exist.
+        let roots = [root().join("www")];
+        assert_eq!(
+            resolve(&roots, "/widget%2Ecss"),
+            Some(root().join("www/widget.css"))
+        );
+        assert_eq!(resolve(&roots, "/%ff"), None);
     }
 
     #[test]

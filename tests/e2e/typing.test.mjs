@@ -1,0 +1,78 @@
+// Typing in one field, on every screen with fields: focus and the caret stay where the user put
+// them (also in the middle of the text), and every other field on the screen keeps its text.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { field, focusedId, goTo, launchBrowser, startServer, waitForPlanner, waitForSaved } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A screen and a text field on it that the example plan fills in.
+const SCREENS = [
+  { screen: 'Home', id: 'rep-plan-title' },
+  { screen: 'REAP checklist', id: 'rep-a-1-1-evidence' },
+  { screen: 'Journey self-assessment', id: 'rep-j-strengths' },
+  { screen: 'Data', id: 'rep-d-d1-label' },
+];
+
+/** Every field on the screen but `except`, by id: its value (or checked state). */
+function otherFields(page, except) {
+  return page.evaluate((except) => {
+    const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+    const values = {};
+    for (const el of root.querySelectorAll('.rep-main input, .rep-main textarea, .rep-main select')) {
+      if (!el.id || el.id === except) continue;
+      values[el.id] = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
+    }
+    return values;
+  }, except);
+}
+
+function caret(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+    return [active.selectionStart, active.selectionEnd];
+  });
+}
+
+for (const { screen, id } of SCREENS) {
+  test(`${screen}: typing in the middle of a field keeps focus, the caret and every other field's text`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    await waitForPlanner(page);
+    const widget = page.locator('[data-race-equity-planner]');
+    await goTo(widget, screen);
+    const input = field(widget, id);
+    await input.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('abcdef');
+    const before = await otherFields(page, id);
+    assert.ok(Object.keys(before).length >= 3, `${screen} has other fields to watch`);
+    // Into the middle: after "abc".
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('XYZ', { delay: 30 });
+    assert.equal(await input.inputValue(), 'abcXYZdef');
+    assert.equal(await focusedId(page), id, 'focus stayed in the field');
+    assert.deepEqual(await caret(page), [6, 6], 'the caret stayed after what was typed');
+    // After the autosave, still: the save redraws nothing the user is working in.
+    await waitForSaved(widget);
+    assert.equal(await focusedId(page), id);
+    assert.deepEqual(await caret(page), [6, 6]);
+    await page.keyboard.type('!');
+    assert.equal(await input.inputValue(), 'abcXYZ!def');
+    assert.deepEqual(await otherFields(page, id), before, 'no other field changed');
+    await context.close();
+  });
+}
