@@ -1,12 +1,20 @@
 // Prints the median time from navigation to the first render of the app shell, and to the first
 // answer to a click with the example plan open, over N loads of each way to ship, in headless
-// Chromium. A figure, not a test: no threshold, nothing fails.
+// Chromium; then time to interactive again under 4x CPU throttling (the DevTools protocol's), the
+// closest we have to a locked-down laptop. Given a second build's dist/ (the build before a change),
+// loads alternate between the two and each figure is printed beside the other's, as a ratio.
+// Figures, not a test: no threshold, nothing fails.
+// Usage: node bench/load.mjs <loads> [dist] [base dist]
 
-import { launchBrowser, singleFileUrl, startServer, waitForPlanner } from '../e2e/harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { distDir, launchBrowser, startServer, waitForPlanner } from '../e2e/harness.mjs';
 
 const loads = Number(process.argv[2] || 10);
+const builds = [['this build', process.argv[3] || distDir]];
+if (process.argv[4]) builds.push(['before', process.argv[4]]);
 const browser = await launchBrowser();
-const server = await startServer();
+for (const build of builds) build.push(await startServer(build[1]));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,35 +50,48 @@ async function interactive(page) {
   });
 }
 
+async function load(url, { ready = false, throttle = 1 } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  if (ready) await interactive(page);
+  await page.goto(url);
+  let time;
+  if (ready) {
+    await page.waitForFunction(() => performance.getEntriesByName('rep:interactive').length > 0, null, { timeout: 60000 });
+    time = await page.evaluate(() => performance.getEntriesByName('rep:interactive')[0].startTime);
+  } else {
+    await waitForPlanner(page);
+    time = await page.evaluate(() => performance.getEntriesByName('rep:mounted')[0].startTime);
+  }
+  await context.close();
+  return time;
+}
+
 const ways = [
-  ['single file from disk', singleFileUrl],
-  ['script embed over http', `${server.origin}/index.html`],
+  ['single file from disk', (dist) => pathToFileURL(join(dist, 'race-equity-planner.html')).href],
+  ['script embed over http', (dist, server) => `${server.origin}/index.html`],
+];
+const measures = [
+  ['first render', {}],
+  ['time to interactive', { ready: true }],
+  ['interactive, 4x CPU throttle', { ready: true, throttle: 4 }],
 ];
 for (const [name, url] of ways) {
-  const times = [];
-  const ready = [];
-  for (let i = 0; i < loads; i += 1) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url);
-    await waitForPlanner(page);
-    times.push(await page.evaluate(() => performance.getEntriesByName('rep:mounted')[0].startTime));
-    await context.close();
+  for (const [what, options] of measures) {
+    const times = builds.map(() => []);
+    for (let i = 0; i < loads; i += 1) {
+      for (const [b, [, dist, server]] of builds.entries()) times[b].push(await load(url(dist, server), options));
+    }
+    const [now, before] = times.map(median);
+    const figure = (values) => `median ${median(values).toFixed(0).padStart(5)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
+    let line = `${`${what},`.padEnd(30)} ${name.padEnd(24)} ${figure(times[0])}`;
+    if (before !== undefined) line += `  before ${figure(times[1])}  ratio ${(now / before).toFixed(2)}`;
+    console.log(`${line}  over ${loads} loads`);
   }
-  for (let i = 0; i < loads; i += 1) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await interactive(page);
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('rep:interactive').length > 0, null, { timeout: 30000 });
-    ready.push(await page.evaluate(() => performance.getEntriesByName('rep:interactive')[0].startTime));
-    await context.close();
-  }
-  const line = (what, values) => console.log(
-    `${`${what},`.padEnd(21)} ${name.padEnd(24)} median ${median(values).toFixed(0).padStart(5)} ms over ${loads} loads (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`,
-  );
-  line('first render', times);
-  line('time to interactive', ready);
 }
 await browser.close();
-await server.close();
+for (const [, , server] of builds) await server.close();

@@ -1,18 +1,23 @@
 // Prints how long an edit takes to reach storage with a full plan open: the edit itself (record
 // the change, update the screen) and the save (serialise in wasm, write to localStorage), as
-// medians over N edits; how long an anchor's status takes to reach the checklist's summary; then
-// how long a keystroke in the REAP checklist, the journey and Data takes to redraw that screen.
-// Figures, not tests.
-// Usage: node bench/save.mjs <edits> <full-plan.json>
+// medians over N edits; how long an anchor's status takes to reach the checklist's summary; how
+// long a keystroke in the REAP checklist, the journey and Data takes to redraw that screen; and how
+// long a move to another screen takes. Given a second build's dist/ (the build before a change),
+// each figure is printed beside that build's, as a ratio. Figures, not tests.
+// Usage: node bench/save.mjs <edits> <full-plan.json> [dist] [base dist]
 
 import { readFileSync } from 'node:fs';
-import { launchBrowser, startServer, waitForPlanner } from '../e2e/harness.mjs';
+import { distDir, launchBrowser, startServer, waitForPlanner } from '../e2e/harness.mjs';
 
 const edits = Number(process.argv[2] || 100);
 const planJson = readFileSync(process.argv[3], 'utf8');
 const plan = JSON.parse(planJson);
+const builds = [process.argv[4] || distDir];
+if (process.argv[5]) builds.push(process.argv[5]);
 const browser = await launchBrowser();
-const server = await startServer();
+
+async function measure(dist) {
+const server = await startServer(dist);
 const page = await browser.newPage();
 await page.addInitScript(({ id, json }) => {
   if (sessionStorage.getItem('seeded')) return;
@@ -118,12 +123,59 @@ const reap = await keystrokes('REAP checklist', 'rep-a-1-1-evidence', '.rep-reap
 const journey = await keystrokes('Journey self-assessment', 'rep-j-p-p1-evidence', '.rep-journey');
 const data = await keystrokes('Data', 'rep-d-d1-appointment-ce', '.rep-data', true);
 
-console.log(`edit (record the change, update the screen)  median ${figures.edit.toFixed(2)} ms over ${edits} edits`);
-console.log(`save (serialise + localStorage write)        median ${figures.save.toFixed(2)} ms over ${edits} saves (target under 5 ms)`);
-console.log(`saved plan size in storage                   ${(figures.size / 1024).toFixed(1)} KB`);
-console.log(`${'REAP status: edit to updated summary'.padEnd(45)}median ${summary.median.toFixed(2)} ms over ${edits} edits (slowest ${summary.max.toFixed(1)} ms)`);
-for (const [name, result] of [['REAP checklist', reap], ['Journey', journey], ['Data (a count)', data]]) {
-  console.log(`${`${name}: type, record, redraw`.padEnd(45)}median ${result.redraw.toFixed(2)} ms over ${edits} keystrokes (the screen is ${(result.size / 1024).toFixed(0)} KB of HTML)`);
-}
-await browser.close();
+// A move to another screen with the full plan open: from the click on its navigation button until
+// its heading and its first field are in the page (rendered, after the microtasks of the click).
+const switches = await page.evaluate(async ({ edits }) => {
+  const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+  const macrotask = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+  const screens = [
+    ['REAP checklist', '#rep-a-1-1-status'],
+    ['Journey self-assessment', '#rep-j-strengths'],
+    ['Data', '[id="rep-d-d1-label"]'],
+    ['Home', '#rep-plan-title'],
+  ];
+  const times = [];
+  for (let i = 0; i < edits; i += 1) {
+    const [name, selector] = screens[i % screens.length];
+    const t0 = performance.now();
+    [...root.querySelectorAll('nav button')].find((b) => b.textContent.trim() === name).click();
+    let waited = 0;
+    while (!(root.querySelector('h1')?.textContent.trim() === name && root.querySelector(selector))) {
+      if ((waited += 1) > 500) throw new Error(`${name} did not open`);
+      await macrotask();
+    }
+    times.push(performance.now() - t0);
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { median: median(times), max: Math.max(...times) };
+}, { edits });
+
+await page.close();
 await server.close();
+return {
+  'edit (record the change, update the screen)': figures.edit,
+  'save (serialise + localStorage write)': figures.save,
+  'REAP status: edit to updated summary': summary.median,
+  'REAP checklist: type, record, redraw': reap.redraw,
+  'Journey: type, record, redraw': journey.redraw,
+  'Data (a count): type, record, redraw': data.redraw,
+  'switch screens (full plan)': switches.median,
+  size: figures.size,
+};
+}
+
+const results = [];
+for (const dist of builds) results.push(await measure(dist));
+console.log(`saved plan size in storage                   ${(results[0].size / 1024).toFixed(1)} KB`);
+for (const name of Object.keys(results[0]).filter((k) => k !== 'size')) {
+  const [now, before] = results.map((r) => r[name]);
+  let line = `${name.padEnd(45)}median ${now.toFixed(2).padStart(7)} ms over ${edits}`;
+  if (before !== undefined) line += `   before ${before.toFixed(2).padStart(7)} ms   ratio ${(now / before).toFixed(2)}`;
+  console.log(line);
+}
+console.log('goals (issue 18): a keystroke and a status change under 4 ms, a screen change under 50 ms (medians)');
+await browser.close();

@@ -27,13 +27,13 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Serves dist/ at / and tests/fixtures/ at /fixtures/ on 127.0.0.1, on a free port. */
-export async function startServer() {
+/** Serves dist/ (or another build's `dist`) at / and tests/fixtures/ at /fixtures/ on 127.0.0.1, on a free port. */
+export async function startServer(dist = distDir) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const [base, rest] = path.startsWith('/fixtures/')
       ? [fixturesDir, path.slice('/fixtures/'.length)]
-      : [distDir, path.slice(1) || 'index.html'];
+      : [dist, path.slice(1) || 'index.html'];
     const file = normalize(join(base, rest));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

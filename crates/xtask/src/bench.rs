@@ -54,19 +54,35 @@ pub fn run() -> Result<(), String> {
     peer_comparisons("100k", 5)?;
     peer_comparisons("1m", 3)?;
 
-    println!("\n== In headless Chromium ==");
+    // The same figures for the build before a change, built from its commit in this run, so each
+    // figure is printed beside its "before" on the same (noisy, shared) machine.
+    let base = base_build()?;
+    let base_single = std::fs::read(base.dist.join(SINGLE_FILE))
+        .map_err(|e| format!("cannot read the base build's single file: {e}"))?;
+    println!(
+        "single file, the build before ({})  {:>10} raw  {:>10} gzip",
+        base.commit,
+        kb(base_single.len()),
+        kb(gzip_len(&base_single))
+    );
+
+    println!("\n== In headless Chromium (this build beside the build before, {}) ==", base.commit);
     util::run(
-        "first render and time to interactive (example plan), 10 loads of each way to ship",
+        "first render and time to interactive (example plan), 10 loads of each way to ship, alternating builds",
         command("node")
             .current_dir(root().join("tests"))
-            .args(["bench/load.mjs", "10"]),
+            .args(["bench/load.mjs", "10"])
+            .arg(&dist_dir)
+            .arg(&base.dist),
     )?;
     util::run(
-        "edit, save and the REAP summary with the full plan open, 100 edits",
+        "edit, save, the REAP summary, keystrokes and screen changes with the full plan open, 100 edits",
         command("node")
             .current_dir(root().join("tests"))
             .args(["bench/save.mjs", "100"])
-            .arg(&plan_file),
+            .arg(&plan_file)
+            .arg(&dist_dir)
+            .arg(&base.dist),
     )?;
     // The import is not in the product's wasm yet: time it compiled on its own (crates/bench-wasm).
     let bench_dir = root().join("target/bench");
@@ -92,6 +108,63 @@ pub fn run() -> Result<(), String> {
             .arg("bench/import.mjs")
             .arg(&bench_dir),
     )
+}
+
+/// The build a bench compares against: its commit and its `dist/`.
+struct BaseBuild {
+    commit: String,
+    dist: std::path::PathBuf,
+}
+
+/// The commit the bench compares against unless `REP_BENCH_BASE` names another: the last commit
+/// before issue 18 moved the screens to Leptos components (screens as HTML text and a morph).
+const DEFAULT_BASE: &str = "ff90f67";
+
+/// Builds the base commit's `dist/` in `target/bench-base/` (its source from `git archive`, its own
+/// target directory, kept between runs so only the first run compiles it all).
+fn base_build() -> Result<BaseBuild, String> {
+    let commit = std::env::var("REP_BENCH_BASE").unwrap_or_else(|_| DEFAULT_BASE.to_string());
+    let full = util::output_of("git", &["-C", &root().to_string_lossy(), "rev-parse", &commit])
+        .ok_or_else(|| format!("REP_BENCH_BASE: '{commit}' is not a commit of this repository"))?;
+    let full = full.trim().to_string();
+    let base_dir = root().join("target/bench-base");
+    let src = base_dir.join(&full[..12]);
+    if !src.join("Cargo.toml").is_file() {
+        std::fs::create_dir_all(&src).map_err(|e| format!("cannot create {}: {e}", src.display()))?;
+        let archive = std::process::Command::new("git")
+            .args(["-C", &root().to_string_lossy(), "archive", "--format=tar", &full])
+            .output()
+            .map_err(|e| format!("git archive: {e}"))?;
+        if !archive.status.success() {
+            return Err(format!("git archive {full} failed"));
+        }
+        let mut tar = std::process::Command::new("tar")
+            .args(["-x", "-C", &src.to_string_lossy()])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("tar: {e}"))?;
+        use std::io::Write;
+        tar.stdin
+            .take()
+            .ok_or("tar: no stdin")?
+            .write_all(&archive.stdout)
+            .map_err(|e| format!("tar: {e}"))?;
+        if !tar.wait().map_err(|e| format!("tar: {e}"))?.success() {
+            return Err("tar could not unpack the base commit".into());
+        }
+    }
+    util::run(
+        &format!("build the base commit {} for comparison (target/bench-base)", &full[..12]),
+        command("cargo")
+            .current_dir(&src)
+            .env("CARGO_TARGET_DIR", base_dir.join("target"))
+            .env_remove("REP_OUT")
+            .args(["xtask", "dist"]),
+    )?;
+    Ok(BaseBuild {
+        commit: full[..12].to_string(),
+        dist: src.join("dist"),
+    })
 }
 
 /// Native figures for the plan document; writes the full plan for the browser benchmark.

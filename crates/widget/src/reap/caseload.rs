@@ -23,11 +23,16 @@ pub fn Specialists() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // What the comparison reads, so that it is asked again only when that changes: it takes a
+    // few milliseconds with thirty specialists, too long to redo on each keystroke elsewhere.
+    let inputs = Memo::new(move |_| {
+        planner
+            .plan
+            .with(|p| (p.reap.specialists.clone(), p.settings.non_adverse_range))
+    });
     // Asked of the domain once per change; the rows, totals and results all read it.
     let comparison = Memo::new(move |_| {
-        planner.plan.with(|p| {
-            caseload::compare_specialists(&p.reap.specialists, p.settings.non_adverse_range)
-        })
+        inputs.with(|(specialists, range)| caseload::compare_specialists(specialists, *range))
     });
     let add = Callback::new(move |()| {
         if let Some(id) = planner.apply(Edit::AddSpecialist).and_then(|a| a.created) {
