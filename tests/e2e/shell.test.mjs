@@ -165,3 +165,15 @@ for (const way of ways) {
     await context.close();
   });
 }
+
+test('single file: a browser without DecompressionStream gets a plain message saying what to use', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.DecompressionStream; });
+  const page = await context.newPage();
+  await page.goto(singleFileUrl);
+  const alert = page.locator('[data-race-equity-planner] [role="alert"]');
+  await alert.waitFor({ timeout: 20000 });
+  assert.match(await alert.innerText(), /could not start/);
+  assert.match(await page.locator('[data-race-equity-planner]').innerText(), /DecompressionStream\). Use a current Microsoft Edge/);
+  await context.close();
+});

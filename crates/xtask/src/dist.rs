@@ -84,9 +84,10 @@ pub fn build() -> Result<(), String> {
     write(&dist.join(LOADER), &loader)?;
 
     // 2. The single file: glue, starter and wasm inlined, minified by terser; a CSP that allows only
-    //    that script. The wasm is plain base64, not compressed: unpacking LZMA in JavaScript made
-    //    every start about 100 ms slower (docs/PERFORMANCE.md, 2026-12-07).
-    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    //    that script. The wasm is gzip -9 then base64; the browser's DecompressionStream unpacks it
+    //    while WebAssembly compiles it. Measured 2026-12-07 (docs/PERFORMANCE.md): interactive in
+    //    350 ms against 500 ms for the plain base64 wasm (LZMA in JavaScript was slower than both).
+    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(crate::util::gzip(&wasm));
     let script = read(&root.join("www/single-file-boot.js"))?
         .replace("/*GLUE*/", &glue)
         .replace("/*START*/", &start);
