@@ -86,7 +86,7 @@ fn ensure_npm_tools() -> Result<(), String> {
     if !fresh {
         timed("install npm dev tools", || {
             run(
-                "npm ci (tests/package-lock.json: playwright-core, axe-core, binaryen, terser, js-lzma)",
+                "npm ci (tests/package-lock.json: playwright-core, axe-core, binaryen, terser)",
                 command("npm")
                     .current_dir(node_dir())
                     .args(["ci", "--no-audit", "--no-fund"]),
