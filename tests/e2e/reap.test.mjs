@@ -260,3 +260,32 @@ test('what was typed is shown as text, never run as markup, on the checklist and
   assert.deepEqual(injected, { ran: false, images: 0, bold: 0 });
   await context.close();
 });
+
+test('the contents: any anchor is a few key presses from the top, wide or narrow', async () => {
+  for (const width of [1280, 320]) {
+    const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('contents', 'Contents plan')]);
+    await page.setViewportSize({ width, height: 800 });
+    await goTo(widget, 'REAP checklist');
+    // From the screen's heading (where focus lands on opening it) to anchor 4.6's heading.
+    await widget.getByRole('heading', { level: 1, name: 'REAP checklist' }).focus();
+    const target = width > 700 ? /^4\.6 The team's Employer Engagement strategy/ : /^4\. Partnership$/;
+    let presses = 0;
+    while (!target.test(await page.evaluate(() => {
+      let a = document.activeElement;
+      while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+      return a ? a.textContent.trim() : '';
+    }))) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+      assert.ok(presses < 40, `the contents link was not reached in 40 presses at ${width} px`);
+    }
+    await page.keyboard.press('Enter');
+    const heading = width > 700 ? 'rep-a-4-6-title' : 'rep-theme-4';
+    await until(async () => (await focusedId(page)) === heading, `focus on ${heading}`);
+    assert.ok(await field(widget, heading).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    }), 'the heading is scrolled into view');
+    await context.close();
+  }
+});

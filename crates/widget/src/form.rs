@@ -566,40 +566,61 @@ pub fn Banner(
 /// A long screen's contents: jump links to its sections, so a keyboard user can reach any of them
 /// in a few presses. Each target should be a heading with `tabindex="-1"`; the link moves focus to
 /// it (inside the shadow root, where the page's own `#id` navigation cannot reach) and scrolls it
-/// into view. `entries` are (id, words) pairs.
+/// into view. `entries` are (id, words) pairs; those whose ids are in `indent` are listed under the
+/// entry before them (a theme's anchors, a part's periods). Where the planner is wide enough, the
+/// contents sit in a column beside the screen and stay in view as it scrolls (`.rep-with-contents`
+/// in widget.css); put the screen's sections after this, inside one `<div class="rep-with-contents">`.
 #[component]
-pub fn PageContents(#[prop(into)] entries: Signal<Vec<(String, String)>>) -> impl IntoView {
+pub fn PageContents(
+    #[prop(into)] entries: Signal<Vec<(String, String)>>,
+    #[prop(into, optional)] indent: Signal<Vec<String>>,
+) -> impl IntoView {
     let app = app_root();
-    view! {
-        <nav class="rep-contents" aria-label=m::CONTENTS>
-            <h2 class="rep-heading-s rep-contents__title">{m::CONTENTS}</h2>
-            <ol class="rep-contents__list">
-                {move || {
-                    entries
-                        .get()
+    let link = move |id: String, words: String| {
+        let target = id.clone();
+        view! {
+            <a
+                class="rep-link"
+                href=format!("#{id}")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    if let Some(root) = app.0.get_untracked() {
+                        focus_id(&root, &target);
+                    }
+                }
+            >
+                {words}
+            </a>
+        }
+    };
+    let items = move || {
+        let indent = indent.get();
+        // Top-level entries, each with the indented entries that follow it.
+        let mut groups: Vec<((String, String), Vec<(String, String)>)> = Vec::new();
+        for (id, words) in entries.get() {
+            match groups.last_mut() {
+                Some(group) if indent.contains(&id) => group.1.push((id, words)),
+                _ => groups.push(((id, words), Vec::new())),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|((id, words), sub)| {
+                let sub = (!sub.is_empty()).then(|| {
+                    let items = sub
                         .into_iter()
-                        .map(|(id, words)| {
-                            let target = id.clone();
-                            view! {
-                                <li>
-                                    <a
-                                        class="rep-link"
-                                        href=format!("#{id}")
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            if let Some(root) = app.0.get_untracked() {
-                                                focus_id(&root, &target);
-                                            }
-                                        }
-                                    >
-                                        {words}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+                        .map(|(id, words)| view! { <li>{link(id, words)}</li> })
+                        .collect_view();
+                    view! { <ul class="rep-contents__list rep-contents__list--sub">{items}</ul> }
+                });
+                view! { <li>{link(id, words)}{sub}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="rep-contents" aria-labelledby="rep-contents-title">
+            <h2 class="rep-heading-s rep-contents__title" id="rep-contents-title">{m::CONTENTS}</h2>
+            <ul class="rep-contents__list">{items}</ul>
         </nav>
     }
 }

@@ -72,6 +72,7 @@ pub fn ReapScreen() -> impl IntoView {
         .map(|theme| view! { <ThemeSection theme=theme/> })
         .collect_view();
     // Every anchor is two presses from the top (issue 18: 139 Tab presses from 1.2 to 4.6 before).
+    let mut anchors = Vec::new();
     let mut contents = vec![
         ("rep-reap-summary".to_string(), m::SUMMARY_TITLE.to_string()),
         ("rep-reviews".to_string(), m::REVIEWS_TITLE.to_string()),
@@ -80,6 +81,7 @@ pub fn ReapScreen() -> impl IntoView {
         let n = theme.number();
         contents.push((format!("rep-theme-{n}"), format!("{n}. {}", theme.title())));
         for anchor in reap::anchors_in(theme) {
+            anchors.push(format!("rep-a-{}-title", slug(anchor.id)));
             contents.push((
                 format!("rep-a-{}-title", slug(anchor.id)),
                 format!("{} {}", anchor.id, anchor.title),
@@ -89,7 +91,9 @@ pub fn ReapScreen() -> impl IntoView {
     view! {
         <div class="rep-reap">
             <p class="rep-body-l">{m::INTRO}</p>
-            <PageContents entries=contents/>
+            <div class="rep-with-contents">
+            <PageContents entries=contents indent=anchors/>
+            <div class="rep-with-contents__main">
             <Summary/>
             <AudienceChoice name=AUDIENCE chosen=audience/>
             <div class="rep-button-group">
@@ -98,6 +102,8 @@ pub fn ReapScreen() -> impl IntoView {
             </div>
             <Reviews/>
             {themes}
+            </div>
+            </div>
         </div>
     }
 }
