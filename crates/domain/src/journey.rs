@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::reap::list_with_and;
+use crate::text::list_with_and;
 
 /// A stage of the journey to race equality, from earliest to latest. `Ord` follows the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -602,7 +602,7 @@ pub fn summarise_workshop(views: &[ParticipantView]) -> WorkshopSummary {
         match view.department.map(str::trim).filter(|d| !d.is_empty()) {
             None => unnamed.push(i),
             Some(name) => {
-                let key = crate::plan::department_key(name);
+                let key = crate::text::department_key(name);
                 match named.iter_mut().find(|(k, _, _)| *k == key) {
                     Some((_, _, members)) => members.push(i),
                     None => named.push((key, name.to_owned(), vec![i])),

@@ -23,6 +23,7 @@ pub mod reap_print;
 pub mod service;
 pub mod stats;
 pub mod storage_keys;
+pub mod text;
 pub mod timeframe;
 pub mod wres;
 pub mod xlsx;

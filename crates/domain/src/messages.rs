@@ -523,14 +523,14 @@ pub mod journey {
     /// "Ann sees Intending", "Bo and Cy see Developing".
     pub fn see(people: &[String], stage: &str) -> String {
         let verb = if people.len() == 1 { "sees" } else { "see" };
-        format!("{} {verb} {stage}", crate::reap::list_with_and(people))
+        format!("{} {verb} {stage}", crate::text::list_with_and(people))
     }
 
     /// "Questions still to answer: 2 and 4."
     pub fn still_to_answer(numbers: &[String]) -> String {
         format!(
             "Questions still to answer (\u{201c}not sure\u{201d} counts as not answered): {}.",
-            crate::reap::list_with_and(numbers)
+            crate::text::list_with_and(numbers)
         )
     }
 
@@ -646,7 +646,7 @@ pub mod journey_print {
         };
         format!(
             "Still to settle: {which} {}.",
-            crate::reap::list_with_and(numbers)
+            crate::text::list_with_and(numbers)
         )
     }
 

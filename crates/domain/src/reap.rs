@@ -5,6 +5,7 @@
 //! (seed 000) and are the standard teams are measured against. The questions, evidence examples and
 //! action ideas are ours; several action ideas paraphrase what real services did (seed 001).
 
+use crate::text::list_with_and;
 use serde::{Deserialize, Serialize};
 
 /// One of the 4 thematic areas the anchors are grouped under.
@@ -587,19 +588,6 @@ pub fn meeting_rule(status_of: impl Fn(&str) -> AnchorStatus) -> RuleResult {
     });
     let met = themes.iter().all(|t| t.met);
     RuleResult { themes, met }
-}
-
-/// "a", "a and b", "a, b and c": a list the GOV.UK way, with no comma before "and".
-/// Shared with the other framework modules in this crate.
-pub(crate) fn list_with_and<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => only.as_ref().to_owned(),
-        [rest @ .., last] => {
-            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
-        }
-    }
 }
 
 /// "4.1-4.6" for three or more anchors (a theme's anchors are numbered without gaps), otherwise

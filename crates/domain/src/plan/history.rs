@@ -395,7 +395,7 @@ fn action(a: &Action) -> String {
         ("", [one]) => format!("An action for REAP anchor {one} (not yet described)"),
         ("", anchors) => format!(
             "An action for REAP anchors {} (not yet described)",
-            crate::reap::list_with_and(anchors)
+            crate::text::list_with_and(anchors)
         ),
         (text, _) => format!("Action ‘{text}’"),
     }
@@ -412,7 +412,7 @@ fn lower_first(text: &str) -> String {
 /// "Starting and Developing".
 fn stages(stages: &[Stage]) -> String {
     let titles: Vec<&str> = stages.iter().map(|s| s.title()).collect();
-    crate::reap::list_with_and(&titles)
+    crate::text::list_with_and(&titles)
 }
 
 /// "Capacity (Developing)", or the id as saved when it is not a breakthrough point.

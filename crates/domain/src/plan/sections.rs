@@ -380,12 +380,7 @@ pub const MAX_PARTICIPANTS: usize = 60;
 /// Most assessments the timeline keeps; the oldest goes first.
 pub const MAX_ASSESSMENTS: usize = 20;
 
-/// The key a department's agreed stage is kept under: its name trimmed, in lower case, so that
-/// "Housing" and " housing " are one department (as the workshop summary groups them), and
-/// "Éducation" and "éducation" too.
-pub fn department_key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
+pub use crate::text::department_key;
 
 /// One person's own view in a workshop.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
