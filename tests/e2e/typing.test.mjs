@@ -76,3 +76,39 @@ for (const { screen, id } of SCREENS) {
     await context.close();
   });
 }
+
+// Only what changed is redrawn: a keystroke in one anchor's evidence changes the page inside that
+// anchor (and the save state in the header), nowhere else.
+const REDRAWS = [
+  { screen: 'REAP checklist', id: 'rep-a-1-1-evidence', within: '#rep-anchor-1-1' },
+];
+
+for (const { screen, id, within } of REDRAWS) {
+  test(`${screen}: a keystroke redraws only its own part of the screen`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    await waitForPlanner(page);
+    const widget = page.locator('[data-race-equity-planner]');
+    await goTo(widget, screen);
+    await field(widget, id).focus();
+    await page.keyboard.press('End');
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-race-equity-planner]').shadowRoot;
+      window.__mutations = [];
+      window.__observer = new MutationObserver((records) => {
+        for (const r of records) window.__mutations.push(r.target.nodeType === 1 ? r.target : r.target.parentElement);
+      });
+      window.__observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.keyboard.type(' more', { delay: 20 });
+    const outside = await page.evaluate((within) => {
+      window.__observer.disconnect();
+      return window.__mutations
+        .filter((el) => el && !el.closest(within) && !el.closest('.rep-header'))
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`);
+    }, within);
+    assert.deepEqual([...new Set(outside)], [], 'elements changed outside the part typed in');
+    await context.close();
+  });
+}
