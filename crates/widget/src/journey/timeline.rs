@@ -58,7 +58,7 @@ pub fn Timeline() -> impl IntoView {
             <p class="rep-hint">{m::RECORD_HINT}</p>
             <Button id="rep-j-record" label=m::RECORD.to_string() on_press=record/>
             <div class="rep-table-scroll" role="region" aria-labelledby="rep-j-timeline-caption" tabindex="0">
-                <table class="rep-table">
+                <table class="rep-table rep-table--timeline">
                     <caption class="rep-table__caption" id="rep-j-timeline-caption">{m::TIMELINE_CAPTION}</caption>
                     {move || {
                         timeline
