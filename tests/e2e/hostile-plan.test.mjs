@@ -6,7 +6,8 @@
 // as text. Moving focus to an element by an id from the file (an error summary's link, a rename)
 // must find that element. Where the domain makes ids plain as a plan is loaded, the widget's own
 // escaping of ids is still checked, on the HTML it draws from this same file read without
-// `plan::load`, by the unit test at the end of crates/widget/src/journey.rs.
+// `plan::load`, by the unit test in crates/widget/src/text_screens_tests.rs (for the screens still
+// drawn as HTML text; the Leptos components put text in as text nodes and attribute values).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -165,7 +166,8 @@ for (const way of WAYS) {
           const linked = actions.find((a) => a.breakthroughs?.length);
           shows(linked.text, 'the action linked to the journey stage');
           shows(plan.journey.participants[0].name, 'the first participant');
-          const breakthrough = widget.locator('select[data-f$="/breakthrough"]');
+          // The select labelled "Breakthrough point it answers", found by its id (`rep-j-x-<action id>-breakthrough`).
+          const breakthrough = widget.locator('select[id^="rep-j-x-"][id$="-breakthrough"]');
           assert.ok((await breakthrough.count()) >= 1, 'no action with a breakthrough point on the Journey screen');
           assert.equal(await breakthrough.first().inputValue(), linked.breakthroughs[0], 'the action’s breakthrough point is not chosen');
           for (const name of ['Print the workshop pack', 'Print the results']) {

@@ -62,7 +62,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 {move || match screen.get() {
                     Screen::Home => crate::home::home().into_any(),
                     Screen::Part(Part::Reap) => view! { <crate::reap::ReapScreen/> }.into_any(),
-                    Screen::Part(Part::Journey) => crate::journey::journey_screen().into_any(),
+                    Screen::Part(Part::Journey) => view! { <crate::journey::JourneyScreen/> }.into_any(),
                     Screen::Part(Part::Data) => crate::data::data_screen().into_any(),
                     Screen::Part(part) => crate::not_built::not_built(part).into_any(),
                     Screen::Plans => crate::plans::plans_screen().into_any(),

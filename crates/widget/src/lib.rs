@@ -32,6 +32,8 @@ mod reap;
 mod service_data;
 mod state;
 mod storage;
+#[cfg(test)]
+mod text_screens_tests;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
