@@ -58,10 +58,11 @@ test('a facilitator records four views, sees the spread and where views differ, 
   assert.deepEqual(await row('Developing'), ['2', '1', '1']);
   assert.deepEqual(await row('Intending'), ['1', '0', '1']);
   assert.deepEqual(await row('Achieving'), ['0', '0', '0']);
-  // The median and the disagreement flag, in words, naming who holds each end.
+  // The median (none from fewer than 5 views: METRICS.md) and the disagreement flag, in words,
+  // naming who holds each end.
   const medians = await widget.locator('#rep-j-medians').innerText();
-  assert.match(medians, /Everyone: Median view: Starting \(4 views\)/);
-  assert.match(medians, /Inpatient: Median view: Intending \(2 views\) Views differ Views are 2 stages apart: Ward manager sees Intending; Psychologist sees Developing\. Start the discussion here\./);
+  assert.match(medians, /Everyone: Median view: too few to tell \(4 views; a median needs at least 5\)/);
+  assert.match(medians, /Inpatient: Median view: too few to tell \(2 views; a median needs at least 5\) Views differ Views are 2 stages apart: Ward manager sees Intending; Psychologist sees Developing\. Start the discussion here\./);
   assert.match(medians, /Everyone: .*Ward manager sees Intending; Peer worker and Psychologist see Developing/);
   assert.doesNotMatch(medians, /Community: [^\n]*Views differ/);
 
@@ -169,8 +170,16 @@ test('the timeline keeps each assessment; an overdue re-assessment is flagged; t
   assert.match(pack, /Have we defined race equality for our organisation as concrete outcomes\?/);
   assert.doesNotMatch(pack, /<script/i);
 
+  // To share outside the team (the default): no one is named beside a stage.
   await widget.getByRole('button', { name: 'Print the results' }).click();
-  await until(async () => /Chair/.test((await frame.getAttribute('srcdoc')) || ''), 'the results page');
+  await until(async () => /left out of a copy to share outside the team/.test((await frame.getAttribute('srcdoc')) || ''), 'the shared results page');
+  const shared = await frame.getAttribute('srcdoc');
+  assert.match(shared, /Starting/);
+  assert.doesNotMatch(shared, /Chair/);
+  // For the team: each person's view, by name.
+  await widget.getByLabel('For my team', { exact: true }).check();
+  await widget.getByRole('button', { name: 'Print the results' }).click();
+  await until(async () => /Chair/.test((await frame.getAttribute('srcdoc')) || ''), 'the team results page');
   const results = await frame.getAttribute('srcdoc');
   assert.match(results, /Starting/);
   assert.doesNotMatch(results, /<script/i);

@@ -532,6 +532,16 @@ impl Spread {
     }
 }
 
+impl GroupSummary {
+    /// The median view when at least [`MIN_MEDIAN_VALUES`](crate::stats::MIN_MEDIAN_VALUES) people
+    /// chose a stage (METRICS.md: a median needs at least 5 values; below that, say how many and that
+    /// it is too few). `None` when fewer did, or nobody did.
+    pub fn median_if_enough(&self) -> Option<Stage> {
+        self.median
+            .filter(|_| self.spread.total() >= crate::stats::MIN_MEDIAN_VALUES)
+    }
+}
+
 /// How many participants chose each stage, across all departments.
 pub fn spread(views: &[ParticipantView]) -> Spread {
     Spread::of(views.iter().map(|v| v.stage))
@@ -917,6 +927,18 @@ mod tests {
             (Some(Resisting), Some(Achieving))
         );
         assert_eq!(spread(&[]), Spread::default());
+    }
+
+    #[test]
+    fn a_group_median_needs_five_views() {
+        let four = summarise_workshop(&views(&[Starting, Developing, Developing, Achieving]));
+        assert_eq!(four.overall.median, Some(Developing));
+        assert_eq!(four.overall.median_if_enough(), None);
+        let five = summarise_workshop(&views(&[
+            Starting, Developing, Developing, Achieving, Intending,
+        ]));
+        assert_eq!(five.overall.median_if_enough(), Some(Developing));
+        assert_eq!(summarise_workshop(&[]).overall.median_if_enough(), None);
     }
 
     #[test]

@@ -152,7 +152,8 @@ pub fn workshop_pack_html(plan: &Plan) -> String {
 /// the outcomes framework with its gaps, strengths, areas to develop, the six-month actions, the
 /// next assessment and the timeline.
 /// `audience` decides whether small counts in the spread table are shown (for the team) or
-/// suppressed under the plan's preset (to share outside the team, the default).
+/// suppressed under the plan's preset (to share outside the team, the default); a shared copy also
+/// names no one beside a stage. A middle view needs at least 5 views in either.
 pub fn results_html(plan: &Plan, today: &str, audience: crate::reap_print::Audience) -> String {
     let journey = &plan.journey;
     let mut out = String::with_capacity(24 * 1024);
@@ -173,7 +174,7 @@ pub fn results_html(plan: &Plan, today: &str, audience: crate::reap_print::Audie
     let preset =
         (audience == crate::reap_print::Audience::Shared).then_some(plan.settings.suppression);
     spread(&mut out, journey, preset);
-    views(&mut out, journey);
+    views(&mut out, journey, preset.is_some());
     departments(&mut out, journey);
     outcomes(&mut out, journey);
 
@@ -419,12 +420,22 @@ fn spread(
         names.join(", ")
     };
     for (name, group) in &groups {
-        let Some(middle) = group.median else {
+        let total = group.spread.total();
+        if total == 0 {
             continue;
+        }
+        let mut line = match group.median_if_enough() {
+            Some(middle) => words::middle_view(name, middle.title()),
+            None => words::too_few_for_middle(name, total),
         };
-        let mut line = words::middle_view(name, middle.title());
         line.push(' ');
         match &group.disagreement {
+            // Shared outside the team, no one is named (METRICS.md, "Small numbers").
+            Some(d) if preset.is_some() => line.push_str(&words::apart_unnamed(
+                d.gap(),
+                d.lowest.title(),
+                d.highest.title(),
+            )),
             Some(d) => line.push_str(&words::apart(
                 d.gap(),
                 d.lowest.title(),
@@ -439,9 +450,19 @@ fn spread(
     out.push_str("</ul>\n");
 }
 
-/// Each participant's own view, kept beside the agreed stages.
-fn views(out: &mut String, journey: &JourneySection) {
+/// Each participant's own view, kept beside the agreed stages; in a copy to share outside the
+/// team (`shared`), a sentence in its place, as names beside stages would undo the suppression.
+fn views(out: &mut String, journey: &JourneySection, shared: bool) {
     if journey.participants.is_empty() {
+        return;
+    }
+    if shared {
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<p>{}</p>",
+            E(words::PARTICIPANTS_TITLE),
+            E(words::VIEWS_LEFT_OUT)
+        );
         return;
     }
     let _ = writeln!(out, "<h2>{}</h2>\n<table>", E(words::PARTICIPANTS_TITLE));
@@ -892,8 +913,10 @@ mod tests {
         assert!(html.contains("<tr><th scope=\"row\">Starting</th><td class=\"rep-num\">3</td><td class=\"rep-num\">2</td><td class=\"rep-num\">1</td></tr>"));
         assert!(html.contains("<tr><th scope=\"row\">Achieving</th><td class=\"rep-num\">1</td><td class=\"rep-num\">0</td><td class=\"rep-num\">1</td></tr>"));
         assert!(html.contains("<tr><th scope=\"row\">Views</th><td class=\"rep-num\">6</td><td class=\"rep-num\">3</td><td class=\"rep-num\">3</td></tr>"));
-        assert!(html.contains("<li>Community mental health: the middle view is Starting. No two views are more than one stage apart.</li>"));
-        assert!(html.contains("<li>Inpatient services: the middle view is Developing. Views are 2 stages apart, from Starting (Staff network chair (fictional)) to Achieving (Ward manager (fictional)): start the discussion there.</li>"));
+        // Three views a department: too few for a middle view (a median needs 5); six overall.
+        assert!(html.contains("<li>Overall: the middle view is Starting."));
+        assert!(html.contains("<li>Community mental health: too few views to give a middle view (3; at least 5 are needed). No two views are more than one stage apart.</li>"));
+        assert!(html.contains("<li>Inpatient services: too few views to give a middle view (3; at least 5 are needed). Views are 2 stages apart, from Starting (Staff network chair (fictional)) to Achieving (Ward manager (fictional)): start the discussion there.</li>"));
         // Departments, outcomes with gaps, strengths, actions, next date, timeline.
         assert!(
             html.contains("<tr><th scope=\"row\">Inpatient services</th><td>Developing</td></tr>")
@@ -923,7 +946,7 @@ mod tests {
         }];
         let html = results_html(&plan, TODAY, crate::reap_print::Audience::Team);
         assert!(html.contains("<th scope=\"col\">Stage</th><th scope=\"col\">Overall</th></tr>"));
-        assert!(html.contains("<li>Overall: the middle view is Intending. No two views are more than one stage apart.</li>"));
+        assert!(html.contains("<li>Overall: too few views to give a middle view (1; at least 5 are needed). No two views are more than one stage apart.</li>"));
         assert!(!html.contains(words::NO_DEPARTMENT));
     }
 
@@ -955,5 +978,40 @@ mod tests {
         assert!(s.iter().any(|c| c == "*"));
         assert!(shared.contains("* a count from 1 to 4"));
         assert!(!team.contains("* a count from 1 to 4"));
+    }
+
+    /// The shared copy names no one beside a stage (each person's view, who holds each end of a
+    /// disagreement), which would let the hidden counts be worked out; the team's copy does. A
+    /// middle view from fewer than 5 views is given in neither.
+    #[test]
+    fn the_shared_results_name_no_one_and_a_median_needs_five_views() {
+        let plan = Plan::example();
+        let team = results_html(&plan, TODAY, crate::reap_print::Audience::Team);
+        let shared = results_html(&plan, TODAY, crate::reap_print::Audience::Shared);
+        let named: Vec<String> = plan
+            .journey
+            .participants
+            .iter()
+            .map(|p| p.name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert!(!named.is_empty());
+        for name in &named {
+            let escaped = E(name).to_string();
+            assert!(team.contains(&escaped), "the team's copy names {name}");
+            assert!(!shared.contains(&escaped), "the shared copy names {name}");
+        }
+        assert!(shared.contains(&E(words::VIEWS_LEFT_OUT).to_string()));
+        // The example's departments have fewer than 5 views each.
+        let summary = plan.journey.summary().0;
+        let small = summary
+            .departments
+            .iter()
+            .find(|g| g.spread.total() < 5 && g.spread.total() > 0)
+            .expect("a department with fewer than 5 views");
+        let name = small.department.clone().unwrap_or_default();
+        let too_few = E(&words::too_few_for_middle(&name, small.spread.total())).to_string();
+        assert!(team.contains(&too_few), "{too_few}");
+        assert!(shared.contains(&too_few));
     }
 }

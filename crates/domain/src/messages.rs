@@ -515,6 +515,14 @@ pub mod journey {
         }
     }
 
+    /// Fewer than 5 views: no middle view is given (METRICS.md, one rule for every median).
+    pub fn median_too_few(views: usize) -> String {
+        match views {
+            1 => "Median view: too few to tell (1 view; a median needs at least 5)".to_string(),
+            n => format!("Median view: too few to tell ({n} views; a median needs at least 5)"),
+        }
+    }
+
     /// "Views are 2 stages apart: Ann sees Intending; Bo and Cy see Developing. Start the discussion here."
     pub fn differ(gap: usize, low: &str, high: &str) -> String {
         format!("Views are {gap} stages apart: {low}; {high}. Start the discussion here.")
@@ -654,6 +662,19 @@ pub mod journey_print {
     pub fn middle_view(group: &str, stage: &str) -> String {
         format!("{group}: the middle view is {stage}.")
     }
+
+    /// A group with fewer than 5 views: no middle view is given.
+    pub fn too_few_for_middle(group: &str, views: usize) -> String {
+        format!("{group}: too few views to give a middle view ({views}; at least 5 are needed).")
+    }
+
+    /// Where views differ, in a copy to share outside the team: no one is named.
+    pub fn apart_unnamed(gap: usize, low: &str, high: &str) -> String {
+        format!("Views are {gap} stages apart, from {low} to {high}: start the discussion there.")
+    }
+
+    /// In place of each person's view, in a copy to share outside the team.
+    pub const VIEWS_LEFT_OUT: &str = "Each person\u{2019}s own view is left out of a copy to share outside the team, so that no one can be picked out. Print the results for your team to see them.";
 
     /// Where views differ by two stages or more, and who holds each end.
     pub fn apart(gap: usize, low: &str, at_low: &str, high: &str, at_high: &str) -> String {

@@ -54,14 +54,18 @@ pub fn JourneyScreen() -> impl IntoView {
     view! {
         <div class="rep-journey">
             <p class="rep-body-l">{m::INTRO}</p>
-            <PageContents entries=contents/>
-            <summary::Summary/>
-            <prints::Prints/>
-            <clarity::Clarity/>
-            <outcomes::Outcomes/>
-            <participants::Workshop/>
-            <at_stage::AtStage/>
-            <timeline::Timeline/>
+            <div class="rep-with-contents">
+                <PageContents entries=contents/>
+                <div class="rep-with-contents__main">
+                    <summary::Summary/>
+                    <prints::Prints/>
+                    <clarity::Clarity/>
+                    <outcomes::Outcomes/>
+                    <participants::Workshop/>
+                    <at_stage::AtStage/>
+                    <timeline::Timeline/>
+                </div>
+            </div>
         </div>
     }
 }

@@ -57,9 +57,12 @@ pub fn Results() -> impl IntoView {
                         name,
                         counts: Stage::ALL.iter().map(|&s| g.spread.count(s)).collect(),
                         total: g.spread.total(),
-                        median: g
-                            .median
-                            .map(|median| m::median(median.title(), g.spread.total())),
+                        // A median needs at least 5 views (METRICS.md); below that, how many.
+                        median: match (g.median_if_enough(), g.spread.total()) {
+                            (_, 0) => None,
+                            (Some(median), total) => Some(m::median(median.title(), total)),
+                            (None, total) => Some(m::median_too_few(total)),
+                        },
                         differ: g.disagreement.as_ref().map(|d| {
                             m::differ(
                                 d.gap(),
