@@ -325,6 +325,7 @@ pub mod plans {
     pub const EXAMPLE_CHANGED_TEXT: &str = "The example is made up, to show how the planner works. Your change is kept. If this is the start of your own plan, make a copy to work on: it keeps everything here, including your change.";
     pub const MAKE_OWN_COPY: &str = "Make a copy as my own plan";
     pub const KEEP_EXPLORING: &str = "Keep exploring the example";
+    pub const DISMISS_NOTE: &str = "Dismiss";
 
     /// Said once the changed example has been copied as the user's own plan.
     pub fn own_copy_made(title: &str) -> String {

@@ -856,10 +856,7 @@ mod tests {
             for confirm in &confirming {
                 let drawn = Drawn::default();
                 let confirm = confirm.as_deref();
-                let mut details = String::new();
-                crate::plan_details::render(&mut details, &plan, read_only);
                 for (what, html) in [
-                    ("About this plan", details),
                     (
                         "Journey",
                         super::render(&plan, read_only, today, confirm, &drawn),
