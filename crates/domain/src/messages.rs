@@ -417,6 +417,8 @@ mod tests {
 
 /// Words the forms on every screen share.
 pub mod forms {
+    /// Before an error message beside a field, for screen readers (the GOV.UK pattern).
+    pub const ERROR_PREFIX: &str = "Error: ";
     /// The heading of a long screen's jump links.
     pub const CONTENTS: &str = "On this screen";
     pub const ACTION: &str = "Action";

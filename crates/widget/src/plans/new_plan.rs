@@ -2,7 +2,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use race_equity_domain::messages::plans as m;
+use race_equity_domain::messages::{forms, plans as m};
 use race_equity_domain::plan::{self, Plan};
 
 use crate::form::{app_root, focus_soon, ErrorSummary, Problem};
@@ -99,7 +99,7 @@ pub fn NewPlan() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="rep-error-message" id=format!("{FIELD}-error")>
-                                        <span class="rep-visually-hidden">"Error: "</span>
+                                        <span class="rep-visually-hidden">{forms::ERROR_PREFIX}</span>
                                         {m::NAME_NEEDED}
                                     </p>
                                 }
