@@ -353,6 +353,7 @@ fn PlanRow(id: String) -> impl IntoView {
         Memo::new(move |_| ui.row.get().filter(|r| r.plan() == Some(id.as_str())))
     };
     let title = move || summary.with(|s| s.0.clone());
+    let summary_title = Signal::derive(title);
     let id_for_actions = id.clone();
     view! {
         <tr id=format!("rep-row-{id}")>
@@ -368,13 +369,15 @@ fn PlanRow(id: String) -> impl IntoView {
             <td>
                 {move || {
                     let id = id_for_actions.clone();
+                    // Read once: a form stays as it is while another tab changes the title.
+                    let title = move || untrack(title);
                     match form.get() {
                         Some(Row::Renaming(_)) => view! { <RenameForm id=id title=title()/> }.into_any(),
                         Some(Row::Deleting(_)) => view! { <ConfirmDelete id=id title=title()/> }.into_any(),
                         Some(Row::DeletingWithoutUndo { why, .. }) => {
                             view! { <ConfirmDeleteWithoutUndo id=id title=title() why=why/> }.into_any()
                         }
-                        _ => view! { <RowButtons id=id is_open=is_open title=Signal::derive(title)/> }.into_any(),
+                        _ => view! { <RowButtons id=id is_open=is_open title=summary_title/> }.into_any(),
                     }
                 }}
             </td>
