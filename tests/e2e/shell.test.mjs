@@ -177,3 +177,25 @@ test('single file: a browser without DecompressionStream gets a plain message sa
   assert.match(await page.locator('[data-race-equity-planner]').innerText(), /DecompressionStream\). Use a current Microsoft Edge/);
   await context.close();
 });
+
+// The example's latest changes were made at 14:30 UTC on 15 September 2026: already the 16th in
+// Kiritimati (UTC+14), still the 15th in Los Angeles. The home page dates them where the user is.
+for (const [timezoneId, day, notDay] of [
+  ['Pacific/Kiritimati', '16 September 2026', '15 September 2026'],
+  ['America/Los_Angeles', '15 September 2026', '16 September 2026'],
+]) {
+  test(`the home page dates recent changes in the user’s time zone (${timezoneId})`, async () => {
+    const context = await browser.newContext({ timezoneId });
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(`${server.origin}/index.html`);
+    await waitForPlanner(page);
+    const widget = page.locator('[data-race-equity-planner]').first();
+    const dates = await widget.locator('.rep-changes .rep-changes__when').allTextContents();
+    assert.ok(dates.length > 0, 'the example lists its recent changes');
+    assert.ok(dates.every((d) => d.trim() === day), `dated ${day}: ${dates.join(' | ')}`);
+    assert.ok(!(await widget.locator('.rep-changes').innerText()).includes(notDay));
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+}

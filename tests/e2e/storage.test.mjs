@@ -925,3 +925,96 @@ test('two tabs, both changed: "Replace it with this tab’s version" saves this 
   assert.equal(await headerTitle(widgetOf(page)), 'This tab’s title');
   await context.close();
 });
+
+// ---- Issue: trying the planner as a new user ------------------------------------------------------
+
+test('Enter in the new plan’s name creates it and says so; a blank name is refused with an error, never an “Untitled plan”', async () => {
+  const context = await browser.newContext();
+  const { page, widget, seen } = await openPlanner(context);
+  await goTo(widget, 'Your plans');
+  const name = widget.getByLabel('Name of the new plan', { exact: true });
+
+  await name.fill('Eastfield IPS plan 2026');
+  await name.press('Enter');
+  await until(async () => (await headerTitle(widget)) === 'Eastfield IPS plan 2026', 'Enter to create and open the plan');
+  const status = widget.locator('#rep-new-plan-status');
+  assert.equal(await status.getAttribute('role'), 'status');
+  await status.getByText('Created “Eastfield IPS plan 2026”. It is open now', { exact: false }).waitFor();
+  assert.equal(await name.inputValue(), '', 'the field is emptied for the next plan');
+  assert.deepEqual((await listedTitles(widget)).sort(), [EXAMPLE_TITLE, 'Eastfield IPS plan 2026'].sort());
+
+  // A second Enter, with the field now empty, makes no plan: it asks for a name.
+  await name.press('Enter');
+  const summary = widget.locator('.rep-error-summary').filter({ hasText: 'There is a problem' });
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  const link = summary.getByRole('link', { name: 'Enter a name for the new plan', exact: true });
+  await link.waitFor();
+  const message = widget.locator('#rep-new-title-error');
+  assert.match(await message.innerText(), /Error:\s*Enter a name for the new plan/);
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  assert.match(await name.getAttribute('aria-describedby'), /\brep-new-title-error\b/);
+  assert.equal(await status.innerText(), '', 'the earlier “Created” message goes');
+  assert.equal((await listedTitles(widget)).length, 2);
+  assert.ok(!(await listedTitles(widget)).includes('Untitled plan'));
+
+  // Only spaces is no name either; the summary's link takes the user to the field.
+  await name.fill('   ');
+  await widget.getByRole('button', { name: 'Create plan', exact: true }).click();
+  await summary.waitFor();
+  await page.keyboard.press('Tab'); // away from the field, so the link's move is seen
+  await link.click();
+  assert.equal(await page.evaluate(() => document.querySelector('[data-race-equity-planner]').shadowRoot.activeElement?.id), 'rep-new-title');
+  assert.equal((await listedTitles(widget)).length, 2);
+
+  // A real name clears the error.
+  await name.fill('Southfield plan');
+  await name.press('Enter');
+  await until(async () => (await headerTitle(widget)) === 'Southfield plan', 'the second plan to open');
+  assert.equal(await summary.count(), 0);
+  assert.equal(await message.count(), 0);
+  assert.equal(await name.getAttribute('aria-invalid'), null);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the first edit of the example plan warns that it is the example and offers a copy as the user’s own plan, keeping the edit', async () => {
+  const context = await browser.newContext();
+  const { page, widget, seen } = await openPlanner(context);
+  const warning = widget.locator('#rep-banner-example');
+  assert.equal(await warning.count(), 0, 'no warning before any change');
+
+  await typeInto(page, widget.getByLabel('Team or service', { exact: true }), 'Our real team');
+  await warning.getByRole('heading', { name: 'You are changing the example plan' }).waitFor();
+  assert.equal(await warning.getAttribute('role'), 'status');
+  assert.equal(await widget.getByLabel('Team or service', { exact: true }).inputValue(), 'Our real team');
+  await waitForSaved(widget);
+
+  await warning.getByRole('button', { name: 'Make a copy as my own plan', exact: true }).click();
+  await until(async () => (await headerTitle(widget)) === `Copy of ${EXAMPLE_TITLE}`, 'the copy to open');
+  assert.equal(await warning.count(), 0, 'the copy is the user’s own: no warning');
+  const made = widget.locator('#rep-banner-own-copy');
+  await made.getByText('is your own plan now, with your change in it', { exact: false }).waitFor();
+  assert.equal(await widget.getByLabel('Team or service', { exact: true }).inputValue(), 'Our real team', 'the copy has the edit');
+  // The example keeps the edit too: nothing the user typed is lost.
+  await until(async () => JSON.parse(await storedPlan(page, 'example')).team === 'Our real team', 'the example to keep the edit');
+  await waitForSaved(widget);
+  const all = await storageOf(page);
+  const copies = Object.entries(all).filter(([k, v]) => k.startsWith(`${PREFIX}plan/`) && !k.endsWith('/example') && JSON.parse(v).team === 'Our real team');
+  assert.equal(copies.length, 1, 'the copy is saved with the edit');
+  await context.close();
+
+  // "Keep exploring" puts the warning away; the edit stays in the example.
+  const second = await browser.newContext();
+  const again = await openPlanner(second);
+  await typeInto(again.page, again.widget.getByLabel('Organisation', { exact: true }), 'Our council');
+  const warned = again.widget.locator('#rep-banner-example');
+  await warned.waitFor();
+  await warned.getByRole('button', { name: 'Keep exploring the example', exact: true }).click();
+  await until(async () => (await warned.count()) === 0, 'the warning to go');
+  assert.equal(await again.widget.getByLabel('Organisation', { exact: true }).inputValue(), 'Our council');
+  await typeInto(again.page, again.widget.getByLabel('Organisation', { exact: true }), 'Our council, again');
+  assert.equal(await warned.count(), 0, 'not asked again while the planner is open');
+  assert.deepEqual([...seen.errors, ...again.seen.errors], []);
+  await second.close();
+});

@@ -311,6 +311,26 @@ pub mod plans {
     pub fn no_copy(problem: &str) -> String {
         format!("No copy was made: {problem}")
     }
+
+    /// Beside the new plan's name, and in the error summary, when none was typed.
+    pub const NAME_NEEDED: &str = "Enter a name for the new plan";
+
+    /// Said (as a status) once a new plan is made and open.
+    pub fn created(title: &str) -> String {
+        format!("Created \u{201c}{title}\u{201d}. It is open now: its parts are in the menu above.")
+    }
+
+    /// The warning shown once the user has changed the example plan.
+    pub const EXAMPLE_CHANGED_TITLE: &str = "You are changing the example plan";
+    pub const EXAMPLE_CHANGED_TEXT: &str = "The example is made up, to show how the planner works. Your change is kept. If this is the start of your own plan, make a copy to work on: it keeps everything here, including your change.";
+    pub const MAKE_OWN_COPY: &str = "Make a copy as my own plan";
+    pub const KEEP_EXPLORING: &str = "Keep exploring the example";
+    pub const DISMISS_NOTE: &str = "Dismiss";
+
+    /// Said once the changed example has been copied as the user's own plan.
+    pub fn own_copy_made(title: &str) -> String {
+        format!("\u{201c}{title}\u{201d} is your own plan now, with your change in it, and it is open. You can rename it under \u{201c}About this plan\u{201d} on the home page.")
+    }
 }
 
 /// The words of the banners about the safety of the user's work (`notices.rs` in the widget).
@@ -397,6 +417,8 @@ mod tests {
 
 /// Words the forms on every screen share.
 pub mod forms {
+    /// Before an error message beside a field, for screen readers (the GOV.UK pattern).
+    pub const ERROR_PREFIX: &str = "Error: ";
     /// The heading of a long screen's jump links.
     pub const CONTENTS: &str = "On this screen";
     pub const ACTION: &str = "Action";

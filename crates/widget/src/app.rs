@@ -7,8 +7,11 @@ use race_equity_domain::messages::{self, Part};
 
 use crate::config::MountConfig;
 use crate::form::AppRoot;
-use crate::nav::Screen;
-use crate::notices::{save_indicator, storage_notices};
+use crate::form::{StatusTag, Tone};
+use crate::home::HomeScreen;
+use crate::nav::{Screen, SCREEN_HEADING};
+use crate::notices::{SaveIndicator, StorageNotices};
+use crate::plans::PlansScreen;
 use crate::state::Planner;
 
 /// The whole planner for one host element.
@@ -53,19 +56,19 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     <span class="rep-visually-hidden">"Plan: "</span>
                     {move || planner.plan.with(|p| p.title.clone())}
                 </p>
-                {save_indicator()}
+                <SaveIndicator/>
             </div>
             <Navigation screen=screen/>
             <div class="rep-main">
-                {storage_notices()}
-                <h1 class="rep-heading-xl" tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
+                <StorageNotices/>
+                <h1 class="rep-heading-xl" id=SCREEN_HEADING tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
                 {move || match screen.get() {
-                    Screen::Home => crate::home::home().into_any(),
+                    Screen::Home => view! { <HomeScreen/> }.into_any(),
                     Screen::Part(Part::Reap) => view! { <crate::reap::ReapScreen/> }.into_any(),
                     Screen::Part(Part::Journey) => view! { <crate::journey::JourneyScreen/> }.into_any(),
                     Screen::Part(Part::Data) => crate::data::data_screen().into_any(),
-                    Screen::Part(part) => crate::not_built::not_built(part).into_any(),
-                    Screen::Plans => crate::plans::plans_screen().into_any(),
+                    Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
+                    Screen::Plans => view! { <PlansScreen/> }.into_any(),
                 }}
             </div>
         </div>
@@ -134,5 +137,20 @@ fn Navigation(screen: RwSignal<Screen>) -> impl IntoView {
                 <ul class="rep-nav__list">{items}</ul>
             </div>
         </nav>
+    }
+}
+
+/// The honest placeholder for a part whose screen is not built yet: says plainly that it is
+/// coming, and what it will do.
+#[component]
+fn NotBuilt(part: Part) -> impl IntoView {
+    view! {
+        <div class="rep-not-built">
+            <p>
+                <StatusTag tone=Tone::Grey text=messages::NOT_BUILT_TAG.to_string()/>
+            </p>
+            <p class="rep-body-l">{part.purpose()}</p>
+            <p>{messages::NOT_BUILT_YET}</p>
+        </div>
     }
 }

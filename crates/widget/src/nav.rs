@@ -6,6 +6,9 @@ use race_equity_domain::messages::{self, Part};
 
 use crate::form::{focus_soon, AppRoot};
 
+/// The id of the shell's heading, which names the screen shown.
+pub const SCREEN_HEADING: &str = "rep-screen-heading";
+
 /// Which screen the shell shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

@@ -657,6 +657,17 @@ impl Planner {
         self.open_new(copy);
     }
 
+    /// Opens a copy of the open plan as it is on screen (with any change not yet saved), saved as
+    /// a plan of its own; returns its id, or None when the open plan could not be left (the user
+    /// is told why).
+    pub fn copy_open_plan(&self) -> Option<String> {
+        let now = now();
+        let copy = plan::duplicate(&self.plan.get_untracked(), &self.fresh_id(&now), &now);
+        let id = copy.id.clone();
+        self.open_new(copy);
+        self.plan.with_untracked(|p| p.id == id).then_some(id)
+    }
+
     /// Adds the single file's own version of its plan beside the browser's changed one.
     pub fn add_carried_plan(&self) {
         let Some(carried) = self.carried.get_untracked() else {

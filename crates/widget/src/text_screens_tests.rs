@@ -67,10 +67,7 @@ fn every_screen_and_printed_page_shows_a_hostile_plan_only_as_text() {
         for confirm in &confirming {
             let drawn = Drawn::default();
             let confirm = confirm.as_deref();
-            let mut details = String::new();
-            crate::plan_details::render(&mut details, &plan, read_only);
             for (what, html) in [
-                ("About this plan", details),
                 (
                     "Data",
                     crate::data::render(&plan, read_only, today, confirm, &drawn),

@@ -10,6 +10,19 @@ use crate::caseload::CaseloadGroup;
 /// The example's title; the UI and its tests look for it.
 pub const EXAMPLE_TITLE: &str = "Example: Northfield IPS team (fictional)";
 
+/// The example plan's id: opening it again opens the same plan.
+pub const EXAMPLE_ID: &str = "example";
+
+/// When the stored example was last changed (`example.json`'s `modified`); a plan with the
+/// example's id and a later time has been changed by the user.
+const EXAMPLE_MODIFIED: &str = "2026-09-15T14:30:00Z";
+
+/// Whether `plan` is the example plan with a change of the user's in it: the planner then offers
+/// to make it the user's own plan (a copy), so real work does not stay in the made-up example.
+pub fn is_changed_example(plan: &Plan) -> bool {
+    plan.id == EXAMPLE_ID && plan.modified != EXAMPLE_MODIFIED
+}
+
 /// The example is dated, not timed, so it is the same on every machine.
 const EXAMPLE_DATE: &str = "2025-01-15T09:00:00Z";
 
@@ -212,6 +225,26 @@ pub fn full_plan_for_bench() -> Plan {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+
+    #[test]
+    fn the_example_counts_as_changed_only_after_an_edit_of_the_users() {
+        let example = Plan::example();
+        assert_eq!(example.id, EXAMPLE_ID);
+        assert_eq!(example.modified, EXAMPLE_MODIFIED);
+        assert!(!is_changed_example(&example));
+        let mut edited = example.clone();
+        edited.team = "Our own team".into();
+        assert!(super::super::record_changes(
+            &mut edited,
+            &example,
+            "2026-12-01T10:00:00Z"
+        ));
+        assert!(is_changed_example(&edited));
+        // Another plan is never the example, however it was changed.
+        let mut other = edited.clone();
+        other.id = "plan-1".into();
+        assert!(!is_changed_example(&other));
+    }
 
     /// The example is read as any save is; stored in the current version, it loads as it is.
     #[test]

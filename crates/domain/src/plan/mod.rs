@@ -31,7 +31,7 @@ pub use embed::{
     copy_namespace, embed_plan_in_html, embedded_copy_id, extract_embedded_plan, new_copy_id,
     EmbedError, EMBEDDED_PLAN_ELEMENT_ID,
 };
-pub use example::{full_plan_for_bench, EXAMPLE_TITLE};
+pub use example::{full_plan_for_bench, is_changed_example, EXAMPLE_ID, EXAMPLE_TITLE};
 pub use history::{describe_changes, record_changes, Change, COALESCE_SECONDS, MAX_HISTORY};
 pub use ids::{is_plain_id, make_ids_plain, IdReplaced};
 pub use load::{load, LoadError, Loaded, MAX_PLAN_BYTES};
@@ -228,6 +228,12 @@ pub fn duplicate(plan: &Plan, new_id: &str, now: &str) -> Plan {
     copy
 }
 
+/// The name typed for a new plan, trimmed; None when it is empty or only spaces (the user is
+/// asked for one rather than given an "Untitled plan").
+pub fn new_plan_name(typed: &str) -> Option<&str> {
+    Some(typed.trim()).filter(|name| !name.is_empty())
+}
+
 /// A plan id that no plan in `taken` has, made from `now` ("plan-20250115090000", then "-2", "-3"…).
 pub fn fresh_plan_id(now: &str, taken: &[&str]) -> String {
     let digits: String = now.chars().filter(char::is_ascii_digit).take(14).collect();
@@ -268,6 +274,13 @@ mod fuzz_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_plan_needs_a_name_that_is_not_blank() {
+        assert_eq!(new_plan_name("  Northfield 2026 "), Some("Northfield 2026"));
+        assert_eq!(new_plan_name(""), None);
+        assert_eq!(new_plan_name(" \t\n\u{a0}"), None);
+    }
 
     #[test]
     fn next_id_counts_past_the_highest_and_never_overflows() {
