@@ -529,11 +529,11 @@ impl Planner {
                     (false, Some(text)) => match plan::load(&text) {
                         Ok(loaded) if loaded.read_only_newer.is_none() => {
                             planner.last_seen.set_value(Some(text));
-                            // The field being typed in shows the other tab's text too, so the
-                            // next keystroke builds on it instead of writing the old text back.
-                            crate::live_html::follow_outside_change(|| {
-                                planner.plan.set(loaded.plan)
-                            });
+                            // The field being typed in shows the other tab's text too (each
+                            // field writes a value that differs into its element, focused or
+                            // not: form.rs), so the next keystroke builds on it instead of
+                            // writing the old text back.
+                            planner.plan.set(loaded.plan);
                             planner.notice("This plan was changed in another tab or window. You are now seeing the latest version.".into());
                         }
                         _ => {
@@ -643,7 +643,7 @@ impl Planner {
         match plan::load(&text) {
             Ok(loaded) => {
                 self.conflict.set(None);
-                crate::live_html::follow_outside_change(|| self.open_loaded(loaded));
+                self.open_loaded(loaded);
             }
             Err(error) => self.notice(format!("The other version could not be read: {error}")),
         }
