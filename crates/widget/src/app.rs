@@ -59,7 +59,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     Screen::Home => crate::home::home().into_any(),
                     Screen::Part(Part::Reap) => view! { <crate::reap::ReapScreen/> }.into_any(),
                     Screen::Part(Part::Journey) => crate::journey::journey_screen().into_any(),
-                    Screen::Part(Part::Data) => crate::data::data_screen().into_any(),
+                    Screen::Part(Part::Data) => view! { <crate::data::DataScreen/> }.into_any(),
                     Screen::Part(part) => crate::not_built::not_built(part).into_any(),
                     Screen::Plans => crate::plans::plans_screen().into_any(),
                 }}

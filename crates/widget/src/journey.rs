@@ -864,10 +864,6 @@ mod tests {
                         "Journey",
                         super::render(&plan, read_only, today, confirm, &drawn),
                     ),
-                    (
-                        "Data",
-                        crate::data::render(&plan, read_only, today, confirm, &drawn),
-                    ),
                 ] {
                     assert_only_text(&format!("{what} ({read_only}, {confirm:?})"), &html);
                 }

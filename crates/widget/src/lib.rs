@@ -29,7 +29,6 @@ mod notices;
 mod plan_details;
 mod plans;
 mod reap;
-mod service_data;
 mod state;
 mod storage;
 
