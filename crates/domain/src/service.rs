@@ -766,10 +766,7 @@ pub fn figures(data: &ServiceData, settings: &crate::plan::Settings) -> ServiceF
             .collect()
     };
     let times = time_to_work(&checked);
-    let any_small = comparisons
-        .iter()
-        .flat_map(|c| &c.shares)
-        .any(|s| s.small)
+    let any_small = comparisons.iter().flat_map(|c| &c.shares).any(|s| s.small)
         || outcomes.iter().flat_map(|o| &o.rates).any(|r| r.small)
         || times.iter().any(|(_, spread)| spread.too_few());
     ServiceFigures {

@@ -600,7 +600,10 @@ pub fn over_time(periods: &[PeriodFigures], settings: &Settings) -> Vec<OverTime
                 // of the range.
                 values: values
                     .iter()
-                    .map(|v| v.map(|v| stats::format_ratio_in(v, range)).unwrap_or_default())
+                    .map(|v| {
+                        v.map(|v| stats::format_ratio_in(v, range))
+                            .unwrap_or_default()
+                    })
                     .collect(),
                 change,
             }
@@ -1127,13 +1130,19 @@ mod period_figures_tests {
                 entry("appointment", ["41", "100", "53", "100"]),
                 entry("disciplinary", ["12a", "40", "3", "400"]),
             ],
-            vec![band("b1", "Grade 3", "60", "140"), band("b2", "Grade 9", "10", "90")],
+            vec![
+                band("b1", "Grade 3", "60", "140"),
+                band("b2", "Grade 9", "10", "90"),
+            ],
         );
         let figures = period_figures(&period, &settings);
         assert_eq!(figures.metrics.len(), ENTERED.len());
         let checked = check_period(&period, &settings);
         for (row, (metric, entry, checked)) in figures.metrics.iter().zip(&checked) {
-            assert_eq!((&row.metric, &row.entry, &row.checked), (metric, entry, checked));
+            assert_eq!(
+                (&row.metric, &row.entry, &row.checked),
+                (metric, entry, checked)
+            );
             assert!(!row.stale);
         }
         let appointment = &figures.metrics[0];
@@ -1146,7 +1155,14 @@ mod period_figures_tests {
         let problems = figures.problems();
         assert_eq!(problems.len(), 1);
         assert_eq!(metric_id(problems[0].0), "disciplinary");
-        assert_eq!(figures.metrics.iter().filter(|r| r.figure.is_some()).count(), 1);
+        assert_eq!(
+            figures
+                .metrics
+                .iter()
+                .filter(|r| r.figure.is_some())
+                .count(),
+            1
+        );
         assert_eq!(figures.band_figures.len(), 2);
         assert!(figures.band_problems().is_empty());
 

@@ -610,11 +610,19 @@ fn the_screens_figures_are_asked_for_once_and_agree_with_each_part() {
     // Job starts, then starts in education, each with the comparison group's sentence.
     let fields: Vec<Field> = figures.outcomes.iter().map(|o| o.field).collect();
     assert_eq!(fields, [Field::Jobs, Field::Education]);
-    assert_eq!(figures.outcomes[0].rates, outcome_rates(&checked, Field::Jobs, range));
+    assert_eq!(
+        figures.outcomes[0].rates,
+        outcome_rates(&checked, Field::Jobs, range)
+    );
     let term = settings.comparison_group_term.trim();
     assert_eq!(
         figures.outcomes[0].sentence,
-        outcome_sentence(figures.outcomes[0].rates.last().unwrap(), term, Field::Jobs, range)
+        outcome_sentence(
+            figures.outcomes[0].rates.last().unwrap(),
+            term,
+            Field::Jobs,
+            range
+        )
     );
     assert!(figures.outcomes[0].sentence.is_some());
     assert_eq!(figures.times, time_to_work(&checked));
