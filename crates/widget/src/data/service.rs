@@ -261,23 +261,17 @@ fn CountsRow(group: CaseloadGroup, figures: Memo<ServiceFigures>) -> impl IntoVi
             });
             let label = format!("{}, {}", field.label(), group.short_label());
             let described = Signal::derive(move || problem.get().then(|| error_id.clone()));
-            if field == Field::Days {
-                // The days to each job start are a list, typed with commas.
-                view! {
-                    <td>
-                        <TextInput id=id width="rep-input--medium" aria_label=label value=value
-                            on_input=on_input invalid=problem described_by=described/>
-                    </td>
-                }
-                .into_any()
+            // The days to each job start are a list, typed with commas.
+            let width = if field == Field::Days {
+                "rep-input--medium"
             } else {
-                view! {
-                    <td>
-                        <TextInput id=id width="rep-input--count" aria_label=label value=value
-                            on_input=on_input invalid=problem described_by=described/>
-                    </td>
-                }
-                .into_any()
+                "rep-input--count"
+            };
+            view! {
+                <td>
+                    <TextInput id=id width=width aria_label=label value=value on_input=on_input
+                        invalid=problem described_by=described/>
+                </td>
             }
         })
         .collect_view();
