@@ -314,18 +314,26 @@ fn Shows(figures: Memo<ServiceFigures>) -> impl IntoView {
     }
 }
 
-/// A button that shows the REAP screen at `anchor`'s heading.
-fn anchor_link(id: String, anchor: &'static str) -> impl IntoView {
+/// A button that shows the REAP screen at `anchor`'s heading. Several go to anchor 1.1, so each
+/// is named for the figures it is under as well ("Go to REAP anchor 1.1 (IPS caseload against
+/// the local population)"); the visible words start the name. (Not [`crate::form::Button`],
+/// which has no name of its own beside its words.)
+fn anchor_link(id: String, anchor: &'static str, under: &'static str) -> impl IntoView {
     let screen = current_screen();
     let app = app_root();
+    let words = format!("{}{anchor}", m::ANCHOR_LINK);
+    let name = format!("{words} ({under})");
     view! {
         <p>
-            <Button
+            <button
+                type="button"
+                class="rep-button rep-button--secondary"
                 id=id
-                label=format!("{}{anchor}", m::ANCHOR_LINK)
-                on_press=Callback::new(move |()| go_to_anchor(screen, app, anchor))
-                always=true
-            />
+                aria-label=name
+                on:click=move |_| go_to_anchor(screen, app, anchor)
+            >
+                {words}
+            </button>
         </p>
     }
 }
@@ -387,7 +395,7 @@ fn comparison(c: &Comparison) -> impl IntoView {
     view! {
         <div class="rep-figures" aria-labelledby=labelled_by>
             <h4 class="rep-heading-s" id=title_id.clone()>{c.title}</h4>
-            {anchor_link(format!("rep-s-{}-anchor", c.id), c.anchor)}
+            {anchor_link(format!("rep-s-{}-anchor", c.id), c.anchor, c.title)}
             <div class="rep-figures__body">
                 <div class="rep-chart-box" inner_html=chart></div>
                 <div class="rep-table-scroll" role="region" aria-labelledby=region_labelled_by tabindex="0">
@@ -420,7 +428,7 @@ fn outcomes(tables: &[OutcomeTable]) -> Option<impl IntoView> {
     Some(view! {
         <h4 class="rep-heading-s" id="rep-s-outcomes-title">{m::OUTCOMES}</h4>
         <p class="rep-hint">{format!("{} {}", m::OUTCOME_HINT, m::BROAD_GROUPS)}</p>
-        {anchor_link("rep-s-outcomes-anchor".to_string(), "1.1")}
+        {anchor_link("rep-s-outcomes-anchor".to_string(), "1.1", m::OUTCOMES)}
         {tables}
     })
 }
