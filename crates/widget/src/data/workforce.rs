@@ -809,7 +809,7 @@ fn MetricItem(
                         Some(text) => text.to_string(),
                     })
                 })
-                on_input=Callback::new(move |text| set_know(text))
+                on_input=Callback::new(set_know)
             />
         </li>
     }
