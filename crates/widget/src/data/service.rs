@@ -31,7 +31,9 @@ pub fn ServicePart() -> impl IntoView {
             .plan
             .with(|p| service::figures(&p.data.service, &p.settings))
     });
-    let problems = Signal::derive(move || {
+    // A memo: the summary (an alert) is redrawn only when the problems change, not at every
+    // keystroke, so it is not announced again while the user types elsewhere.
+    let problems = Memo::new(move |_| {
         figures.with(|f| {
             f.checked
                 .problems
@@ -129,7 +131,10 @@ fn Population(figures: Memo<ServiceFigures>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            {move || figures.with(|f| problem_list(problems_of(f, true)))}
+            {
+                let list = Memo::new(move |_| figures.with(|f| problems_of(f, true)));
+                move || problem_list(list.get())
+            }
         </div>
     }
 }
@@ -234,7 +239,10 @@ fn Counts(figures: Memo<ServiceFigures>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {move || figures.with(|f| problem_list(problems_of(f, false)))}
+            {
+                let list = Memo::new(move |_| figures.with(|f| problems_of(f, false)));
+                move || problem_list(list.get())
+            }
         </div>
     }
 }

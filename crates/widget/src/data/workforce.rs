@@ -218,7 +218,8 @@ fn PeriodSection(id: String) -> impl IntoView {
     };
     let problems = {
         let p = id.clone();
-        Signal::derive(move || {
+        // A memo: the summary (an alert) is redrawn only when the problems change.
+        Memo::new(move |_| {
             figures.with(|f| {
                 f.as_ref().map_or(Vec::new(), |f| {
                     f.problems()
@@ -407,18 +408,19 @@ fn Bands(p: String, figures: Memo<Option<PeriodFigures>>, during: Memo<String>) 
     };
     let problems = {
         let p = p.clone();
-        move || {
+        let list = Memo::new(move |_| {
             figures.with(|f| {
-                problem_list(f.as_ref().map_or(Vec::new(), |f| {
+                f.as_ref().map_or(Vec::new(), |f| {
                     f.band_problems()
                         .iter()
                         .map(|(b, field, message)| {
                             (format!("rep-d-{p}-{b}-{field}-error"), message.clone())
                         })
-                        .collect()
-                }))
+                        .collect::<Vec<_>>()
+                })
             })
-        }
+        });
+        move || problem_list(list.get())
     };
     let results = move || {
         figures.with(|f| {
