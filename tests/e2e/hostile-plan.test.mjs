@@ -182,8 +182,8 @@ for (const way of WAYS) {
           shows(plan.data.service.population_source, 'the population’s source');
           // Every count is hostile, so each period has an error summary; its links move focus to
           // the field by the id made from the period's id.
-          const link = widget.locator('.rep-error-summary a[data-focus^="rep-d-"]').first();
-          const target = await link.getAttribute('data-focus');
+          const link = widget.locator('.rep-error-summary a[href^="#rep-d-"]').first();
+          const target = (await link.getAttribute('href')).slice(1);
           await link.click();
           await until(async () => (await focusedId(page)) === target, `focus on #${target} from the error summary`, 3000);
           await check('after following an error summary link');

@@ -731,6 +731,10 @@ pub mod journey_print {
 
 /// The Data screen: SC-WRES metrics by reporting period.
 pub mod data {
+    /// At the top of the Data screen, above its contents.
+    pub const SCREEN_INTRO: &str = "Two parts: first the IPS service\u{2019}s figures against the local population (REAP anchors 1.1 and 1.2), then the Social Care WRES workforce figures for each reporting period.";
+    /// The heading of the second part: the SC-WRES metrics by reporting period.
+    pub const WORKFORCE_TITLE: &str = "Social Care WRES workforce figures";
     pub const INTRO: &str = "Enter your Social Care WRES figures for each reporting period. For each metric, type how many people in each group it happened to, and out of how many. The planner works out both rates, how much more or less likely it was for your comparison group, how sure that is, and says it in a sentence you can use.";
     pub const WORDS_TITLE: &str = "Words and comparisons";
     pub const TERM: &str = "Words for the comparison group";

@@ -57,6 +57,38 @@ pub fn whole_digits(text: &str) -> Option<String> {
     }
 }
 
+/// Reads a count as typed: surrounding spaces are ignored and thousands may be separated by
+/// commas ("1,200"), spaces, no-break spaces or narrow no-break spaces ("22 174", as spreadsheets
+/// in other locales copy it; [`whole_digits`]). A blank is `Ok(None)`, not a
+/// zero. Anything else is an error that says what to type instead.
+pub fn parse_count(text: &str) -> Result<Option<u64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let fix = "enter a count such as 12, or leave it blank.";
+    let quoted = crate::text::quote(text);
+    let Some(digits) = whole_digits(text) else {
+        let unsigned = text.trim_start_matches(['-', '\u{2212}']);
+        let is_number = !unsigned.is_empty()
+            && unsigned
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || THOUSANDS_SEPARATORS.contains(&c))
+            && unsigned.bytes().any(|b| b.is_ascii_digit());
+        return Err(if is_number && unsigned.len() < text.len() {
+            format!("{quoted} is below zero: a count cannot be negative, so {fix}")
+        } else if is_number && unsigned.contains('.') {
+            format!("{quoted} is not a whole number: a count has no decimals, so {fix}")
+        } else {
+            format!("{quoted} is not a whole number: {fix}")
+        });
+    };
+    digits
+        .parse()
+        .map(Some)
+        .map_err(|_| format!("{quoted} is too large to be a count: {fix}"))
+}
+
 /// The power of ten of the leading digit once `value` is rounded to `significant` figures
 /// (so 0.09996 at 3 figures is 0.100, exponent -1). None for zero or non-finite values.
 pub fn exponent_after_rounding(value: f64, significant: u32) -> Option<i32> {
@@ -150,6 +182,68 @@ mod tests {
         ] {
             assert_eq!(whole_digits(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn counts_are_read_as_typed_and_blanks_are_not_zeros() {
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("   "), Ok(None));
+        assert_eq!(parse_count("0"), Ok(Some(0)));
+        assert_eq!(parse_count(" 12 "), Ok(Some(12)));
+        assert_eq!(parse_count("1,200"), Ok(Some(1200)));
+        assert_eq!(parse_count("12,345,678"), Ok(Some(12_345_678)));
+        assert_eq!(parse_count("007"), Ok(Some(7)));
+        // Issue 17: pasted from spreadsheets in other locales, with a space, a no-break space
+        // (U+00A0) or a narrow no-break space (U+202F) between the thousands.
+        assert_eq!(parse_count("22 174"), Ok(Some(22_174)));
+        assert_eq!(parse_count("22\u{A0}174"), Ok(Some(22_174)));
+        assert_eq!(parse_count("22\u{202F}174"), Ok(Some(22_174)));
+        assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("\u{A0}1 200\u{A0}"), Ok(Some(1_200)));
+    }
+
+    #[test]
+    fn a_count_that_does_not_read_says_what_to_do() {
+        assert_eq!(
+            parse_count("12a"),
+            Err("‘12a’ is not a whole number: enter a count such as 12, or leave it blank.".into())
+        );
+        assert_eq!(
+            parse_count("-3"),
+            Err("‘-3’ is below zero: a count cannot be negative, so enter a count such as 12, or leave it blank.".into())
+        );
+        assert_eq!(
+            parse_count("2.5"),
+            Err("‘2.5’ is not a whole number: a count has no decimals, so enter a count such as 12, or leave it blank.".into())
+        );
+        for bad in [
+            "twelve",
+            "1,20",
+            "12,",
+            ",12",
+            "1 20",
+            "1,2000",
+            "+4",
+            "1e3",
+            "½",
+            "1,200 300",
+            "1  200",
+            "12 3456",
+        ] {
+            let message = parse_count(bad).unwrap_err();
+            assert!(
+                message.starts_with(&format!("‘{bad}’ is not a whole number")),
+                "{bad}: {message}"
+            );
+        }
+        assert!(parse_count("-1 200").unwrap_err().contains("below zero"));
+        assert!(parse_count("99999999999999999999999")
+            .unwrap_err()
+            .contains("is too large to be a count"));
+        let long = "x".repeat(200);
+        assert!(parse_count(&long)
+            .unwrap_err()
+            .starts_with(&format!("‘{}…’ is not", "x".repeat(20))));
     }
 
     #[test]

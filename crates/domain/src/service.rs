@@ -15,8 +15,9 @@
 //!
 //! Counts are kept as typed and checked field by field, like the SC-WRES metrics ([`crate::wres`]).
 
-use crate::caseload::{parse_count, CaseloadGroup, Tally};
+use crate::caseload::{CaseloadGroup, Tally};
 use crate::ethnicity::{EthnicCategory, EthnicGroup, NATIONAL_BASELINE_LABEL};
+use crate::numbers::parse_count;
 use crate::plan::{ServiceData, ServiceRow};
 use crate::stats::{
     self, AdverseDirection, NonAdverseRange, NotComputable, Proportion, RatioResult, RatioStatus,
@@ -694,6 +695,87 @@ pub fn quartiles_text(spread: &Spread) -> String {
             crate::numbers::fixed(spread.q1, 1),
             crate::numbers::fixed(spread.q3, 1)
         )
+    }
+}
+
+/// One outcome's table: each group's rate of job starts (or starts in education) against the
+/// White group's, and the sentence for the comparison group as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeTable {
+    pub field: Field,
+    pub rates: Vec<OutcomeRate>,
+    /// For the comparison group as a whole (the last rate), in the plan's words.
+    pub sentence: Option<String>,
+}
+
+/// Everything the Data screen shows of the service's figures, worked out once from the plan:
+/// the counts checked, each representation comparison, the outcomes, the time to employment,
+/// and whether any of them rests on small numbers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServiceFigures {
+    pub checked: Checked,
+    pub comparisons: Vec<Comparison>,
+    /// Job starts, then starts in education, each where it has rates; empty while job starts
+    /// have none (the outcomes are shown from job starts on).
+    pub outcomes: Vec<OutcomeTable>,
+    pub times: Vec<(CaseloadGroup, Spread)>,
+    /// A group shown in any table is marked * for small numbers: say what * means.
+    pub any_small: bool,
+}
+
+impl ServiceFigures {
+    /// Nothing to compare yet (no comparison and no job starts).
+    pub fn nothing_yet(&self) -> bool {
+        self.comparisons.is_empty() && self.outcomes.is_empty()
+    }
+
+    /// The problems of the population figures (`pop-<i>`), or of the counts (every other).
+    pub fn problems(&self, population: bool) -> Vec<&Problem> {
+        self.checked
+            .problems
+            .iter()
+            .filter(|p| p.field.starts_with("pop-") == population)
+            .collect()
+    }
+}
+
+/// The service's figures as the Data screen shows them, from the plan's service data and settings
+/// (the non-adverse range, and the words for the comparison group in the outcome sentences).
+pub fn figures(data: &ServiceData, settings: &crate::plan::Settings) -> ServiceFigures {
+    let range = settings.non_adverse_range;
+    let checked = check(data);
+    let comparisons = comparisons(&checked, range);
+    let outcomes = if outcome_rates(&checked, Field::Jobs, range).is_empty() {
+        Vec::new()
+    } else {
+        [Field::Jobs, Field::Education]
+            .into_iter()
+            .filter_map(|field| {
+                let rates = outcome_rates(&checked, field, range);
+                if rates.is_empty() {
+                    return None;
+                }
+                let sentence = rates.last().and_then(|r| {
+                    outcome_sentence(r, settings.comparison_group_term.trim(), field, range)
+                });
+                Some(OutcomeTable {
+                    field,
+                    rates,
+                    sentence,
+                })
+            })
+            .collect()
+    };
+    let times = time_to_work(&checked);
+    let any_small = comparisons.iter().flat_map(|c| &c.shares).any(|s| s.small)
+        || outcomes.iter().flat_map(|o| &o.rates).any(|r| r.small)
+        || times.iter().any(|(_, spread)| spread.too_few());
+    ServiceFigures {
+        checked,
+        comparisons,
+        outcomes,
+        times,
+        any_small,
     }
 }
 

@@ -1,5 +1,5 @@
-//! Small text helpers every layer may use: a list in words, and the key a department's name is
-//! kept under.
+//! Small text helpers every layer may use: a list in words, a value quoted in a message, and the
+//! key a department's name is kept under.
 
 /// "a", "a and b", "a, b and c": a list the GOV.UK way, with no comma before "and".
 pub fn list_with_and<S: AsRef<str>>(items: &[S]) -> String {
@@ -18,6 +18,14 @@ pub fn list_with_and<S: AsRef<str>>(items: &[S]) -> String {
 /// "Éducation" and "éducation" too.
 pub fn department_key(name: &str) -> String {
     name.trim().to_lowercase()
+}
+
+/// Text in ‘ ’ quotes, cut short if long.
+pub fn quote(text: &str) -> String {
+    match text.char_indices().nth(20) {
+        Some((end, _)) => format!("\u{2018}{}\u{2026}\u{2019}", &text[..end]),
+        None => format!("\u{2018}{text}\u{2019}"),
+    }
 }
 
 #[cfg(test)]

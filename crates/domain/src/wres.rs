@@ -7,7 +7,7 @@
 //! The statistics themselves are in [`crate::stats`] (METRICS.md); this module only reads the
 //! counts and chooses the words.
 
-use crate::caseload::parse_count;
+use crate::numbers::parse_count;
 use crate::plan::{BandEntry, MetricEntry, Period, Settings};
 use crate::stats::{
     self, AdverseDirection, Metric, NotComputable, Proportion, RatioResult, RatioStatus,
@@ -486,6 +486,131 @@ pub fn band_figures(
         .collect()
 }
 
+/// One metric of a period as the Data screen shows it: its entry, its counts checked, the figure
+/// they give, and whether the team's "what we know" text was written for other figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricRow {
+    pub metric: Metric,
+    pub entry: MetricEntry,
+    pub checked: Checked,
+    pub figure: Option<MetricFigure>,
+    pub stale: bool,
+}
+
+/// Everything a reporting period shows, worked out once from the plan: each metric's row, the
+/// pay bands checked, and each band's figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodFigures {
+    pub metrics: Vec<MetricRow>,
+    /// The bands' counts, or every problem with them.
+    pub bands: Result<BandCounts, Vec<BandProblem>>,
+    pub band_figures: Vec<BandFigure>,
+}
+
+impl PeriodFigures {
+    /// Every problem with a metric's counts: the metric, and the problem.
+    pub fn problems(&self) -> Vec<(Metric, &FieldProblem)> {
+        self.metrics
+            .iter()
+            .flat_map(|row| match &row.checked {
+                Checked::Problems(list) => list.iter().map(|p| (row.metric, p)).collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The problems with the pay bands' counts.
+    pub fn band_problems(&self) -> &[BandProblem] {
+        self.bands.as_ref().err().map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A period's figures ([`PeriodFigures`]) in the plan's convention and words.
+pub fn period_figures(period: &Period, settings: &Settings) -> PeriodFigures {
+    let metrics = check_period(period, settings)
+        .into_iter()
+        .map(|(metric, entry, checked)| {
+            let figure = match &checked {
+                Checked::Counts(counts) => Some(figure(metric, *counts, settings)),
+                _ => None,
+            };
+            let stale = what_we_know_is_stale(&entry, settings);
+            MetricRow {
+                metric,
+                entry,
+                checked,
+                figure,
+                stale,
+            }
+        })
+        .collect();
+    let bands = check_bands(
+        &period.bands,
+        settings.comparison_group_term.trim(),
+        reference_words(settings),
+    );
+    let band_figures = match &bands {
+        Ok(counts) => band_figures(&period.bands, counts, settings),
+        Err(_) => Vec::new(),
+    };
+    PeriodFigures {
+        metrics,
+        bands,
+        band_figures,
+    }
+}
+
+/// One metric across periods: its relative likelihood in each (as the figure beside its status
+/// shows it, or empty), and the change from the period before the last to the last ("+0.126",
+/// "−0.050", or empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverTimeRow {
+    pub metric: Metric,
+    pub values: Vec<String>,
+    pub change: String,
+}
+
+/// Each entered metric's relative likelihood across `periods` (in the order given).
+pub fn over_time(periods: &[PeriodFigures], settings: &Settings) -> Vec<OverTimeRow> {
+    let range = settings.non_adverse_range;
+    ENTERED
+        .iter()
+        .enumerate()
+        .map(|(i, &metric)| {
+            let values: Vec<Option<f64>> = periods
+                .iter()
+                .map(|p| {
+                    p.metrics
+                        .get(i)
+                        .and_then(|row| row.figure.as_ref())
+                        .and_then(|f| f.ratio.as_ref().ok())
+                        .map(|r| r.value)
+                })
+                .collect();
+            let change = match values.as_slice() {
+                [.., Some(before), Some(now)] => {
+                    let sign = if now >= before { "+" } else { "\u{2212}" };
+                    format!("{sign}{}", stats::format_ratio((now - before).abs()))
+                }
+                _ => String::new(),
+            };
+            OverTimeRow {
+                metric,
+                // As the figure beside its status shows it: never rounded onto or across an end
+                // of the range.
+                values: values
+                    .iter()
+                    .map(|v| {
+                        v.map(|v| stats::format_ratio_in(v, range))
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+                change,
+            }
+        })
+        .collect()
+}
+
 /// The six themes of an SC-WRES action plan (seed 004), each with the metrics that inform it.
 pub const THEMES: [(&str, &[Metric]); 6] = [
     ("Leadership", &[Metric::PayBands, Metric::SeniorRoles]),
@@ -958,6 +1083,115 @@ mod tests {
                 "{metric:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod period_figures_tests {
+    use super::*;
+    use crate::plan::{BandEntry, MetricEntry, Period, Settings};
+
+    fn entry(metric: &str, counts: [&str; 4]) -> MetricEntry {
+        MetricEntry {
+            metric: metric.into(),
+            comparison_events: counts[0].into(),
+            comparison_total: counts[1].into(),
+            reference_events: counts[2].into(),
+            reference_total: counts[3].into(),
+            ..MetricEntry::default()
+        }
+    }
+
+    fn band(id: &str, name: &str, c: &str, r: &str) -> BandEntry {
+        BandEntry {
+            id: id.into(),
+            name: name.into(),
+            comparison: c.into(),
+            reference: r.into(),
+        }
+    }
+
+    fn period(id: &str, metrics: Vec<MetricEntry>, bands: Vec<BandEntry>) -> Period {
+        Period {
+            id: id.into(),
+            label: id.into(),
+            metrics,
+            bands,
+            ..Period::default()
+        }
+    }
+
+    #[test]
+    fn a_periods_figures_are_each_metrics_check_figure_and_flag_and_the_bands() {
+        let settings = Settings::default();
+        let period = period(
+            "d1",
+            vec![
+                entry("appointment", ["41", "100", "53", "100"]),
+                entry("disciplinary", ["12a", "40", "3", "400"]),
+            ],
+            vec![
+                band("b1", "Grade 3", "60", "140"),
+                band("b2", "Grade 9", "10", "90"),
+            ],
+        );
+        let figures = period_figures(&period, &settings);
+        assert_eq!(figures.metrics.len(), ENTERED.len());
+        let checked = check_period(&period, &settings);
+        for (row, (metric, entry, checked)) in figures.metrics.iter().zip(&checked) {
+            assert_eq!(
+                (&row.metric, &row.entry, &row.checked),
+                (metric, entry, checked)
+            );
+            assert!(!row.stale);
+        }
+        let appointment = &figures.metrics[0];
+        let expected = match appointment.checked {
+            Checked::Counts(c) => figure(Metric::Appointment, c, &settings),
+            _ => panic!("the appointment counts read"),
+        };
+        assert_eq!(appointment.figure.as_ref(), Some(&expected));
+        // The bad count is the one problem, and gives no figure.
+        let problems = figures.problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(metric_id(problems[0].0), "disciplinary");
+        assert_eq!(
+            figures
+                .metrics
+                .iter()
+                .filter(|r| r.figure.is_some())
+                .count(),
+            1
+        );
+        assert_eq!(figures.band_figures.len(), 2);
+        assert!(figures.band_problems().is_empty());
+
+        // A bad band count: its problem, and no band figures.
+        let mut bad = period.clone();
+        bad.bands[0].comparison = "12a".into();
+        let figures = period_figures(&bad, &settings);
+        assert_eq!(figures.band_problems().len(), 1);
+        assert!(figures.band_figures.is_empty());
+    }
+
+    #[test]
+    fn periods_side_by_side_give_each_ratio_and_the_change() {
+        let settings = Settings::default();
+        let one = |id: &str, counts| period(id, vec![entry("appointment", counts)], Vec::new());
+        let periods = [
+            period_figures(&one("d1", ["41", "100", "53", "100"]), &settings),
+            period_figures(&one("d2", ["45", "100", "50", "100"]), &settings),
+        ];
+        let rows = over_time(&periods, &settings);
+        assert_eq!(rows.len(), ENTERED.len());
+        assert_eq!(rows[0].metric, Metric::Appointment);
+        assert_eq!(rows[0].values, ["0.774", "0.900"]);
+        assert_eq!(rows[0].change, "+0.126");
+        // A metric with no figures has empty cells and no change.
+        assert_eq!(rows[1].values, ["", ""]);
+        assert_eq!(rows[1].change, "");
+        let down = over_time(&[periods[1].clone(), periods[0].clone()], &settings);
+        assert_eq!(down[0].change, "\u{2212}0.126");
     }
 }
 

@@ -66,7 +66,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     Screen::Home => view! { <HomeScreen/> }.into_any(),
                     Screen::Part(Part::Reap) => view! { <crate::reap::ReapScreen/> }.into_any(),
                     Screen::Part(Part::Journey) => view! { <crate::journey::JourneyScreen/> }.into_any(),
-                    Screen::Part(Part::Data) => crate::data::data_screen().into_any(),
+                    Screen::Part(Part::Data) => view! { <crate::data::DataScreen/> }.into_any(),
                     Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
                     Screen::Plans => view! { <PlansScreen/> }.into_any(),
                 }}

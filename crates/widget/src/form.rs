@@ -533,12 +533,10 @@ pub fn StatusTag(
 /// The kind of a [`Banner`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BannerKind {
-    /// Something the user should know; announced politely.
-    Note,
-    /// Something that went wrong or needs a decision; announced at once.
+    /// Something that needs a decision; announced at once.
     Warning,
+    /// Something that went wrong; announced at once.
     Error,
-    Success,
 }
 
 /// A notification banner: a title and what to do (the children).
@@ -550,10 +548,8 @@ pub fn Banner(
     children: Children,
 ) -> impl IntoView {
     let (class, role) = match kind {
-        BannerKind::Note => ("rep-banner", "status"),
         BannerKind::Warning => ("rep-banner rep-banner--warning", "alert"),
         BannerKind::Error => ("rep-banner rep-banner--error", "alert"),
-        BannerKind::Success => ("rep-banner rep-banner--success", "status"),
     };
     view! {
         <div class=class id=id role=role>

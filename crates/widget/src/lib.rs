@@ -4,36 +4,22 @@
 //! should check (that lives in `race-equity-domain`). JavaScript calls [`mount`] once per host
 //! element; see `www/start.js` for the loader and `docs/EMBEDDING.md` for the host's side.
 
-/// Writes HTML into a `String` for the screens drawn as HTML text (writing to a `String` cannot
-/// fail). Markup goes in the format string; every value goes in through
-/// `race_equity_domain::html::E`, which escapes it. The caller imports `std::fmt::Write`.
-macro_rules! w {
-    ($h:expr, $($arg:tt)*) => {{
-        let _ = write!($h, $($arg)*);
-    }};
-}
-
 mod actions;
 mod app;
 mod config;
 mod data;
 mod download;
-mod fields;
 mod form;
 mod home;
 mod journey;
-mod live_html;
 mod local_time;
 mod nav;
 mod notices;
 mod plan_details;
 mod plans;
 mod reap;
-mod service_data;
 mod state;
 mod storage;
-#[cfg(test)]
-mod text_screens_tests;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};

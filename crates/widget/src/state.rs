@@ -413,30 +413,6 @@ impl Planner {
         }
     }
 
-    /// Sets a field from an HTML screen by its key (see `plan::edit`); if the key is refused,
-    /// tells the user why.
-    pub fn set_field(&self, key: &str, value: &str) {
-        let mut problem = None;
-        self.edit(|plan| problem = plan::edit::set_field(plan, key, value).err());
-        if let Some(problem) = problem {
-            self.notice(problem.message());
-        }
-    }
-
-    /// Carries out an action key from an HTML screen (see `plan::edit::act`). Returns `None` if
-    /// the key is refused (the user is told why), else the id of anything it created.
-    pub fn act(&self, key: &str) -> Option<Option<String>> {
-        let mut result = Ok(None);
-        self.edit(|plan| result = plan::edit::act(plan, key, &today()));
-        match result {
-            Ok(created) => Some(created),
-            Err(problem) => {
-                self.notice(problem.message());
-                None
-            }
-        }
-    }
-
     fn schedule_save(&self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();

@@ -8,6 +8,8 @@
 
 mod bench;
 mod dist;
+#[cfg(test)]
+mod layers;
 mod reference;
 mod serve;
 mod test;

@@ -7,8 +7,8 @@
 
 use super::columns::{header_words, FirstSeen};
 use super::{ImportError, Table};
-use crate::caseload::parse_count;
 use crate::ethnicity::{parse_label, EthnicCategory, EthnicGroup};
+use crate::numbers::parse_count;
 
 /// One area's population, ready for the service figures
 /// ([`crate::plan::ServiceData::population`] or `population_categories`).

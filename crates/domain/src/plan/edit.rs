@@ -1,12 +1,11 @@
-//! Edits as the HTML screens send them: a field key and the text the user typed, or an action
-//! key, each read into a typed [`Edit`] and applied by [`super::edits::apply`].
+//! A shorthand for edits in tests: a field key and the text typed, or an action key, each read
+//! into a typed [`Edit`] and applied by [`super::edits::apply`]. Compiled for tests only.
 //!
-//! The widget's screens are HTML text (see ARCHITECTURE.md, "How screens are drawn"). Each field
-//! carries a key in `data-f`, each button a key in `data-act`, and the widget passes them here
-//! unchanged. Keeping the mapping in the domain means a test can check that every key a screen
-//! writes changes the right part of the plan. [`Edit::from_field_key`] and
-//! [`Edit::from_action_key`] refuse a key this version does not know, and a value that is not one
-//! of a field's choices, before the plan is looked at; `apply` refuses the rest.
+//! The screens once sent these keys (`data-f`, `data-act`); since issue 18 they send typed edits
+//! (`Planner::apply`), and the keys stay as a compact way to write the many behaviour tests here
+//! and in `history.rs` (`set_field(&mut plan, "a/1.2/evidence", "…")`). [`Edit::from_field_key`]
+//! and [`Edit::from_action_key`] refuse a key this version does not know, and a value that is not
+//! one of a field's choices, before the plan is looked at; `apply` refuses the rest.
 //!
 //! Field keys (the value is the field's text, kept exactly as typed):
 //! - `plan/title`, `plan/organisation`, `plan/team`, `plan/period`, `plan/term` (the words for

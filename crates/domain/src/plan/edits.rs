@@ -1,8 +1,8 @@
 //! Typed edits: every change a user can make to a plan, or thing they can do to it, as an [`Edit`]
 //! value, and [`apply`], the one place edits are applied and refused.
 //!
-//! The HTML-text screens still send string keys; [`super::edit`] reads each key into an `Edit` and
-//! applies it here, so both ways in change a plan the same way. The change log is not written
+//! The screens send typed edits (`Planner::apply` in the widget); the tests' key shorthand
+//! (`plan/edit.rs`, compiled for tests only) reads into the same edits. The change log is not written
 //! here: `Planner::edit` in the widget compares the plan before and after with
 //! [`super::record_changes`], which sees every change whichever way it was made.
 

@@ -53,7 +53,7 @@ pub struct Specialist {
     /// A name or initials.
     pub name: String,
     /// Caseload group id ([`crate::caseload::CaseloadGroup::id`]) to the count exactly as typed.
-    /// Kept as text so nothing typed is lost; [`crate::caseload::parse_count`] reads it when used.
+    /// Kept as text so nothing typed is lost; [`crate::numbers::parse_count`] reads it when used.
     pub caseload: BTreeMap<String, String>,
 }
 
@@ -726,7 +726,7 @@ pub struct BandEntry {
 }
 
 /// One SC-WRES metric's counts for a period, kept exactly as typed (read by
-/// [`crate::caseload::parse_count`] when used), so nothing typed is lost.
+/// [`crate::numbers::parse_count`] when used), so nothing typed is lost.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MetricEntry {

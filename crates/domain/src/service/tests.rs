@@ -596,3 +596,53 @@ fn example_plans_sentences() {
     }
     assert!(sentences.len() > 80, "{}", sentences.len());
 }
+
+#[test]
+fn the_screens_figures_are_asked_for_once_and_agree_with_each_part() {
+    let data = example();
+    let settings = crate::plan::Settings::default();
+    let range = settings.non_adverse_range;
+    let figures = figures(&data, &settings);
+    let checked = check(&data);
+    assert_eq!(figures.checked, checked);
+    assert_eq!(figures.comparisons, comparisons(&checked, range));
+    assert!(!figures.nothing_yet());
+    // Job starts, then starts in education, each with the comparison group's sentence.
+    let fields: Vec<Field> = figures.outcomes.iter().map(|o| o.field).collect();
+    assert_eq!(fields, [Field::Jobs, Field::Education]);
+    assert_eq!(
+        figures.outcomes[0].rates,
+        outcome_rates(&checked, Field::Jobs, range)
+    );
+    let term = settings.comparison_group_term.trim();
+    assert_eq!(
+        figures.outcomes[0].sentence,
+        outcome_sentence(
+            figures.outcomes[0].rates.last().unwrap(),
+            term,
+            Field::Jobs,
+            range
+        )
+    );
+    assert!(figures.outcomes[0].sentence.is_some());
+    assert_eq!(figures.times, time_to_work(&checked));
+    // The Black group's three times are too few for a median, so * is explained.
+    assert!(figures.any_small);
+    // The population and the counts each get their own problems, and none is lost.
+    assert!(figures.problems(true).is_empty());
+    assert_eq!(figures.problems(false).len(), checked.problems.len());
+
+    // A bad count: its problem is among the counts', and the outcomes it spoils are gone.
+    let mut bad = example();
+    bad.rows[0].jobs = "25".into();
+    let figures = super::figures(&bad, &settings);
+    assert!(figures.problems(false).iter().any(|p| p.field == "asian-j"));
+    assert!(figures.problems(true).is_empty());
+    assert!(figures.outcomes.is_empty());
+
+    // Nothing typed: nothing to show, and nothing small.
+    let blank = super::figures(&ServiceData::default(), &settings);
+    assert!(blank.nothing_yet());
+    assert!(!blank.any_small);
+    assert!(blank.times.is_empty());
+}

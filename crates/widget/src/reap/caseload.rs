@@ -197,7 +197,7 @@ fn SpecialistRow(
                         label=Signal::derive(move || format!("{}, {}", group.label(), who.get()))
                         value=value
                         on_input=edit
-                        invalid=Signal::derive(move || caseload::parse_count(&value.get()).is_err())
+                        invalid=Signal::derive(move || race_equity_domain::numbers::parse_count(&value.get()).is_err())
                     />
                 </td>
             }
