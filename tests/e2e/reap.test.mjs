@@ -119,6 +119,13 @@ test('reviews: a dated snapshot, then what changed since it; overdue and unreada
   const text = await changes.innerText();
   assert.match(text, /2\.2: status changed from In progress to Met/);
   assert.match(text, /2\.2: evidence added/);
+  // The open list stays open, and follows, while the checklist changes below it.
+  await field(widget, 'rep-a-3-1-status').selectOption('not_met');
+  await until(async () => /\(3 changes\)/.test(await changes.locator('summary').innerText()), 'three changes');
+  assert.equal(await changes.evaluate((d) => d.open), true, 'the list of changes is still open');
+  assert.match(await changes.innerText(), /3\.1: status changed from Met to Not met/);
+  await field(widget, 'rep-a-3-1-status').selectOption('met');
+  await until(async () => /\(2 changes\)/.test(await changes.locator('summary').innerText()), 'back to two changes');
   await waitForSaved(widget);
   const stored = await storedPlan(page, 'rev');
   assert.equal(stored.reap.reviews.length, 1);

@@ -59,7 +59,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <SaveIndicator/>
             </div>
             <Navigation screen=screen/>
-            <div class="rep-main">
+            <div class=move || format!("rep-main rep-main--{}", screen.get().slug())>
                 <StorageNotices/>
                 <h1 class="rep-heading-xl" id=SCREEN_HEADING tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
                 {move || match screen.get() {

@@ -27,6 +27,15 @@ impl Screen {
             .collect()
     }
 
+    /// The screen's name in a class (`rep-main--data`): the main column's width follows the screen.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Part(part) => part.slug(),
+            Screen::Plans => "plans",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Screen::Home => messages::HOME_TITLE,

@@ -26,10 +26,14 @@ use crate::state::Planner;
 #[component]
 pub fn ServicePart() -> impl IntoView {
     let planner = expect_context::<Planner>();
-    let figures = Memo::new(move |_| {
+    // What the figures read, so that a keystroke in the workforce part does not work them out again.
+    let inputs = Memo::new(move |_| {
         planner
             .plan
-            .with(|p| service::figures(&p.data.service, &p.settings))
+            .with(|p| (p.data.service.clone(), p.settings.clone()))
+    });
+    let figures = Memo::new(move |_| {
+        inputs.with(|(service_data, settings)| service::figures(service_data, settings))
     });
     // A memo: the summary (an alert) is redrawn only when the problems change, not at every
     // keystroke, so it is not announced again while the user types elsewhere.

@@ -12,7 +12,7 @@ use race_equity_domain::charts::{ratio_chart_svg, RatioRow};
 use race_equity_domain::ethnicity::ReferenceGroup;
 use race_equity_domain::messages::data as m;
 use race_equity_domain::plan::edits::Edit;
-use race_equity_domain::plan::BandEntry;
+use race_equity_domain::plan::{BandEntry, Period, Settings};
 use race_equity_domain::stats::{self, format_percent, Convention, Metric};
 use race_equity_domain::wres::{
     self, Checked, Count, MetricFigure, MetricRow, PeriodFigures, ENTERED,
@@ -202,15 +202,20 @@ fn PeriodSection(id: String) -> impl IntoView {
             })
         })
     };
-    let figures = {
+    // What the period's figures read, so that they are worked out again only when this period or
+    // the settings change, not at each keystroke in another period (issue 18: a keystroke under 4 ms).
+    let inputs = {
         let id = id.clone();
         Memo::new(move |_| {
             planner.plan.with(|p| {
-                let period = p.data.periods.iter().find(|x| x.id == id);
-                period.map(|x| wres::period_figures(x, &p.settings))
+                let period = p.data.periods.iter().find(|x| x.id == id).cloned();
+                (period, p.settings.clone())
             })
         })
     };
+    let figures = Memo::new(move |_| {
+        inputs.with(|(period, settings)| period.as_ref().map(|x| wres::period_figures(x, settings)))
+    });
     let name = Memo::new(move |_| period_name(&label.get()));
     let during = {
         let id = id.clone();
@@ -844,21 +849,32 @@ fn figure_text(metric: Metric, figure: &MetricFigure) -> impl IntoView {
 #[component]
 fn OverTime() -> impl IntoView {
     let planner = expect_context::<Planner>();
+    let inputs = Memo::new(move |_| {
+        planner
+            .plan
+            .with(|p| (p.data.periods.clone(), p.settings.clone()))
+    });
+    // Each period's figures as last worked out, with the period and settings they came from: a
+    // keystroke in one period works out that period's figures again, not every period's.
+    let worked_out = StoredValue::new(Vec::<(Period, Settings, PeriodFigures)>::new());
     let table = Memo::new(move |_| {
-        planner.plan.with(|p| {
-            let figures: Vec<PeriodFigures> = p
-                .data
-                .periods
+        inputs.with(|(periods, settings)| {
+            let before = worked_out.get_value();
+            let now: Vec<(Period, Settings, PeriodFigures)> = periods
                 .iter()
-                .map(|x| wres::period_figures(x, &p.settings))
+                .map(|x| {
+                    let figures = before
+                        .iter()
+                        .find(|(period, s, _)| period == x && s == settings)
+                        .map(|(_, _, f)| f.clone())
+                        .unwrap_or_else(|| wres::period_figures(x, settings));
+                    (x.clone(), settings.clone(), figures)
+                })
                 .collect();
-            let labels: Vec<String> = p
-                .data
-                .periods
-                .iter()
-                .map(|x| x.label.trim().to_string())
-                .collect();
-            (labels, wres::over_time(&figures, &p.settings))
+            let figures: Vec<PeriodFigures> = now.iter().map(|(_, _, f)| f.clone()).collect();
+            worked_out.set_value(now);
+            let labels: Vec<String> = periods.iter().map(|x| x.label.trim().to_string()).collect();
+            (labels, wres::over_time(&figures, settings))
         })
     });
     view! {

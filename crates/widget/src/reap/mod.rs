@@ -146,25 +146,34 @@ fn Summary() -> impl IntoView {
     }
 }
 
-/// The last review and what changed since, and starting a new one.
+/// The last review and what changed since, and starting a new one. The list of changes is keyed
+/// by its sentences, inside a `<details>` that stays in the page while it has changes: a status
+/// changed below updates one line, and the list stays open if the user opened it.
 #[component]
 fn Reviews() -> impl IntoView {
     let planner = expect_context::<Planner>();
     let app = app_root();
-    // (when, how many reviews, what changed since the last) or None before the first review.
+    // (when, how many reviews) of the last review, or None before the first.
     let last = Memo::new(move |_| {
         planner.plan.with(|p| {
-            p.reap.reviews.last().map(|review| {
-                let changes: Vec<String> = p
-                    .reap
+            p.reap
+                .reviews
+                .last()
+                .map(|review| (long_or_as_is(&review.date), p.reap.reviews.len()))
+        })
+    });
+    let changes = Memo::new(move |_| {
+        planner.plan.with(|p| {
+            p.reap.reviews.last().map_or_else(Vec::new, |review| {
+                p.reap
                     .changes_since(review)
                     .iter()
                     .map(|c| c.sentence())
-                    .collect();
-                (long_or_as_is(&review.date), p.reap.reviews.len(), changes)
+                    .collect::<Vec<String>>()
             })
         })
     });
+    let when = move || last.with(|l| l.as_ref().map(|(when, _)| when.clone()).unwrap_or_default());
     let start = Callback::new(move |()| {
         if planner.apply(Edit::StartReview).is_some() {
             focus_soon(app, "rep-reviews");
@@ -173,31 +182,31 @@ fn Reviews() -> impl IntoView {
     view! {
         <section class="rep-section" aria-labelledby="rep-reviews">
             <h2 class="rep-heading-l" id="rep-reviews" tabindex="-1">{m::REVIEWS_TITLE}</h2>
-            {move || match last.get() {
-                None => view! { <p>{m::NO_REVIEW_YET}</p> }.into_any(),
-                Some((when, count, changes)) => {
-                    let since = if changes.is_empty() {
-                        view! { <p>{m::no_changes_since(&when)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <details class="rep-details" id="rep-changes-since">
-                                <summary class="rep-details__summary">
-                                    {m::changes_since(&when, changes.len())}
-                                </summary>
-                                <ul class="rep-list rep-details__text">
-                                    {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-                                </ul>
-                            </details>
-                        }
-                        .into_any()
-                    };
-                    view! {
-                        <p>{m::last_review(&when, count)}</p>
-                        {since}
-                    }
-                    .into_any()
-                }
-            }}
+            <Show
+                when=move || last.with(Option::is_some)
+                fallback=|| view! { <p>{m::NO_REVIEW_YET}</p> }
+            >
+                <p>
+                    {move || last.with(|l| l.as_ref().map(|(when, count)| m::last_review(when, *count)))}
+                </p>
+                <Show
+                    when=move || changes.with(|c| !c.is_empty())
+                    fallback=move || view! { <p>{move || m::no_changes_since(&when())}</p> }
+                >
+                    <details class="rep-details" id="rep-changes-since">
+                        <summary class="rep-details__summary">
+                            {move || m::changes_since(&when(), changes.with(Vec::len))}
+                        </summary>
+                        <ul class="rep-list rep-details__text">
+                            <For
+                                each=move || changes.get()
+                                key=|sentence| sentence.clone()
+                                children=|sentence| view! { <li>{sentence}</li> }
+                            />
+                        </ul>
+                    </details>
+                </Show>
+            </Show>
             <p class="rep-hint">{m::REVIEW_HINT}</p>
             <Button id="rep-start-review" label=m::START_REVIEW.to_string() on_press=start/>
         </section>
@@ -234,8 +243,10 @@ fn AnchorItem(anchor: &'static Anchor) -> impl IntoView {
             .plan
             .with(|p| p.reap.anchors.get(id).cloned().unwrap_or_default())
     });
+    // Today's date, read once when the screen is drawn (a JavaScript Date per anchor per keystroke
+    // otherwise); opening the screen again reads it again.
+    let today = today();
     let flags = Memo::new(move |_| {
-        let today = today();
         planner.plan.with(|p| {
             p.reap
                 .flags(id, &today)
