@@ -42,10 +42,12 @@ pub fn Specialists() -> impl IntoView {
     let to_evidence = Callback::new(move |()| {
         planner.apply(Edit::AddCaseloadToEvidence);
     });
-    let headings = CaseloadGroup::ALL
-        .into_iter()
-        .map(|g| view! { <th scope="col">{g.short_label()}</th> })
-        .collect_view();
+    let headings = || {
+        CaseloadGroup::ALL
+            .into_iter()
+            .map(|g| view! { <th scope="col">{g.short_label()}</th> })
+            .collect_view()
+    };
     view! {
         <div class="rep-caseload" id="rep-caseload">
             <h4 class="rep-heading-s" id="rep-caseload-title">{m::CASELOAD_TITLE}</h4>
@@ -56,7 +58,7 @@ pub fn Specialists() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{m::NAME_OR_INITIALS}</th>
-                                {headings.clone()}
+                                {headings()}
                                 <th scope="col">{m::TOTAL}</th>
                                 <th scope="col"><span class="rep-visually-hidden">{m::REMOVE}</span></th>
                             </tr>
