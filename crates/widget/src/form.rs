@@ -342,6 +342,10 @@ pub fn Button(
     #[prop(into)] label: Signal<String>,
     on_press: Callback<()>,
     #[prop(optional)] always: bool,
+    /// A fuller name for screen readers where several buttons share their words; it must start
+    /// with the visible words (WCAG 2.5.3, label in name).
+    #[prop(into, optional)]
+    name: MaybeProp<String>,
 ) -> impl IntoView {
     let read_only = read_only();
     view! {
@@ -349,6 +353,7 @@ pub fn Button(
             type="button"
             class="rep-button rep-button--secondary"
             id=id
+            aria-label=move || name.get()
             disabled=move || !always && read_only.get()
             on:click=move |_| on_press.run(())
         >
@@ -462,6 +467,10 @@ pub fn ErrorSummary(
     #[prop(into)] id: String,
     #[prop(into)] title: String,
     #[prop(into)] problems: Signal<Vec<Problem>>,
+    /// The level of the summary's heading: 2 at the top of a screen or part, 4 inside a section
+    /// whose heading is an h3 (a Data period), so the headings keep their order.
+    #[prop(default = 2)]
+    level: u8,
 ) -> impl IntoView {
     let app = app_root();
     let title_id = format!("{id}-title");
@@ -491,7 +500,11 @@ pub fn ErrorSummary(
                 .collect_view();
             view! {
                 <div class="rep-error-summary" id=id.clone() role="alert" aria-labelledby=title_id.clone()>
-                    <h2 class="rep-error-summary__title" id=title_id.clone()>{title.clone()}</h2>
+                    {if level == 4 {
+                        view! { <h4 class="rep-error-summary__title" id=title_id.clone()>{title.clone()}</h4> }.into_any()
+                    } else {
+                        view! { <h2 class="rep-error-summary__title" id=title_id.clone()>{title.clone()}</h2> }.into_any()
+                    }}
                     <ul class="rep-list rep-error-summary__list">{items}</ul>
                 </div>
             }

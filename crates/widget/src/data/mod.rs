@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use race_equity_domain::messages::{data as m, service as ms};
 use race_equity_domain::stats::RatioStatus;
 
-use crate::form::{app_root, focus_id, Confirming, PageContents, Problem, Tone};
+use crate::form::{Confirming, PageContents, Tone};
 use crate::state::Planner;
 
 /// The heading of the service part (its section's own heading, kept from before the split).
@@ -87,49 +87,4 @@ fn problem_list(problems: Vec<(String, String)>) -> impl IntoView {
             </ul>
         }
     })
-}
-
-/// [`crate::form::ErrorSummary`] inside a period, whose heading is an h3: the same summary with an
-/// h4 title, so the headings go down one level at a time. (A heading level on the shared
-/// component would do instead.)
-#[component]
-fn SubsectionErrorSummary(
-    #[prop(into)] id: String,
-    #[prop(into)] title: String,
-    #[prop(into)] problems: Signal<Vec<Problem>>,
-) -> impl IntoView {
-    let app = app_root();
-    let title_id = format!("{id}-title");
-    move || {
-        let list = problems.get();
-        (!list.is_empty()).then(|| {
-            let items = list
-                .into_iter()
-                .map(|p| {
-                    let field = p.field.clone();
-                    view! {
-                        <li>
-                            <a
-                                href=format!("#{}", p.field)
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    if let Some(root) = app.0.get_untracked() {
-                                        focus_id(&root, &field);
-                                    }
-                                }
-                            >
-                                {p.message}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="rep-error-summary" id=id.clone() role="alert" aria-labelledby=title_id.clone()>
-                    <h4 class="rep-error-summary__title" id=title_id.clone()>{title.clone()}</h4>
-                    <ul class="rep-list rep-error-summary__list">{items}</ul>
-                </div>
-            }
-        })
-    }
 }

@@ -328,8 +328,8 @@ fn Shows(figures: Memo<ServiceFigures>) -> impl IntoView {
 
 /// A button that shows the REAP screen at `anchor`'s heading. Several go to anchor 1.1, so each
 /// is named for the figures it is under as well ("Go to REAP anchor 1.1 (IPS caseload against
-/// the local population)"); the visible words start the name. (Not [`crate::form::Button`],
-/// which has no name of its own beside its words.)
+/// the local population)"); the visible words start the name. Shown on a read-only plan too: it
+/// changes nothing.
 fn anchor_link(id: String, anchor: &'static str, under: &'static str) -> impl IntoView {
     let screen = current_screen();
     let app = app_root();
@@ -337,15 +337,13 @@ fn anchor_link(id: String, anchor: &'static str, under: &'static str) -> impl In
     let name = format!("{words} ({under})");
     view! {
         <p>
-            <button
-                type="button"
-                class="rep-button rep-button--secondary"
+            <Button
                 id=id
-                aria-label=name
-                on:click=move |_| go_to_anchor(screen, app, anchor)
-            >
-                {words}
-            </button>
+                label=words
+                name=name
+                always=true
+                on_press=Callback::new(move |()| go_to_anchor(screen, app, anchor))
+            />
         </p>
     }
 }

@@ -20,8 +20,8 @@ use race_equity_domain::wres::{
 
 use super::{problem_list, status_tag, WORKFORCE_ID};
 use crate::form::{
-    app_root, focus_soon, Button, CountInput, FieldLabel, Problem, RemoveButton, SelectField,
-    TextArea, TextField, TextInput,
+    app_root, focus_soon, Button, CountInput, ErrorSummary, FieldLabel, Problem, RemoveButton,
+    SelectField, TextArea, TextField, TextInput,
 };
 use crate::state::Planner;
 
@@ -277,7 +277,7 @@ fn PeriodSection(id: String) -> impl IntoView {
                 })
                 then_focus="rep-d-add-period"
             />
-            <super::SubsectionErrorSummary id=format!("rep-d-{id}-errors") title=m::ERRORS_TITLE problems=problems/>
+            <ErrorSummary id=format!("rep-d-{id}-errors") title=m::ERRORS_TITLE problems=problems level=4/>
             <Bands p=id.clone() figures=figures during=during/>
             <ol class="rep-anchors">{metrics}</ol>
             {move || figures.with(|f| f.as_ref().map(|f| period_chart(&p, &label.get(), f)))}
