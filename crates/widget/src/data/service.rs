@@ -125,7 +125,7 @@ fn Population(figures: Memo<ServiceFigures>) -> impl IntoView {
             <Show when=move || offer_national.get()>
                 <Button id="rep-s-national" label=m::NATIONAL.to_string() on_press=national/>
             </Show>
-            <table class="rep-table rep-table--counts">
+            <table class="rep-table rep-table--counts rep-table--population">
                 <thead>
                     <tr>
                         <th scope="col">{m::GROUP}</th>
