@@ -139,6 +139,7 @@ const switches = await page.evaluate(async ({ edits }) => {
     ['Home', '#rep-plan-title'],
   ];
   const times = [];
+  const whole = [];
   for (let i = 0; i < edits; i += 1) {
     const [name, selector] = screens[i % screens.length];
     const t0 = performance.now();
@@ -149,9 +150,15 @@ const switches = await page.evaluate(async ({ edits }) => {
       await macrotask();
     }
     times.push(performance.now() - t0);
+    // The REAP checklist draws its later themes a task at a time (aria-busy until done).
+    while (root.querySelector('[aria-busy="true"]')) {
+      if ((waited += 1) > 500) throw new Error(`${name} was not drawn`);
+      await macrotask();
+    }
+    whole.push(performance.now() - t0);
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { median: median(times), max: Math.max(...times) };
+  return { median: median(times), max: Math.max(...times), whole: median(whole) };
 }, { edits });
 
 await page.close();
@@ -164,6 +171,7 @@ return {
   'Journey: type, record, redraw': journey.redraw,
   'Data (a count): type, record, redraw': data.redraw,
   'switch screens (full plan)': switches.median,
+  'switch screens, whole screen drawn': switches.whole,
   size: figures.size,
 };
 }

@@ -197,6 +197,13 @@ export async function typeInto(page, field, text) {
 export async function goTo(widget, name) {
   await widget.getByRole('navigation', { name: 'Planner parts' }).getByRole('button', { name, exact: true }).click();
   await widget.getByRole('heading', { level: 1, name }).waitFor();
+  await screenDrawn(widget);
+}
+
+/** Waits until the open screen has drawn all of itself (the REAP checklist draws its later themes
+ * a task at a time, `aria-busy` until the last is in). */
+export async function screenDrawn(widget) {
+  await widget.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
 /** Where the demo page's planner keeps its plans in localStorage. */

@@ -109,3 +109,28 @@ for (const { screen, id, within } of REDRAWS) {
     await context.close();
   });
 }
+
+// Pressing the navigation button of the screen already open moves focus to its heading and builds
+// nothing again: the fields, and what is in them, are the same elements.
+test('pressing the open screen\'s button keeps its fields and moves focus to its heading', async () => {
+  const { context, page, widget } = await openWithPlans(browser, server, [blankPlan('own', 'Our own plan')]);
+  await goTo(widget, 'REAP checklist');
+  const input = field(widget, 'rep-a-4-6-evidence');
+  await input.fill('Half a thought');
+  await page.evaluate(() => {
+    window.__field = document.querySelector('[data-race-equity-planner]').shadowRoot.getElementById('rep-a-4-6-evidence');
+  });
+  await widget.getByRole('navigation', { name: 'Planner parts' }).getByRole('button', { name: 'REAP checklist', exact: true }).click();
+  await page.waitForFunction(() => {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+    return active && active.tagName === 'H1';
+  });
+  assert.ok(
+    await page.evaluate(() => window.__field.isConnected
+      && document.querySelector('[data-race-equity-planner]').shadowRoot.getElementById('rep-a-4-6-evidence') === window.__field),
+    'the field is the same element, still in the page',
+  );
+  assert.equal(await input.inputValue(), 'Half a thought');
+  await context.close();
+});

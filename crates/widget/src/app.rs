@@ -48,6 +48,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
         follow_history(screen);
     }
 
+    // The screen drawn: a press on the current screen's button moves focus to its heading (the
+    // effect above) but does not build the screen again (what was typed mid-field would go).
+    let shown = Memo::new(move |_| screen.get());
+
     view! {
         <div class="rep-app" data-storage-key=config.storage_key.clone() node_ref=root>
             <div class="rep-header">
@@ -59,10 +63,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <SaveIndicator/>
             </div>
             <Navigation screen=screen/>
-            <div class=move || format!("rep-main rep-main--{}", screen.get().slug())>
+            <div class=move || format!("rep-main rep-main--{}", shown.get().slug())>
                 <StorageNotices/>
-                <h1 class="rep-heading-xl" id=SCREEN_HEADING tabindex="-1" node_ref=heading>{move || screen.get().title()}</h1>
-                {move || match screen.get() {
+                <h1 class="rep-heading-xl" id=SCREEN_HEADING tabindex="-1" node_ref=heading>{move || shown.get().title()}</h1>
+                {move || match shown.get() {
                     Screen::Home => view! { <HomeScreen/> }.into_any(),
                     Screen::Part(Part::Reap) => view! { <crate::reap::ReapScreen/> }.into_any(),
                     Screen::Part(Part::Journey) => view! { <crate::journey::JourneyScreen/> }.into_any(),

@@ -38,11 +38,13 @@ pub fn element_by_id(root: &Element, id: &str) -> Option<Element> {
 }
 
 /// Moves focus to the element with this id in the planner.
-pub fn focus_id(root: &Element, id: &str) {
-    if let Some(el) =
-        element_by_id(root, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
+pub fn focus_id(root: &Element, id: &str) -> bool {
+    match element_by_id(root, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => {
+            let _ = el.focus();
+            true
+        }
+        None => false,
     }
 }
 
@@ -50,12 +52,18 @@ pub fn focus_id(root: &Element, id: &str) {
 /// the button that replaces one just pressed). Needs the shell's [`AppRoot`] in context; call it
 /// while a component is being built or from its event handlers after reading the context.
 pub fn focus_soon(app: AppRoot, id: impl Into<String>) {
-    let id = id.into();
-    // Effects run before timers, so the new element is in the page by then.
+    // Effects run before timers, so a new element is usually in the page by then; one in a part
+    // of a screen drawn a task later (the REAP checklist's later themes) is waited for.
+    focus_when_drawn(app, id.into(), 32);
+}
+
+fn focus_when_drawn(app: AppRoot, id: String, tries: u8) {
     set_timeout(
         move || {
             if let Some(root) = app.0.get_untracked() {
-                focus_id(&root, &id);
+                if !focus_id(&root, &id) && tries > 0 {
+                    focus_when_drawn(app, id, tries - 1);
+                }
             }
         },
         std::time::Duration::ZERO,
