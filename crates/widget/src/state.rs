@@ -387,10 +387,14 @@ impl Planner {
         if self.read_only.get_untracked().is_some() {
             return;
         }
-        let before = self.plan.get_untracked();
-        let mut after = before.clone();
+        // One copy: the change is made to it and compared with the plan still in the signal.
+        let mut after = self.plan.with_untracked(Plan::clone);
         change(&mut after);
-        if !plan::record_changes(&mut after, &before, &now()) {
+        let now = now();
+        if !self
+            .plan
+            .with_untracked(|before| plan::record_changes(&mut after, before, &now))
+        {
             return;
         }
         self.plan.set(after);
