@@ -428,6 +428,60 @@ pub mod forms {
     pub const CANCEL: &str = "Cancel";
 }
 
+/// The action plan screen: the SC-WRES header, objectives and their numbered actions.
+pub mod action_plan {
+    pub const INTRO: &str = "The plan in the layout a Social Care WRES action plan is submitted in: who leads it, then each objective with its numbered actions. Actions you add from the REAP checklist or the journey self-assessment are here too.";
+    pub const SUMMARY_TITLE: &str = "Where the actions stand";
+    pub const NO_ACTIONS_YET: &str = "No actions yet. Add an objective, then the actions that will meet it.";
+    pub const OVERDUE: &str = "overdue";
+    pub const HEADER_TITLE: &str = "Who leads the plan";
+    pub const HEADER_HINT: &str = "As your plan will be published. Names or roles; leave out what does not apply.";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const OBJECTIVES_TITLE: &str = "Objectives and actions";
+    pub const OBJECTIVE: &str = "Objective";
+    pub const OBJECTIVE_TITLE_LABEL: &str = "What the objective is";
+    pub const LEAD: &str = "Lead";
+    pub const THEME: &str = "Theme";
+    pub const NO_THEME: &str = "Not chosen";
+    pub const THEME_HINT: &str = "The Social Care WRES action-plan theme it serves.";
+    pub const INDICATORS: &str = "Indicators of improvement";
+    pub const INDICATORS_HINT: &str = "What good looks like, and how you will know.";
+    pub const ACTIONS_IN: &str = "Actions for objective";
+    pub const NO_ACTIONS_IN: &str = "No actions for this objective yet.";
+    pub const TIMEFRAME: &str = "Timeframe";
+    pub const TIMEFRAME_HINT: &str = "As you would write it: a date, \u{2018}October 2026\u{2019}, \u{2018}Q3 2026\u{2019}, \u{2018}2026-27\u{2019} or \u{2018}ongoing\u{2019}.";
+    pub const STATUS: &str = "Status";
+    pub const PROGRESS: &str = "Progress";
+    pub const ANSWERS: &str = "What it answers";
+    pub const ANSWERS_NOTHING: &str = "Not linked to an anchor, stage or breakthrough point.";
+    pub const ADD_OBJECTIVE: &str = "Add an objective";
+    pub const ADD_ACTION: &str = "Add an action to objective";
+    pub const REMOVE_OBJECTIVE: &str = "Remove objective";
+    pub const REMOVE_ACTION: &str = "Remove action";
+    pub const UNTITLED_OBJECTIVE: &str = "(objective not yet described)";
+    pub const UNANSWERED_TITLE: &str = "Not yet answered by an action";
+    pub const UNANSWERED_HINT: &str = "What the rest of the plan says needs work and no action links to yet.";
+    pub const ALL_ANSWERED: &str = "Every unmet REAP anchor, adverse metric and breakthrough point of the agreed stage has at least one action.";
+    pub const UNMET_ANCHORS: &str = "REAP anchors not met";
+    pub const ADVERSE_METRICS: &str = "Adverse metrics in";
+    pub const BREAKTHROUGHS: &str = "Breakthrough points of the agreed stage";
+
+    /// The header's fields' labels, in the order of `plan::HeaderField::ALL` (read them with
+    /// `HeaderField::label`).
+    pub const HEADER_LABELS: [&str; 7] = [
+        "Senior sponsor or sponsors",
+        "Programme lead or leads",
+        "Staff-voice lead or leads",
+        "Principal social workers",
+        "Number of employees",
+        "How the plan was agreed",
+        "How the plan will be evaluated and reviewed",
+    ];
+
+    /// The action statuses as the screen shows them, in the order of `plan::ActionStatus::ALL`.
+    pub const STATUS_TITLES: [&str; 4] = ["Not started", "On track", "At risk", "Done"];
+}
+
 /// The journey self-assessment screen.
 pub mod journey {
     pub const INTRO: &str = "Work out, alone or with your steering group, where your organisation is on the journey to race equality, and what would move it on. Start with the four questions about outcomes, then record each person\u{2019}s view, agree a stage together, and plan the next six months.";

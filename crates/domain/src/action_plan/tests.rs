@@ -35,6 +35,7 @@ fn objective(id: &str, lead: &str, actions: Vec<Action>) -> Objective {
         title: format!("Objective {id}"),
         lead: lead.into(),
         actions,
+        ..Objective::default()
     }
 }
 

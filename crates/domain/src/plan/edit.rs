@@ -131,6 +131,16 @@ impl Edit {
                 _ => return Err(unknown()),
             });
         }
+        if let Some(field) = key.strip_prefix("header/") {
+            let field = super::HeaderField::ALL
+                .into_iter()
+                .find(|f| f.id() == field)
+                .ok_or_else(unknown)?;
+            return Ok(Edit::SetPlanHeader {
+                field,
+                value: text(),
+            });
+        }
         if let Some(field) = key.strip_prefix("journey/") {
             return Ok(match field {
                 "agreed" => Edit::SetAgreedStage { stage: stage()? },
@@ -322,7 +332,35 @@ impl Edit {
                     },
                 }
             }
+            "ob" => match field {
+                "title" => Edit::SetObjectiveTitle {
+                    id: id_(),
+                    title: text(),
+                },
+                "lead" => Edit::SetObjectiveLead {
+                    id: id_(),
+                    lead: text(),
+                },
+                // Checked by `apply`.
+                "theme" => Edit::SetObjectiveTheme {
+                    id: id_(),
+                    theme: Some(text()).filter(|t| !t.is_empty()),
+                },
+                "indicators" => Edit::SetObjectiveIndicators {
+                    id: id_(),
+                    indicators: text(),
+                },
+                _ => return Err(unknown()),
+            },
             "x" => match field {
+                "status" => Edit::SetActionStatus {
+                    id: id_(),
+                    status: super::ActionStatus::from_id(value).ok_or_else(bad)?,
+                },
+                "progress" => Edit::SetActionProgress {
+                    id: id_(),
+                    progress: text(),
+                },
                 "text" => Edit::SetActionText {
                     id: id_(),
                     text: text(),
@@ -359,6 +397,9 @@ impl Edit {
                 anchor: reap::anchor(arg).ok_or_else(unknown)?.id.to_string(),
             },
             "remove-action" => Edit::RemoveAction { id: id() },
+            "add-objective" => Edit::AddObjective,
+            "remove-objective" => Edit::RemoveObjective { id: id() },
+            "add-action-to" => Edit::AddAction { objective: id() },
             "add-specialist" => Edit::AddSpecialist,
             "remove-specialist" => Edit::RemoveSpecialist { id: id() },
             "caseload-to-evidence" => Edit::AddCaseloadToEvidence,
@@ -490,6 +531,19 @@ mod tests {
             ("x/a1/who", "New person"),
             ("x/a1/by_when", "2028-01-31"),
             ("x/a1/breakthrough", "starting.leadership"),
+            ("x/a1/status", "done"),
+            ("x/a1/progress", "New progress"),
+            ("ob/o1/title", "New objective"),
+            ("ob/o1/lead", "New lead"),
+            ("ob/o1/theme", "Employee voice"),
+            ("ob/o1/indicators", "New indicators"),
+            ("header/senior_sponsors", "New sponsor"),
+            ("header/programme_leads", "New lead"),
+            ("header/staff_voice_leads", "New lead"),
+            ("header/principal_social_workers", "New PSW"),
+            ("header/employees", "1,200"),
+            ("header/how_agreed", "New words"),
+            ("header/how_evaluated", "New words"),
             ("dp/d1/label", "New period"),
             ("dm/d1/appointment/ce", "7"),
             ("dm/d1/appointment/know", "New words"),
@@ -502,13 +556,21 @@ mod tests {
             set_field(&mut after, key, value).unwrap_or_else(|e| panic!("{key}: {e:?}"));
             assert!(
                 super::super::record_changes(&mut after, &plan, "2026-11-29T12:00:00Z"),
-                "{key} changed the plan without a line in the change log"
+                "{key} changed nothing"
+            );
+            assert_ne!(
+                after.history.last().map(|c| c.about.as_str()),
+                Some("plan"),
+                "{key} changed the plan without a line of its own in the change log"
             );
         }
         let acts = [
             "review",
             "add-action/1.2",
             "remove-action/a1",
+            "add-objective",
+            "remove-objective/o1",
+            "add-action-to/o1",
             "add-specialist",
             "remove-specialist/es1",
             "caseload-to-evidence",
@@ -527,7 +589,12 @@ mod tests {
             act(&mut after, key, "2026-11-29").unwrap_or_else(|e| panic!("{key}: {e:?}"));
             assert!(
                 super::super::record_changes(&mut after, &plan, "2026-11-29T12:00:00Z"),
-                "{key} changed the plan without a line in the change log"
+                "{key} changed nothing"
+            );
+            assert_ne!(
+                after.history.last().map(|c| c.about.as_str()),
+                Some("plan"),
+                "{key} changed the plan without a line of its own in the change log"
             );
         }
     }
@@ -1397,6 +1464,62 @@ mod typed_tests {
                 },
             ),
             (
+                "header/employees",
+                "about 1,150",
+                SetPlanHeader {
+                    field: crate::plan::HeaderField::Employees,
+                    value: s("about 1,150"),
+                },
+            ),
+            (
+                "ob/o1/title",
+                "Fair pay",
+                SetObjectiveTitle {
+                    id: s("o1"),
+                    title: s("Fair pay"),
+                },
+            ),
+            (
+                "ob/o1/lead",
+                "Jo",
+                SetObjectiveLead {
+                    id: s("o1"),
+                    lead: s("Jo"),
+                },
+            ),
+            (
+                "ob/o1/theme",
+                "Leadership",
+                SetObjectiveTheme {
+                    id: s("o1"),
+                    theme: Some(s("Leadership")),
+                },
+            ),
+            (
+                "ob/o1/indicators",
+                "Good",
+                SetObjectiveIndicators {
+                    id: s("o1"),
+                    indicators: s("Good"),
+                },
+            ),
+            (
+                "x/a1/status",
+                "at_risk",
+                SetActionStatus {
+                    id: s("a1"),
+                    status: crate::plan::ActionStatus::AtRisk,
+                },
+            ),
+            (
+                "x/a1/progress",
+                "Half way",
+                SetActionProgress {
+                    id: s("a1"),
+                    progress: s("Half way"),
+                },
+            ),
+            (
                 "x/a1/text",
                 "Do",
                 SetActionText {
@@ -1684,6 +1807,9 @@ mod typed_tests {
             ("review", StartReview),
             ("add-action/1.2", AddActionForAnchor { anchor: s("1.2") }),
             ("remove-action/a1", RemoveAction { id: s("a1") }),
+            ("add-objective", AddObjective),
+            ("remove-objective/o1", RemoveObjective { id: s("o1") }),
+            ("add-action-to/o1", AddAction { objective: s("o1") }),
             ("add-specialist", AddSpecialist),
             ("remove-specialist/es1", RemoveSpecialist { id: s("es1") }),
             ("caseload-to-evidence", AddCaseloadToEvidence),
@@ -1761,6 +1887,14 @@ mod typed_tests {
         "x/a1/who",
         "x/a1/by_when",
         "x/a1/breakthrough",
+        "x/a1/status",
+        "x/a1/progress",
+        "ob/o1/title",
+        "ob/o1/lead",
+        "ob/o1/theme",
+        "ob/o1/indicators",
+        "header/employees",
+        "header/how_agreed",
         "dp/d1/label",
         "dm/d1/appointment/ce",
         "dm/d1/leaving/know",
@@ -1770,6 +1904,9 @@ mod typed_tests {
         "review",
         "add-action/1.2",
         "remove-action/a1",
+        "add-objective",
+        "remove-objective/o1",
+        "add-action-to/o1",
         "add-specialist",
         "remove-specialist/es1",
         "caseload-to-evidence",

@@ -255,6 +255,47 @@ pub enum Edit {
     UseNationalBaseline,
 
     // ---- Action plan -----------------------------------------------------------------------
+    /// A field of the SC-WRES plan header, as typed.
+    SetPlanHeader {
+        field: super::HeaderField,
+        value: String,
+    },
+    /// A new, empty objective at the end of the plan.
+    AddObjective,
+    SetObjectiveTitle {
+        id: String,
+        title: String,
+    },
+    SetObjectiveLead {
+        id: String,
+        lead: String,
+    },
+    /// The SC-WRES theme the objective serves, by name, or none.
+    SetObjectiveTheme {
+        id: String,
+        theme: Option<String>,
+    },
+    /// What good looks like.
+    SetObjectiveIndicators {
+        id: String,
+        indicators: String,
+    },
+    /// Removes the objective and its actions (the screen asks first).
+    RemoveObjective {
+        id: String,
+    },
+    /// A new, empty action at the end of an objective.
+    AddAction {
+        objective: String,
+    },
+    SetActionStatus {
+        id: String,
+        status: super::ActionStatus,
+    },
+    SetActionProgress {
+        id: String,
+        progress: String,
+    },
     SetActionText {
         id: String,
         text: String,
@@ -594,6 +635,40 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
             return Ok(Some("national".into()));
         }
 
+        SetPlanHeader { field, value } => {
+            *field.of_mut(&mut plan.action_plan.header) = value.clone()
+        }
+        AddObjective => return Ok(Some(plan.action_plan.add_objective())),
+        SetObjectiveTitle { id, title } => objective(plan, id)?.title = title.clone(),
+        SetObjectiveLead { id, lead } => objective(plan, id)?.lead = lead.clone(),
+        SetObjectiveTheme { id, theme } => {
+            let theme = match theme {
+                None => String::new(),
+                Some(name) => wres::THEMES
+                    .iter()
+                    .find(|(t, _)| t == name)
+                    .ok_or_else(|| EditError::BadValue(name.clone()))?
+                    .0
+                    .to_string(),
+            };
+            objective(plan, id)?.theme = theme;
+        }
+        SetObjectiveIndicators { id, indicators } => {
+            objective(plan, id)?.indicators = indicators.clone()
+        }
+        RemoveObjective { id } => {
+            remove(&mut plan.action_plan.objectives, |o| o.id == *id)
+                .ok_or_else(|| EditError::Missing("that objective".into()))?;
+        }
+        AddAction { objective } => {
+            return plan
+                .action_plan
+                .add_action(objective)
+                .map(Some)
+                .ok_or_else(|| EditError::Missing("that objective".into()));
+        }
+        SetActionStatus { id, status } => action(plan, id)?.status = *status,
+        SetActionProgress { id, progress } => action(plan, id)?.progress = progress.clone(),
         SetActionText { id, text } => action(plan, id)?.text = text.clone(),
         SetActionWho { id, who } => action(plan, id)?.who = who.clone(),
         SetActionByWhen { id, by_when } => action(plan, id)?.by_when = by_when.clone(),
@@ -781,6 +856,14 @@ fn participant<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Participant, 
         .iter_mut()
         .find(|p| p.id == id)
         .ok_or_else(|| EditError::Missing("that participant".into()))
+}
+
+fn objective<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut super::Objective, EditError> {
+    plan.action_plan
+        .objectives
+        .iter_mut()
+        .find(|o| o.id == id)
+        .ok_or_else(|| EditError::Missing("that objective".into()))
 }
 
 fn action<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut super::Action, EditError> {
@@ -1589,6 +1672,103 @@ pub(super) mod tests {
                 None,
                 Box::new(|p| p.action_plan.objectives[0].actions.clear()),
             ),
+            (
+                SetPlanHeader {
+                    field: crate::plan::HeaderField::PrincipalSocialWorkers,
+                    value: s("A. Khan (adults)"),
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.header.principal_social_workers = s("A. Khan (adults)")
+                }),
+            ),
+            (
+                AddObjective,
+                Some("o2"),
+                Box::new(|p| {
+                    p.action_plan.objectives.push(Objective {
+                        id: s("o2"),
+                        ..Objective::default()
+                    })
+                }),
+            ),
+            (
+                SetObjectiveTitle {
+                    id: s("o1"),
+                    title: s("Fair shortlisting"),
+                },
+                None,
+                Box::new(|p| p.action_plan.objectives[0].title = s("Fair shortlisting")),
+            ),
+            (
+                SetObjectiveLead {
+                    id: s("o1"),
+                    lead: s("Head of HR"),
+                },
+                None,
+                Box::new(|p| p.action_plan.objectives[0].lead = s("Head of HR")),
+            ),
+            (
+                SetObjectiveTheme {
+                    id: s("o1"),
+                    theme: Some(s("Recruitment and retention")),
+                },
+                None,
+                Box::new(|p| p.action_plan.objectives[0].theme = s("Recruitment and retention")),
+            ),
+            (
+                SetObjectiveTheme {
+                    id: s("o1"),
+                    theme: None,
+                },
+                None,
+                Box::new(|_| {}),
+            ),
+            (
+                SetObjectiveIndicators {
+                    id: s("o1"),
+                    indicators: s("Shortlisting ratio within the range"),
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.objectives[0].indicators = s("Shortlisting ratio within the range")
+                }),
+            ),
+            (
+                RemoveObjective { id: s("o1") },
+                None,
+                Box::new(|p| p.action_plan.objectives.clear()),
+            ),
+            (
+                AddAction {
+                    objective: s("o1"),
+                },
+                Some("a2"),
+                Box::new(|p| {
+                    p.action_plan.objectives[0].actions.push(Action {
+                        id: s("a2"),
+                        ..Action::default()
+                    })
+                }),
+            ),
+            (
+                SetActionStatus {
+                    id: s("a1"),
+                    status: crate::plan::ActionStatus::AtRisk,
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.objectives[0].actions[0].status = crate::plan::ActionStatus::AtRisk
+                }),
+            ),
+            (
+                SetActionProgress {
+                    id: s("a1"),
+                    progress: s("Met the network"),
+                },
+                None,
+                Box::new(|p| p.action_plan.objectives[0].actions[0].progress = s("Met the network")),
+            ),
         ]
     }
 
@@ -1860,6 +2040,34 @@ pub(super) mod tests {
                 EditError::BadValue(s("starting.capacity")),
             ),
             (RemoveAction { id: s("a9") }, missing("that action")),
+            (
+                SetObjectiveTheme {
+                    id: s("o1"),
+                    theme: Some(s("Leadership and governance")),
+                },
+                EditError::BadValue(s("Leadership and governance")),
+            ),
+            (
+                SetObjectiveTitle {
+                    id: s("o9"),
+                    title: s("x"),
+                },
+                missing("that objective"),
+            ),
+            (RemoveObjective { id: s("o9") }, missing("that objective")),
+            (
+                AddAction {
+                    objective: s("o9"),
+                },
+                missing("that objective"),
+            ),
+            (
+                SetActionStatus {
+                    id: s("a9"),
+                    status: crate::plan::ActionStatus::Done,
+                },
+                missing("that action"),
+            ),
         ];
         for (edit, error) in cases {
             let mut plan = fixture();

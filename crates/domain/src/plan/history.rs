@@ -63,9 +63,18 @@ pub fn describe_changes(before: &Plan, after: &Plan) -> Vec<String> {
 /// thing started and where it ended (an edit undone within that time leaves no entry). The log
 /// keeps the last [`MAX_HISTORY`] entries.
 pub fn record_changes(plan: &mut Plan, before: &Plan, now: &str) -> bool {
-    let edits = edits(before, plan);
+    let mut edits = edits(before, plan);
     if edits.is_empty() {
-        return false;
+        if *plan == *before {
+            return false;
+        }
+        // A change the log does not describe yet (a field added without its line here) is still
+        // kept: the widget drops an edit this function says changed nothing.
+        edits.push(Edit {
+            about: "plan".into(),
+            label: "The plan".into(),
+            kind: Kind::Edited,
+        });
     }
     for edit in edits {
         fold(&mut plan.history, edit, now);
@@ -875,6 +884,14 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
         }
     }
 
+    for field in super::HeaderField::ALL {
+        e.typed(
+            format!("action_plan.header.{}", field.id()),
+            field.label().to_string(),
+            field.of(&before.action_plan.header),
+            field.of(&after.action_plan.header),
+        );
+    }
     let (old, new) = (
         &before.action_plan.objectives,
         &after.action_plan.objectives,
@@ -897,6 +914,18 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
                 format!("Lead for objective ‘{}’", shorten(&b.title)),
                 &a.lead,
                 &b.lead,
+            );
+            e.chosen(
+                format!("{key}.theme"),
+                format!("Theme of objective ‘{}’", shorten(&b.title)),
+                &a.theme,
+                &b.theme,
+            );
+            e.text(
+                format!("{key}.indicators"),
+                format!("Indicators of improvement for objective ‘{}’", shorten(&b.title)),
+                &a.indicators,
+                &b.indicators,
             );
         },
     );
@@ -1419,6 +1448,14 @@ mod tests {
             p.reap.anchors.entry("2.1".into()).or_default().evidence = "Training".into()
         });
         assert_eq!(log(&plan), ["Evidence for REAP anchor 2.1 added"]);
+    }
+
+    #[test]
+    fn a_change_the_log_has_no_line_for_is_still_kept_and_logged_as_an_edit() {
+        let mut plan = plan();
+        assert!(edit(&mut plan, &at(1), |p| p.created = "2025-01-01T00:00:00Z".into()));
+        assert_eq!(plan.history.last().unwrap().what, "The plan edited");
+        assert!(!edit(&mut plan, &at(2), |_| {}), "no change, no entry");
     }
 
     #[test]

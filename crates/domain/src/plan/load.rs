@@ -272,6 +272,7 @@ const MIGRATIONS: [Migration; CURRENT_SCHEMA_VERSION as usize - 1] = [
     migrate_v4_to_v5,
     migrate_v5_to_v6,
     migrate_v6_to_v7,
+    migrate_v7_to_v8,
 ];
 
 /// The objective that version 1's flat list of actions is moved into.
@@ -389,6 +390,13 @@ pub fn migrate_v5_to_v6(value: Value) -> Result<Value, LoadError> {
 /// Older texts are taken as written for the figures they sit beside now (nothing says otherwise);
 /// that step needs the typed plan, so it is `remember_what_we_know_figures`.
 pub fn migrate_v6_to_v7(value: Value) -> Result<Value, LoadError> {
+    Ok(value)
+}
+
+/// Version 7 to version 8: version 8 adds the action plan's SC-WRES header
+/// (`ActionPlanSection::header`) and each objective's theme and indicators of improvement. A
+/// version 7 save has none of them; nothing else changes.
+pub fn migrate_v7_to_v8(value: Value) -> Result<Value, LoadError> {
     Ok(value)
 }
 
@@ -558,6 +566,7 @@ mod tests {
     const V5: &str = include_str!("../../tests/fixtures/plan/v5.json");
     const V6: &str = include_str!("../../tests/fixtures/plan/v6.json");
     const V7: &str = include_str!("../../tests/fixtures/plan/v7.json");
+    const V8: &str = include_str!("../../tests/fixtures/plan/v8.json");
 
     #[test]
     fn a_version_1_save_opens_in_the_current_version_with_its_content() {
@@ -694,14 +703,39 @@ mod tests {
 
     #[test]
     fn the_newest_fixture_is_exactly_what_this_version_writes() {
-        let plan = load(V7).unwrap().plan;
+        let plan = load(V8).unwrap().plan;
         let rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
-        let fixture: Value = serde_json::from_str(V7).unwrap();
+        let fixture: Value = serde_json::from_str(V8).unwrap();
         assert_eq!(fixture["schema_version"], CURRENT_SCHEMA_VERSION);
         assert_eq!(
             rewritten, fixture,
             "update the fixture only together with a new schema version"
         );
+    }
+
+    #[test]
+    fn a_version_7_save_opens_unchanged_with_a_blank_header_and_is_the_version_8_fixture_without_it() {
+        let loaded = load(V7).unwrap();
+        assert_eq!(loaded.migrated_from, Some(7));
+        let plan = loaded.plan;
+        assert!(plan.action_plan.header.is_blank());
+        assert!(plan
+            .action_plan
+            .objectives
+            .iter()
+            .all(|o| o.theme.is_empty() && o.indicators.is_empty()));
+        let mut rewritten: Value = serde_json::from_str(&crate::plan::to_json(&plan)).unwrap();
+        rewritten["schema_version"] = json!(7);
+        assert_eq!(rewritten, serde_json::from_str::<Value>(V7).unwrap());
+        // The version 8 fixture is this save with the header and the first objective's new fields.
+        let v8 = load(V8).unwrap().plan;
+        assert_eq!(v8.action_plan.header.employees, "about 1,150");
+        assert_eq!(v8.action_plan.objectives[0].theme, "Leadership");
+        let mut without = v8.clone();
+        without.action_plan.header = crate::plan::PlanHeader::default();
+        without.action_plan.objectives[0].theme.clear();
+        without.action_plan.objectives[0].indicators.clear();
+        assert_eq!(without, plan);
     }
 
     #[test]

@@ -44,7 +44,7 @@ use crate::stats::{Convention, NonAdverseRange, SuppressionPreset};
 
 /// The shape of plan this build writes. Saves with a lower number are migrated on load; saves with
 /// a higher one open read-only.
-pub const CURRENT_SCHEMA_VERSION: u32 = 7;
+pub const CURRENT_SCHEMA_VERSION: u32 = 8;
 
 /// A whole plan: what the user has recorded in each part, and the settings that shape it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -751,11 +751,117 @@ pub struct MetricEntry {
     pub what_we_know_for: String,
 }
 
-/// Action plan: objectives, each with its numbered actions.
+/// Action plan: the SC-WRES plan header, and objectives, each with its numbered actions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActionPlanSection {
+    /// Who leads the plan and how it was agreed (schema 8).
+    #[serde(skip_serializing_if = "PlanHeader::is_blank")]
+    pub header: PlanHeader,
     pub objectives: Vec<Objective>,
+}
+
+/// The header of an SC-WRES action plan (seed 004), beside the plan's organisation. Every field
+/// is kept as typed: names, roles, or a number of employees such as "about 1,200".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanHeader {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub senior_sponsors: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub programme_leads: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub staff_voice_leads: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub principal_social_workers: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub employees: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub how_agreed: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub how_evaluated: String,
+}
+
+/// One field of the [`PlanHeader`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderField {
+    SeniorSponsors,
+    ProgrammeLeads,
+    StaffVoiceLeads,
+    PrincipalSocialWorkers,
+    Employees,
+    HowAgreed,
+    HowEvaluated,
+}
+
+impl HeaderField {
+    /// In the order the header shows them.
+    pub const ALL: [HeaderField; 7] = [
+        HeaderField::SeniorSponsors,
+        HeaderField::ProgrammeLeads,
+        HeaderField::StaffVoiceLeads,
+        HeaderField::PrincipalSocialWorkers,
+        HeaderField::Employees,
+        HeaderField::HowAgreed,
+        HeaderField::HowEvaluated,
+    ];
+
+    /// The id used in element ids and the change log ("senior_sponsors").
+    pub fn id(self) -> &'static str {
+        match self {
+            HeaderField::SeniorSponsors => "senior_sponsors",
+            HeaderField::ProgrammeLeads => "programme_leads",
+            HeaderField::StaffVoiceLeads => "staff_voice_leads",
+            HeaderField::PrincipalSocialWorkers => "principal_social_workers",
+            HeaderField::Employees => "employees",
+            HeaderField::HowAgreed => "how_agreed",
+            HeaderField::HowEvaluated => "how_evaluated",
+        }
+    }
+
+    pub fn of(self, header: &PlanHeader) -> &String {
+        match self {
+            HeaderField::SeniorSponsors => &header.senior_sponsors,
+            HeaderField::ProgrammeLeads => &header.programme_leads,
+            HeaderField::StaffVoiceLeads => &header.staff_voice_leads,
+            HeaderField::PrincipalSocialWorkers => &header.principal_social_workers,
+            HeaderField::Employees => &header.employees,
+            HeaderField::HowAgreed => &header.how_agreed,
+            HeaderField::HowEvaluated => &header.how_evaluated,
+        }
+    }
+
+    pub fn of_mut(self, header: &mut PlanHeader) -> &mut String {
+        match self {
+            HeaderField::SeniorSponsors => &mut header.senior_sponsors,
+            HeaderField::ProgrammeLeads => &mut header.programme_leads,
+            HeaderField::StaffVoiceLeads => &mut header.staff_voice_leads,
+            HeaderField::PrincipalSocialWorkers => &mut header.principal_social_workers,
+            HeaderField::Employees => &mut header.employees,
+            HeaderField::HowAgreed => &mut header.how_agreed,
+            HeaderField::HowEvaluated => &mut header.how_evaluated,
+        }
+    }
+}
+
+impl HeaderField {
+    /// The field's label on screen and in reports.
+    pub fn label(self) -> &'static str {
+        let i = HeaderField::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        crate::messages::action_plan::HEADER_LABELS[i]
+    }
+
+    /// Whether the field takes a paragraph, rather than a line.
+    pub fn is_long(self) -> bool {
+        matches!(self, HeaderField::HowAgreed | HeaderField::HowEvaluated)
+    }
+}
+
+impl PlanHeader {
+    pub fn is_blank(&self) -> bool {
+        *self == PlanHeader::default()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -764,6 +870,13 @@ pub struct Objective {
     pub id: String,
     pub title: String,
     pub lead: String,
+    /// The SC-WRES action-plan theme it serves, by name (one of [`crate::wres::THEMES`]), or
+    /// empty (schema 8).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub theme: String,
+    /// Indicators of improvement: what good looks like (schema 8).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub indicators: String,
     pub actions: Vec<Action>,
 }
 
@@ -840,14 +953,40 @@ impl ActionPlanSection {
         })
     }
 
-    fn add_linked_action(&mut self, title: String, link: impl FnOnce(&mut Action)) -> String {
-        let id = super::next_id(
+    /// Adds an empty objective at the end, and returns its id.
+    pub fn add_objective(&mut self) -> String {
+        let id = super::next_id("o", self.objectives.iter().map(|o| o.id.as_str()));
+        self.objectives.push(Objective {
+            id: id.clone(),
+            ..Objective::default()
+        });
+        id
+    }
+
+    /// Adds an empty action at the end of the objective `objective`, and returns its id; `None`
+    /// if the plan has no such objective.
+    pub fn add_action(&mut self, objective: &str) -> Option<String> {
+        let id = self.next_action_id();
+        let objective = self.objectives.iter_mut().find(|o| o.id == objective)?;
+        objective.actions.push(Action {
+            id: id.clone(),
+            ..Action::default()
+        });
+        Some(id)
+    }
+
+    fn next_action_id(&self) -> String {
+        super::next_id(
             "a",
             self.objectives
                 .iter()
                 .flat_map(|o| &o.actions)
                 .map(|a| a.id.as_str()),
-        );
+        )
+    }
+
+    fn add_linked_action(&mut self, title: String, link: impl FnOnce(&mut Action)) -> String {
+        let id = self.next_action_id();
         let index = match self.objectives.iter().position(|o| o.title.trim() == title) {
             Some(index) => index,
             None => {
@@ -883,6 +1022,33 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::NotStarted,
+        ActionStatus::OnTrack,
+        ActionStatus::AtRisk,
+        ActionStatus::Done,
+    ];
+
+    /// The id saved in plans ("on_track").
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "not_started",
+            ActionStatus::OnTrack => "on_track",
+            ActionStatus::AtRisk => "at_risk",
+            ActionStatus::Done => "done",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ActionStatus> {
+        ActionStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// As the screen shows it ("On track").
+    pub fn title(self) -> &'static str {
+        let i = ActionStatus::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        crate::messages::action_plan::STATUS_TITLES[i]
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ActionStatus::NotStarted => "not started",
@@ -1079,8 +1245,20 @@ mod tests {
     }
 
     #[test]
+    fn action_status_ids_are_the_ones_plans_are_saved_with() {
+        for status in ActionStatus::ALL {
+            let saved = serde_json::to_value(status).unwrap();
+            assert_eq!(saved.as_str(), Some(status.id()));
+            assert_eq!(ActionStatus::from_id(status.id()), Some(status));
+        }
+        assert_eq!(ActionStatus::OnTrack.title(), "On track");
+        assert_eq!(HeaderField::Employees.label(), "Number of employees");
+    }
+
+    #[test]
     fn an_action_for_an_anchor_goes_in_its_themes_reap_objective_with_fresh_ids() {
         let mut plan = ActionPlanSection {
+            header: PlanHeader::default(),
             objectives: vec![
                 Objective {
                     id: "o1".into(),
