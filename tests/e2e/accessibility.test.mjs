@@ -446,13 +446,24 @@ test('keyboard only, from the top of the page: each part opens from the navigati
     await waitForSaved(widget);
   });
 
-  await t.test('Action plan: opens, says it is not built yet, and Tab moves on', async () => {
+  await t.test('Action plan: an action added to an objective and described by keyboard alone', async () => {
     await load(page);
     await openByKeyboard(page, widget, 'Action plan');
-    assert.match(await widget.locator('.rep-main').innerText(), /Not built yet/);
-    await page.keyboard.press('Tab');
-    const next = await focused(page);
-    assert.ok(!next || next.tag !== 'h1', 'Tab leaves the heading');
+    // The contents list jumps to the objectives; from there, Tab to the first objective's "Add".
+    await pressUntil(page, (f) => f.tag === 'a' && f.name === 'Objectives and actions', 'the contents link to the objectives');
+    await page.keyboard.press('Enter');
+    await pressUntil(page, onId('rep-ob-o1-add'), 'the first objective\'s "Add an action" button');
+    await page.keyboard.press('Enter');
+    await until(async () => ((await focused(page))?.id || '').endsWith('-text'), 'focus to move to the new action');
+    const id = (await focused(page)).id.replace(/^rep-ap-/, '').replace(/-text$/, '');
+    await page.keyboard.type('Publish shortlisting figures by ethnicity');
+    await pressUntil(page, onId(`rep-ap-${id}-who`), 'the new action\'s lead');
+    await page.keyboard.type('HR lead');
+    await pressUntil(page, onId(`rep-ap-${id}-by_when`), 'the new action\'s timeframe');
+    await page.keyboard.type('October 2025');
+    await until(async () => /Overdue/.test(await widget.locator(`[id="rep-ap-${id}"]`).innerText()), 'the action to show as overdue');
+    assert.match(await widget.locator(`[id="rep-ap-${id}-by_when-reading"]`).innerText(), /due 31 October 2025/);
+    await waitForSaved(widget);
   });
 
   await t.test('Your plans: a new plan named and created with Enter', async () => {

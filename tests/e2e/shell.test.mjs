@@ -66,7 +66,7 @@ for (const way of ways) {
     await assert.doesNotReject(widget.getByRole('heading', { level: 1, name: 'Action plan' }).waitFor());
     assert.equal(await widget.getByRole('button', { name: 'Action plan', exact: true }).getAttribute('aria-current'), 'page');
     assert.deepEqual(await deepFocus(page), { tag: 'h1', label: 'Action plan', inWidget: true });
-    assert.match(await widget.locator('.rep-main').innerText(), /Not built yet/);
+    assert.match(await widget.locator('.rep-main').innerText(), /Where the actions stand/);
     await context.close();
   });
 

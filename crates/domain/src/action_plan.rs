@@ -124,6 +124,49 @@ pub fn summary(plan: &Plan, today: Date, timeframe_of: impl Fn(&Action) -> Timef
     summary
 }
 
+/// What an action answers, one line each: its REAP anchors, journey stages and breakthrough
+/// points, in that order. A link to something this version does not know (a plan from a newer
+/// version, or a file edited by hand) is shown as such, never dropped and never an error.
+pub fn answers(action: &Action) -> Vec<String> {
+    use crate::messages::action_plan as m;
+    let mut lines = Vec::new();
+    for id in &action.anchors {
+        lines.push(match reap::anchor(id) {
+            Some(anchor) => format!("{} {}: {}", m::LINK_ANCHOR, anchor.id, anchor.title),
+            None => format!("{} \u{2018}{id}\u{2019}{}", m::LINK_ANCHOR, m::LINK_UNKNOWN),
+        });
+    }
+    for stage in &action.stages {
+        lines.push(format!("{}: {}", m::LINK_STAGE, stage.title()));
+    }
+    for id in &action.breakthroughs {
+        lines.push(match crate::journey::breakthrough(id) {
+            Some(b) => format!(
+                "{}: {} ({})",
+                m::LINK_BREAKTHROUGH,
+                b.area.title(),
+                b.stage.title()
+            ),
+            None => format!(
+                "{} \u{2018}{id}\u{2019}{}",
+                m::LINK_BREAKTHROUGH,
+                m::LINK_UNKNOWN
+            ),
+        });
+    }
+    lines
+}
+
+/// Whether the action is overdue on `today` (the user's local date), reading its timeframe as
+/// typed.
+pub fn action_is_overdue(action: &Action, today: Date) -> bool {
+    is_overdue(
+        &crate::timeframe::read(&action.by_when),
+        today,
+        action.status == ActionStatus::Done,
+    )
+}
+
 /// Which actions to show. The default shows every action.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {

@@ -64,10 +64,6 @@ pub const HOME_TITLE: &str = "Home";
 /// The title of the screen that lists, backs up and imports plans.
 pub const PLANS_TITLE: &str = "Your plans";
 
-/// Shown on a part whose screen is not built yet: honest, and says where to go meanwhile.
-pub const NOT_BUILT_TAG: &str = "Not built yet";
-pub const NOT_BUILT_YET: &str = "This part is not built yet. It is planned, and nothing you do elsewhere in the planner will be lost when it arrives.";
-
 /// The home page's opening paragraph.
 pub const HOME_INTRO: &str = "Plan your race equity work in one place. Everything you enter stays in this browser on this computer: nothing is sent anywhere.";
 
@@ -432,10 +428,12 @@ pub mod forms {
 pub mod action_plan {
     pub const INTRO: &str = "The plan in the layout a Social Care WRES action plan is submitted in: who leads it, then each objective with its numbered actions. Actions you add from the REAP checklist or the journey self-assessment are here too.";
     pub const SUMMARY_TITLE: &str = "Where the actions stand";
-    pub const NO_ACTIONS_YET: &str = "No actions yet. Add an objective, then the actions that will meet it.";
+    pub const NO_ACTIONS_YET: &str =
+        "No actions yet. Add an objective, then the actions that will meet it.";
     pub const OVERDUE: &str = "overdue";
     pub const HEADER_TITLE: &str = "Who leads the plan";
-    pub const HEADER_HINT: &str = "As your plan will be published. Names or roles; leave out what does not apply.";
+    pub const HEADER_HINT: &str =
+        "As your plan will be published. Names or roles; leave out what does not apply.";
     pub const ORGANISATION: &str = "Organisation";
     pub const OBJECTIVES_TITLE: &str = "Objectives and actions";
     pub const OBJECTIVE: &str = "Objective";
@@ -460,11 +458,25 @@ pub mod action_plan {
     pub const REMOVE_ACTION: &str = "Remove action";
     pub const UNTITLED_OBJECTIVE: &str = "(objective not yet described)";
     pub const UNANSWERED_TITLE: &str = "Not yet answered by an action";
-    pub const UNANSWERED_HINT: &str = "What the rest of the plan says needs work and no action links to yet.";
+    pub const UNANSWERED_HINT: &str =
+        "What the rest of the plan says needs work and no action links to yet.";
     pub const ALL_ANSWERED: &str = "Every unmet REAP anchor, adverse metric and breakthrough point of the agreed stage has at least one action.";
     pub const UNMET_ANCHORS: &str = "REAP anchors not met";
     pub const ADVERSE_METRICS: &str = "Adverse metrics in";
     pub const BREAKTHROUGHS: &str = "Breakthrough points of the agreed stage";
+    pub const ACTION_WORD: &str = "Action";
+    /// Names the objective or action a field belongs to, for screen readers: "Lead (action 3)".
+    pub const WHICH_OBJECTIVE: &str = "objective";
+    pub const WHICH_ACTION: &str = "action";
+    pub const SPECIFIC_ACTION: &str = "Specific action";
+    pub const OVERDUE_TAG: &str = "Overdue";
+    /// Before how the planner reads a timeframe ("due 31 October 2026").
+    pub const READ_AS: &str = "Read as:";
+    pub const LINK_ANCHOR: &str = "REAP anchor";
+    pub const LINK_STAGE: &str = "Journey stage";
+    pub const LINK_BREAKTHROUGH: &str = "Breakthrough point";
+    /// After a link's id that this version does not know.
+    pub const LINK_UNKNOWN: &str = ", which this version of the planner does not know";
 
     /// The header's fields' labels, in the order of `plan::HeaderField::ALL` (read them with
     /// `HeaderField::label`).

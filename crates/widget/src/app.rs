@@ -7,7 +7,6 @@ use race_equity_domain::messages::{self, Part};
 
 use crate::config::MountConfig;
 use crate::form::AppRoot;
-use crate::form::{StatusTag, Tone};
 use crate::home::HomeScreen;
 use crate::nav::{Screen, SCREEN_HEADING};
 use crate::notices::{SaveIndicator, StorageNotices};
@@ -71,7 +70,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     Screen::Part(Part::Reap) => view! { <crate::reap::ReapScreen/> }.into_any(),
                     Screen::Part(Part::Journey) => view! { <crate::journey::JourneyScreen/> }.into_any(),
                     Screen::Part(Part::Data) => view! { <crate::data::DataScreen/> }.into_any(),
-                    Screen::Part(part) => view! { <NotBuilt part=part/> }.into_any(),
+                    Screen::Part(Part::ActionPlan) => view! { <crate::action_plan::ActionPlanScreen/> }.into_any(),
                     Screen::Plans => view! { <PlansScreen/> }.into_any(),
                 }}
             </div>
@@ -141,20 +140,5 @@ fn Navigation(screen: RwSignal<Screen>) -> impl IntoView {
                 <ul class="rep-nav__list">{items}</ul>
             </div>
         </nav>
-    }
-}
-
-/// The honest placeholder for a part whose screen is not built yet: says plainly that it is
-/// coming, and what it will do.
-#[component]
-fn NotBuilt(part: Part) -> impl IntoView {
-    view! {
-        <div class="rep-not-built">
-            <p>
-                <StatusTag tone=Tone::Grey text=messages::NOT_BUILT_TAG.to_string()/>
-            </p>
-            <p class="rep-body-l">{part.purpose()}</p>
-            <p>{messages::NOT_BUILT_YET}</p>
-        </div>
     }
 }

@@ -4,6 +4,7 @@
 //! should check (that lives in `race-equity-domain`). JavaScript calls [`mount`] once per host
 //! element; see `www/start.js` for the loader and `docs/EMBEDDING.md` for the host's side.
 
+mod action_plan;
 mod actions;
 mod app;
 mod config;

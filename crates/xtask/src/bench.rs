@@ -66,7 +66,10 @@ pub fn run() -> Result<(), String> {
         kb(gzip_len(&base_single))
     );
 
-    println!("\n== In headless Chromium (this build beside the build before, {}) ==", base.commit);
+    println!(
+        "\n== In headless Chromium (this build beside the build before, {}) ==",
+        base.commit
+    );
     util::run(
         "first render and time to interactive (example plan), 10 loads of each way to ship, alternating builds",
         command("node")
@@ -124,15 +127,25 @@ const DEFAULT_BASE: &str = "ff90f67";
 /// target directory, kept between runs so only the first run compiles it all).
 fn base_build() -> Result<BaseBuild, String> {
     let commit = std::env::var("REP_BENCH_BASE").unwrap_or_else(|_| DEFAULT_BASE.to_string());
-    let full = util::output_of("git", &["-C", &root().to_string_lossy(), "rev-parse", &commit])
-        .ok_or_else(|| format!("REP_BENCH_BASE: '{commit}' is not a commit of this repository"))?;
+    let full = util::output_of(
+        "git",
+        &["-C", &root().to_string_lossy(), "rev-parse", &commit],
+    )
+    .ok_or_else(|| format!("REP_BENCH_BASE: '{commit}' is not a commit of this repository"))?;
     let full = full.trim().to_string();
     let base_dir = root().join("target/bench-base");
     let src = base_dir.join(&full[..12]);
     if !src.join("Cargo.toml").is_file() {
-        std::fs::create_dir_all(&src).map_err(|e| format!("cannot create {}: {e}", src.display()))?;
+        std::fs::create_dir_all(&src)
+            .map_err(|e| format!("cannot create {}: {e}", src.display()))?;
         let archive = std::process::Command::new("git")
-            .args(["-C", &root().to_string_lossy(), "archive", "--format=tar", &full])
+            .args([
+                "-C",
+                &root().to_string_lossy(),
+                "archive",
+                "--format=tar",
+                &full,
+            ])
             .output()
             .map_err(|e| format!("git archive: {e}"))?;
         if !archive.status.success() {
@@ -154,7 +167,10 @@ fn base_build() -> Result<BaseBuild, String> {
         }
     }
     util::run(
-        &format!("build the base commit {} for comparison (target/bench-base)", &full[..12]),
+        &format!(
+            "build the base commit {} for comparison (target/bench-base)",
+            &full[..12]
+        ),
         command("cargo")
             .current_dir(&src)
             .env("CARGO_TARGET_DIR", base_dir.join("target"))

@@ -71,6 +71,7 @@ pub const WIDGET: Layers = &[
     (
         "screens and banners",
         &[
+            "action_plan",
             "reap",
             "journey",
             "data",

@@ -695,3 +695,47 @@ fn removing_one_of_two_actions_with_one_id_keeps_the_other() {
     assert!(dangling_links(&plan).is_empty(), "the id is unique again");
     assert_eq!(plan.action_plan.objectives[1].actions[0].anchors, ["1.2"]);
 }
+
+#[test]
+fn an_action_says_what_it_answers_and_names_links_this_version_does_not_know() {
+    let mut linked_up = linked(
+        "a1",
+        &["1.2", "9.9"],
+        &["developing.leadership", "later.unknown"],
+    );
+    linked_up.stages.push(crate::journey::Stage::Developing);
+    assert_eq!(
+        answers(&linked_up),
+        [
+            format!(
+                "REAP anchor 1.2: {}",
+                crate::reap::anchor("1.2").unwrap().title
+            ),
+            "REAP anchor ‘9.9’, which this version of the planner does not know".to_string(),
+            "Journey stage: Developing".to_string(),
+            "Breakthrough point: Leadership (Developing)".to_string(),
+            "Breakthrough point ‘later.unknown’, which this version of the planner does not know"
+                .to_string(),
+        ]
+    );
+    assert!(answers(&action("a2", ActionStatus::NotStarted, "")).is_empty());
+}
+
+#[test]
+fn an_action_is_overdue_from_the_day_after_its_timeframe_ends_unless_done() {
+    let october = action("a1", ActionStatus::OnTrack, "October 2026");
+    assert!(
+        !action_is_overdue(&october, day("2026-10-31")),
+        "due on the last day"
+    );
+    assert!(action_is_overdue(&october, day("2026-11-01")));
+    let done = action("a2", ActionStatus::Done, "October 2026");
+    assert!(!action_is_overdue(&done, day("2027-01-01")));
+    for never in ["ongoing", "", "Spring 2026", "TBC"] {
+        let a = action("a3", ActionStatus::NotStarted, never);
+        assert!(!action_is_overdue(&a, day("2030-01-01")), "{never}");
+    }
+    let quarter = action("a4", ActionStatus::AtRisk, "Q3 2026");
+    assert!(!action_is_overdue(&quarter, day("2026-09-30")));
+    assert!(action_is_overdue(&quarter, day("2026-10-01")));
+}

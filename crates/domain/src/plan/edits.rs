@@ -1678,9 +1678,7 @@ pub(super) mod tests {
                     value: s("A. Khan (adults)"),
                 },
                 None,
-                Box::new(|p| {
-                    p.action_plan.header.principal_social_workers = s("A. Khan (adults)")
-                }),
+                Box::new(|p| p.action_plan.header.principal_social_workers = s("A. Khan (adults)")),
             ),
             (
                 AddObjective,
@@ -1731,7 +1729,8 @@ pub(super) mod tests {
                 },
                 None,
                 Box::new(|p| {
-                    p.action_plan.objectives[0].indicators = s("Shortlisting ratio within the range")
+                    p.action_plan.objectives[0].indicators =
+                        s("Shortlisting ratio within the range")
                 }),
             ),
             (
@@ -1740,9 +1739,7 @@ pub(super) mod tests {
                 Box::new(|p| p.action_plan.objectives.clear()),
             ),
             (
-                AddAction {
-                    objective: s("o1"),
-                },
+                AddAction { objective: s("o1") },
                 Some("a2"),
                 Box::new(|p| {
                     p.action_plan.objectives[0].actions.push(Action {
@@ -1758,7 +1755,8 @@ pub(super) mod tests {
                 },
                 None,
                 Box::new(|p| {
-                    p.action_plan.objectives[0].actions[0].status = crate::plan::ActionStatus::AtRisk
+                    p.action_plan.objectives[0].actions[0].status =
+                        crate::plan::ActionStatus::AtRisk
                 }),
             ),
             (
@@ -1767,7 +1765,9 @@ pub(super) mod tests {
                     progress: s("Met the network"),
                 },
                 None,
-                Box::new(|p| p.action_plan.objectives[0].actions[0].progress = s("Met the network")),
+                Box::new(|p| {
+                    p.action_plan.objectives[0].actions[0].progress = s("Met the network")
+                }),
             ),
         ]
     }
@@ -2055,12 +2055,7 @@ pub(super) mod tests {
                 missing("that objective"),
             ),
             (RemoveObjective { id: s("o9") }, missing("that objective")),
-            (
-                AddAction {
-                    objective: s("o9"),
-                },
-                missing("that objective"),
-            ),
+            (AddAction { objective: s("o9") }, missing("that objective")),
             (
                 SetActionStatus {
                     id: s("a9"),

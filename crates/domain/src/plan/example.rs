@@ -190,7 +190,7 @@ pub fn full_plan_for_bench() -> Plan {
             id: format!("o{o}"),
             title: format!("Objective {o}: a fairer workforce and fairer services (fictional)"),
             lead: "Director of People".into(),
-            theme: crate::wres::THEMES[(o - 1) as usize % 6].0.to_string(),
+            theme: crate::wres::THEMES[(o - 1) % 6].0.to_string(),
             indicators: "More staff from minoritised groups say they would recommend us as a place to work (fictional)".into(),
             actions: (1..=10)
                 .map(|a| {

@@ -923,7 +923,10 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
             );
             e.text(
                 format!("{key}.indicators"),
-                format!("Indicators of improvement for objective ‘{}’", shorten(&b.title)),
+                format!(
+                    "Indicators of improvement for objective ‘{}’",
+                    shorten(&b.title)
+                ),
                 &a.indicators,
                 &b.indicators,
             );
@@ -1453,7 +1456,8 @@ mod tests {
     #[test]
     fn a_change_the_log_has_no_line_for_is_still_kept_and_logged_as_an_edit() {
         let mut plan = plan();
-        assert!(edit(&mut plan, &at(1), |p| p.created = "2025-01-01T00:00:00Z".into()));
+        assert!(edit(&mut plan, &at(1), |p| p.created =
+            "2025-01-01T00:00:00Z".into()));
         assert_eq!(plan.history.last().unwrap().what, "The plan edited");
         assert!(!edit(&mut plan, &at(2), |_| {}), "no change, no entry");
     }

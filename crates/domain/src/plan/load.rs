@@ -714,7 +714,8 @@ mod tests {
     }
 
     #[test]
-    fn a_version_7_save_opens_unchanged_with_a_blank_header_and_is_the_version_8_fixture_without_it() {
+    fn a_version_7_save_opens_unchanged_with_a_blank_header_and_is_the_version_8_fixture_without_it(
+    ) {
         let loaded = load(V7).unwrap();
         assert_eq!(loaded.migrated_from, Some(7));
         let plan = loaded.plan;

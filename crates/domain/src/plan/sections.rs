@@ -848,7 +848,10 @@ impl HeaderField {
 impl HeaderField {
     /// The field's label on screen and in reports.
     pub fn label(self) -> &'static str {
-        let i = HeaderField::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        let i = HeaderField::ALL
+            .iter()
+            .position(|f| *f == self)
+            .unwrap_or(0);
         crate::messages::action_plan::HEADER_LABELS[i]
     }
 
@@ -1045,7 +1048,10 @@ impl ActionStatus {
 
     /// As the screen shows it ("On track").
     pub fn title(self) -> &'static str {
-        let i = ActionStatus::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let i = ActionStatus::ALL
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(0);
         crate::messages::action_plan::STATUS_TITLES[i]
     }
 

@@ -1,0 +1,567 @@
+//! The action plan in the Social Care WRES layout: where the actions stand, who leads the plan
+//! (the SC-WRES header), each objective with its numbered actions (what, lead, timeframe as
+//! written, status, progress, and what each answers), and what no action answers yet.
+//!
+//! Each objective and each action is its own component over a memo of its record, so typing in
+//! one redraws that one (and the summary, when a status or timeframe changes). The numbers, the
+//! overdue flags and what an action answers come from the domain (`action_plan`, `timeframe`).
+
+use leptos::prelude::*;
+use race_equity_domain::action_plan::{self as ap, Unanswered};
+use race_equity_domain::dates::Date;
+use race_equity_domain::messages::action_plan as m;
+use race_equity_domain::plan::edits::Edit;
+use race_equity_domain::plan::{Action, ActionStatus, HeaderField, Objective};
+use race_equity_domain::{reap, timeframe, wres};
+
+use crate::form::{
+    app_root, focus_soon, Button, Confirming, PageContents, RemoveButton, SelectField, StatusTag,
+    TextArea, TextField, Tone,
+};
+use crate::state::{today, Planner};
+
+const SUMMARY: &str = "rep-ap-summary";
+const HEADER: &str = "rep-ap-header";
+const OBJECTIVES: &str = "rep-ap-objectives";
+const UNANSWERED: &str = "rep-ap-unanswered";
+const ADD_OBJECTIVE: &str = "rep-ap-add-objective";
+
+fn status_tone(status: ActionStatus) -> Tone {
+    match status {
+        ActionStatus::NotStarted => Tone::Grey,
+        ActionStatus::OnTrack => Tone::Blue,
+        ActionStatus::AtRisk => Tone::Yellow,
+        ActionStatus::Done => Tone::Green,
+    }
+}
+
+/// Today's local date, read once when the screen is drawn (opening the screen again reads it
+/// again).
+fn local_today() -> Date {
+    Date::parse_iso(&today()).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The whole action plan screen.
+#[component]
+pub fn ActionPlanScreen() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    Confirming::provide();
+    let today = local_today();
+    provide_context(Today(today));
+    let ids = Memo::new(move |_| {
+        planner.plan.with(|p| {
+            p.action_plan
+                .objectives
+                .iter()
+                .map(|o| o.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    // Each action's number across the plan, as SC-WRES plans number their actions.
+    let numbers = Memo::new(move |_| planner.plan.with(|p| ap::numbers(&p.action_plan)));
+    provide_context(Numbers(numbers));
+    let contents = vec![
+        (SUMMARY.to_string(), m::SUMMARY_TITLE.to_string()),
+        (HEADER.to_string(), m::HEADER_TITLE.to_string()),
+        (OBJECTIVES.to_string(), m::OBJECTIVES_TITLE.to_string()),
+        (UNANSWERED.to_string(), m::UNANSWERED_TITLE.to_string()),
+    ];
+    let app = app_root();
+    let add_objective = Callback::new(move |()| {
+        if let Some(applied) = planner.apply(Edit::AddObjective) {
+            if let Some(id) = applied.created {
+                focus_soon(app, format!("rep-ob-{id}-title"));
+            }
+        }
+    });
+    view! {
+        <div class="rep-action-plan">
+            <p class="rep-body-l">{m::INTRO}</p>
+            <div class="rep-with-contents">
+                <PageContents entries=contents/>
+                <div class="rep-with-contents__main">
+                    <Summary/>
+                    <Header/>
+                    <section class="rep-section" aria-labelledby=OBJECTIVES>
+                        <h2 class="rep-heading-l" id=OBJECTIVES tabindex="-1">{m::OBJECTIVES_TITLE}</h2>
+                        <Show when=move || ids.with(Vec::is_empty)>
+                            <p class="rep-hint">{m::NO_ACTIONS_YET}</p>
+                        </Show>
+                        <For
+                            each=move || ids.get()
+                            key=|id| id.clone()
+                            children=move |id| view! { <ObjectiveItem id=id/> }
+                        />
+                        <Button id=ADD_OBJECTIVE label=m::ADD_OBJECTIVE.to_string() on_press=add_objective/>
+                    </section>
+                    <NotYetAnswered/>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Today's local date, for the overdue flags.
+#[derive(Clone, Copy)]
+struct Today(Date);
+
+/// Every action's number, by id.
+#[derive(Clone, Copy)]
+struct Numbers(Memo<Vec<(String, u32)>>);
+
+/// How many actions, by status, and how many overdue.
+#[component]
+fn Summary() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let Today(today) = expect_context::<Today>();
+    let summary = Memo::new(move |_| {
+        planner
+            .plan
+            .with(|p| ap::summary(p, today, |a| timeframe::read(&a.by_when)))
+    });
+    let headline = move || {
+        summary.with(|s| {
+            if s.actions == 0 {
+                return m::NO_ACTIONS_YET.to_string();
+            }
+            let parts: Vec<String> = ActionStatus::ALL
+                .iter()
+                .zip(s.by_status)
+                .map(|(status, n)| format!("{n} {}", status.label()))
+                .collect();
+            let actions = if s.actions == 1 { "action" } else { "actions" };
+            format!(
+                "{} {actions}: {}. {} {}.",
+                s.actions,
+                parts.join(", "),
+                s.overdue,
+                m::OVERDUE
+            )
+        })
+    };
+    view! {
+        <section class="rep-summary" aria-labelledby=SUMMARY>
+            <h2 class="rep-heading-l" id=SUMMARY tabindex="-1">{m::SUMMARY_TITLE}</h2>
+            <p class="rep-summary__headline" role="status" id="rep-ap-headline">{headline}</p>
+        </section>
+    }
+}
+
+/// The SC-WRES plan header, with the plan's organisation.
+#[component]
+fn Header() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let fields = HeaderField::ALL
+        .into_iter()
+        .map(|field| {
+            let id = format!("rep-ap-header-{}", field.id());
+            let value = Signal::derive(move || {
+                planner
+                    .plan
+                    .with(|p| field.of(&p.action_plan.header).clone())
+            });
+            let on_input = Callback::new(move |value: String| {
+                planner.apply(Edit::SetPlanHeader { field, value });
+            });
+            if field.is_long() {
+                view! { <TextArea id=id label=field.label() value=value on_input=on_input/> }
+                    .into_any()
+            } else {
+                view! { <TextField id=id label=field.label() value=value on_input=on_input width="rep-input--wide"/> }
+                    .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="rep-section" aria-labelledby=HEADER>
+            <h2 class="rep-heading-l" id=HEADER tabindex="-1">{m::HEADER_TITLE}</h2>
+            <p class="rep-hint">{m::HEADER_HINT}</p>
+            <TextField
+                id="rep-ap-organisation"
+                label=m::ORGANISATION
+                width="rep-input--wide"
+                value=Signal::derive(move || planner.plan.with(|p| p.organisation.clone()))
+                on_input=Callback::new(move |organisation| {
+                    planner.apply(Edit::SetOrganisation { organisation });
+                })
+            />
+            {fields}
+        </section>
+    }
+}
+
+/// The open plan's objective with this id, without its actions (each action row reads its own).
+fn objective_memo(planner: Planner, id: String) -> Memo<Option<Objective>> {
+    Memo::new(move |_| {
+        planner.plan.with(|p| {
+            p.action_plan
+                .objectives
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| Objective {
+                    actions: Vec::new(),
+                    ..o.clone()
+                })
+        })
+    })
+}
+
+/// One objective: its number and words, lead, theme and indicators, then its actions.
+#[component]
+fn ObjectiveItem(id: String) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let app = app_root();
+    let objective = objective_memo(planner, id.clone());
+    let n = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            planner.plan.with(|p| {
+                p.action_plan
+                    .objectives
+                    .iter()
+                    .position(|o| o.id == id)
+                    .map_or(0, |i| i + 1)
+            })
+        })
+    };
+    let actions = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            planner.plan.with(|p| {
+                p.action_plan
+                    .objectives
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| o.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let text = move |get: fn(&Objective) -> &String| {
+        Signal::derive(move || {
+            objective.with(|o| o.as_ref().map(|o| get(o).clone()).unwrap_or_default())
+        })
+    };
+    let edit = |make: fn(String, String) -> Edit| {
+        let id = id.clone();
+        Callback::new(move |value: String| {
+            planner.apply(make(id.clone(), value));
+        })
+    };
+    let which = Signal::derive(move || format!("{} {}", m::WHICH_OBJECTIVE, n.get()));
+    let heading_id = format!("rep-ob-{id}-heading");
+    let labelled_by = heading_id.clone();
+    let heading = move || {
+        let title = text(|o| &o.title).get();
+        let title = match title.trim() {
+            "" => m::UNTITLED_OBJECTIVE.to_string(),
+            t => t.to_string(),
+        };
+        format!("{} {}: {title}", m::OBJECTIVE, n.get())
+    };
+    let themes = std::iter::once((String::new(), m::NO_THEME.to_string()))
+        .chain(
+            wres::THEMES
+                .iter()
+                .map(|(name, _)| (name.to_string(), name.to_string())),
+        )
+        .collect();
+    let theme_edit = {
+        let id = id.clone();
+        Callback::new(move |theme: String| {
+            planner.apply(Edit::SetObjectiveTheme {
+                id: id.clone(),
+                theme: Some(theme).filter(|t| !t.is_empty()),
+            });
+        })
+    };
+    let add_id = format!("rep-ob-{id}-add");
+    let add = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            if let Some(applied) = planner.apply(Edit::AddAction {
+                objective: id.clone(),
+            }) {
+                if let Some(created) = applied.created {
+                    focus_soon(app, format!("rep-ap-{created}-text"));
+                }
+            }
+        })
+    };
+    let remove = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            planner.apply(Edit::RemoveObjective { id: id.clone() });
+        })
+    };
+    let add_for_rows = add_id.clone();
+    view! {
+        <section class="rep-objective" aria-labelledby=labelled_by>
+            <h3 class="rep-heading-m" id=heading_id tabindex="-1">{heading}</h3>
+            <TextField
+                id=format!("rep-ob-{id}-title")
+                label=m::OBJECTIVE_TITLE_LABEL
+                which=which
+                width="rep-input--wide"
+                value=text(|o| &o.title)
+                on_input=edit(|id, title| Edit::SetObjectiveTitle { id, title })
+            />
+            <div class="rep-form-row">
+                <TextField
+                    id=format!("rep-ob-{id}-lead")
+                    label=m::LEAD
+                    which=which
+                    width="rep-input--medium"
+                    value=text(|o| &o.lead)
+                    on_input=edit(|id, lead| Edit::SetObjectiveLead { id, lead })
+                />
+                <SelectField
+                    id=format!("rep-ob-{id}-theme")
+                    label=m::THEME
+                    which=which
+                    options=themes
+                    value=text(|o| &o.theme)
+                    on_change=theme_edit
+                />
+            </div>
+            <TextArea
+                id=format!("rep-ob-{id}-indicators")
+                label=m::INDICATORS
+                which=which
+                hint=m::INDICATORS_HINT
+                value=text(|o| &o.indicators)
+                on_input=edit(|id, indicators| Edit::SetObjectiveIndicators { id, indicators })
+            />
+            <h4 class="rep-heading-s">{move || format!("{} {}", m::ACTIONS_IN, n.get())}</h4>
+            <Show
+                when=move || actions.with(|a| !a.is_empty())
+                fallback=|| view! { <p class="rep-hint">{m::NO_ACTIONS_IN}</p> }
+            >
+                <ol class="rep-actions rep-actions--numbered">
+                    <For
+                        each=move || actions.get()
+                        key=|id| id.clone()
+                        children={
+                            let add_id = add_for_rows.clone();
+                            move |x: String| view! { <ActionItem id=x then_focus=add_id.clone()/> }
+                        }
+                    />
+                </ol>
+            </Show>
+            <div class="rep-button-group">
+                <Button
+                    id=add_id
+                    label=Signal::derive(move || format!("{} {}", m::ADD_ACTION, n.get()))
+                    on_press=add
+                />
+                <RemoveButton
+                    key=format!("remove-objective/{id}")
+                    label=Signal::derive(move || format!("{} {}", m::REMOVE_OBJECTIVE, n.get()))
+                    on_remove=remove
+                    then_focus=ADD_OBJECTIVE
+                />
+            </div>
+        </section>
+    }
+}
+
+/// The open plan's action with this id, as a memo.
+fn action_memo(planner: Planner, id: String) -> Memo<Option<Action>> {
+    crate::actions::action_memo(planner, id)
+}
+
+/// One action in the SC-WRES layout: its number, status and whether it is overdue; the specific
+/// action, its lead, timeframe (as written, with how the planner reads it), status and progress;
+/// and what it answers.
+#[component]
+fn ActionItem(id: String, then_focus: String) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let Today(today) = expect_context::<Today>();
+    let Numbers(numbers) = expect_context::<Numbers>();
+    let action = action_memo(planner, id.clone());
+    let n = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            numbers.with(|all| all.iter().find(|(a, _)| *a == id).map_or(0, |(_, n)| *n))
+        })
+    };
+    let field = move |get: fn(&Action) -> &String| {
+        Signal::derive(move || {
+            action.with(|a| a.as_ref().map(|a| get(a).clone()).unwrap_or_default())
+        })
+    };
+    let edit = |make: fn(String, String) -> Edit| {
+        let id = id.clone();
+        Callback::new(move |value: String| {
+            planner.apply(make(id.clone(), value));
+        })
+    };
+    let status =
+        Memo::new(move |_| action.with(|a| a.as_ref().map(|a| a.status).unwrap_or_default()));
+    let overdue = Memo::new(move |_| {
+        action.with(|a| a.as_ref().is_some_and(|a| ap::action_is_overdue(a, today)))
+    });
+    let reading = Memo::new(move |_| {
+        action.with(|a| {
+            a.as_ref()
+                .map(|a| timeframe::describe(&timeframe::read(&a.by_when)))
+                .unwrap_or_default()
+        })
+    });
+    let answers =
+        Memo::new(move |_| action.with(|a| a.as_ref().map(ap::answers).unwrap_or_default()));
+    let which = Signal::derive(move || format!("{} {}", m::WHICH_ACTION, n.get()));
+    let statuses = ActionStatus::ALL
+        .into_iter()
+        .map(|s| (s.id().to_string(), s.title().to_string()))
+        .collect();
+    let status_edit = {
+        let id = id.clone();
+        Callback::new(move |value: String| {
+            if let Some(status) = ActionStatus::from_id(&value) {
+                planner.apply(Edit::SetActionStatus {
+                    id: id.clone(),
+                    status,
+                });
+            }
+        })
+    };
+    let remove = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            planner.apply(Edit::RemoveAction { id: id.clone() });
+        })
+    };
+    let timeframe_id = format!("rep-ap-{id}-by_when");
+    let reading_id = format!("{timeframe_id}-reading");
+    view! {
+        <li class="rep-action rep-action--planned" id=format!("rep-ap-{id}")>
+            <p class="rep-action__tags">
+                <strong class="rep-action__number">{move || format!("{} {}", m::ACTION_WORD, n.get())}</strong>
+                " "
+                <StatusTag
+                    tone=Signal::derive(move || status_tone(status.get()))
+                    text=Signal::derive(move || status.get().title().to_string())
+                />
+                {move || overdue.get().then(|| view! { " " <strong class=Tone::Red.class()>{m::OVERDUE_TAG}</strong> })}
+            </p>
+            <TextArea
+                id=format!("rep-ap-{id}-text")
+                label=m::SPECIFIC_ACTION
+                which=which
+                rows=2
+                value=field(|a| &a.text)
+                on_input=edit(|id, text| Edit::SetActionText { id, text })
+            />
+            <div class="rep-form-row">
+                <TextField
+                    id=format!("rep-ap-{id}-who")
+                    label=m::LEAD
+                    which=which
+                    width="rep-input--medium"
+                    value=field(|a| &a.who)
+                    on_input=edit(|id, who| Edit::SetActionWho { id, who })
+                />
+                <div class="rep-form-group">
+                    <crate::form::FieldLabel for_id=timeframe_id.clone() text=m::TIMEFRAME which=which/>
+                    <p class="rep-hint" id=format!("{timeframe_id}-hint")>{m::TIMEFRAME_HINT}</p>
+                    <crate::form::TextInput
+                        id=timeframe_id.clone()
+                        width="rep-input--medium"
+                        value=field(|a| &a.by_when)
+                        described_by=format!("{timeframe_id}-hint {reading_id}")
+                        on_input=edit(|id, by_when| Edit::SetActionByWhen { id, by_when })
+                    />
+                    <p class="rep-hint rep-timeframe-reading" id=reading_id>
+                        {m::READ_AS}" "{move || reading.get()}
+                    </p>
+                </div>
+                <SelectField
+                    id=format!("rep-ap-{id}-status")
+                    label=m::STATUS
+                    which=which
+                    options=statuses
+                    value=Signal::derive(move || status.get().id().to_string())
+                    on_change=status_edit
+                />
+            </div>
+            <TextArea
+                id=format!("rep-ap-{id}-progress")
+                label=m::PROGRESS
+                which=which
+                rows=2
+                value=field(|a| &a.progress)
+                on_input=edit(|id, progress| Edit::SetActionProgress { id, progress })
+            />
+            <p class="rep-label-s">{m::ANSWERS}</p>
+            {move || {
+                let lines = answers.get();
+                if lines.is_empty() {
+                    view! { <p class="rep-hint">{m::ANSWERS_NOTHING}</p> }.into_any()
+                } else {
+                    let items = lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+                    view! { <ul class="rep-list">{items}</ul> }.into_any()
+                }
+            }}
+            <RemoveButton
+                key=format!("remove-action/{id}")
+                label=Signal::derive(move || format!("{} {}", m::REMOVE_ACTION, n.get()))
+                on_remove=remove
+                then_focus=then_focus
+            />
+        </li>
+    }
+}
+
+/// What the other parts found that no action answers yet.
+#[component]
+fn NotYetAnswered() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let unanswered = Memo::new(move |_| planner.plan.with(ap::unanswered));
+    let body = move || {
+        unanswered.with(|u: &Unanswered| {
+            if u.is_empty() {
+                return view! { <p>{m::ALL_ANSWERED}</p> }.into_any();
+            }
+            let anchors = (!u.anchors.is_empty()).then(|| {
+                let items = u
+                    .anchors
+                    .iter()
+                    .filter_map(|id| reap::anchor(id))
+                    .map(|a| view! { <li>{format!("{} {}", a.id, a.title)}</li> })
+                    .collect_view();
+                view! { <h3 class="rep-heading-s">{m::UNMET_ANCHORS}</h3><ul class="rep-list">{items}</ul> }
+            });
+            let metrics = (!u.metrics.is_empty()).then(|| {
+                let items = u
+                    .metrics
+                    .iter()
+                    .map(|metric| view! { <li>{wres::metric_title(*metric)}</li> })
+                    .collect_view();
+                let period = u.period.clone().unwrap_or_default();
+                view! { <h3 class="rep-heading-s">{format!("{} {period}", m::ADVERSE_METRICS)}</h3><ul class="rep-list">{items}</ul> }
+            });
+            let breakthroughs = (!u.breakthroughs.is_empty()).then(|| {
+                let items = u
+                    .breakthroughs
+                    .iter()
+                    .filter_map(|id| race_equity_domain::journey::breakthrough(id))
+                    .map(|b| view! { <li>{b.area.title()}</li> })
+                    .collect_view();
+                view! { <h3 class="rep-heading-s">{m::BREAKTHROUGHS}</h3><ul class="rep-list">{items}</ul> }
+            });
+            view! { {anchors}{metrics}{breakthroughs} }.into_any()
+        })
+    };
+    view! {
+        <section class="rep-section" aria-labelledby=UNANSWERED>
+            <h2 class="rep-heading-l" id=UNANSWERED tabindex="-1">{m::UNANSWERED_TITLE}</h2>
+            <p class="rep-hint">{m::UNANSWERED_HINT}</p>
+            {body}
+        </section>
+    }
+}
