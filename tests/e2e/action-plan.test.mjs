@@ -6,6 +6,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import {
   axeViolations, blankPlan, field, focusedId, goTo, openWithPlans, sharedBrowser, storedPlan, until, waitForPlanner, waitForSaved,
 } from './harness.mjs';
@@ -145,5 +147,114 @@ test('what no action answers yet: unmet anchors, until an action links to them',
   await goTo(widget, 'Action plan');
   assert.doesNotMatch(await section.innerText(), /\n1\.2 /);
   assert.match(await section.innerText(), /1\.1 /);
+  await context.close();
+});
+
+// ---- The metric links, both ways, and the downloads ----------------------------------------------
+
+/** A plan with workforce figures: 2025-26 has an adverse disciplinary figure and a leaving figure
+ * on small numbers; one objective with one action. */
+function planWithFigures() {
+  const entry = (metric, [ce, ct, re, rt]) => ({
+    metric, comparison_events: String(ce), comparison_total: String(ct), reference_events: String(re), reference_total: String(rt),
+  });
+  return blankPlan('team', 'Our team', {
+    data: { periods: [{ id: 'd1', label: '2025-26', metrics: [entry('disciplinary', [40, 100, 10, 100]), entry('leaving', [2, 8, 10, 100])] }] },
+    action_plan: {
+      objectives: [{ id: 'o1', title: 'Fair processes', lead: 'Head of HR', actions: [{ id: 'a1', text: '=cmd|calc review every case', by_when: 'Q1 2027' }] }],
+    },
+  });
+}
+
+/** The cells of the first sheet of an .xlsx, read from its zip with Node's own inflate: rows of
+ * text, as a spreadsheet would show them. */
+async function readXlsx(path) {
+  const zip = await readFile(path);
+  const parts = {};
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50;) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extra;
+    const raw = zip.subarray(start, start + size);
+    parts[name] = (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    at = start + size;
+  }
+  const sheet = parts['xl/worksheets/sheet1.xml'];
+  assert.ok(sheet, `a first sheet among ${Object.keys(parts).join(', ')}`);
+  assert.doesNotMatch(sheet, /<f>/, 'no formulas');
+  const unescape = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...sheet.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map(([, row]) => {
+    const cells = [];
+    for (const [, ref, body] of row.matchAll(/<c r="([A-Z]+)\d+"[^>]*>([\s\S]*?)<\/c>/g)) {
+      const column = ref.charCodeAt(0) - 65;
+      const text = /<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1] ?? /<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '';
+      cells[column] = unescape(text);
+    }
+    return Array.from(cells, (c) => c ?? '');
+  });
+}
+
+test('an action linked to a metric shows the figure, the metric lists the action on the Data screen, and the metric is answered', async () => {
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [planWithFigures()]);
+  await goTo(widget, 'Action plan');
+  const unanswered = widget.locator('section[aria-labelledby="rep-ap-unanswered"]');
+  assert.match(await unanswered.innerText(), /Adverse metrics in 2025-26[\s\S]*Formal disciplinary process/);
+  // Link the action to the disciplinary metric from the keyboard: open the list, tick the box.
+  const item = field(widget, 'rep-ap-a1');
+  await item.locator('summary').filter({ hasText: 'Social Care WRES metrics it answers' }).click();
+  await field(widget, 'rep-ap-a1-metric-disciplinary').focus();
+  await page.keyboard.press('Space');
+  await until(async () => /Data from the metrics\s+Formal disciplinary process, 2025-26: 4\.00/.test(await item.innerText()), 'the figure to show');
+  assert.match(await item.innerText(), /SC-WRES metric: Formal disciplinary process/);
+  assert.match(await item.locator('summary').first().innerText(), /\(1 chosen\)/);
+  assert.doesNotMatch(await unanswered.innerText(), /Formal disciplinary process/);
+
+  // From the metric's side, on the Data screen: the action, by its number, and adding another.
+  await goTo(widget, 'Data');
+  const metrics = widget.locator('section[aria-labelledby="rep-d-metric-actions"]');
+  assert.match(await metrics.innerText(), /Formal disciplinary process\s+Action 1: =cmd\|calc review every case/);
+  await widget.getByRole('button', { name: 'Add an action for Leaving the organisation' }).click();
+  await until(async () => /Leaving the organisation\s+Action 2: \(action not yet described\)/.test(await metrics.innerText()), 'the new action under its metric');
+  await goTo(widget, 'Action plan');
+  assert.match(await widget.locator('.rep-objective').nth(1).innerText(), /^Objective 2: SC-WRES: Recruitment and retention/);
+  await waitForSaved(widget);
+  const saved = (await storedPlan(page, 'team')).action_plan.objectives;
+  assert.deepEqual(saved[0].actions[0].metrics, ['disciplinary']);
+  assert.deepEqual(saved[1].actions[0].metrics, ['leaving']);
+  await context.close();
+});
+
+test('the action plan downloads as Excel and CSV in the SC-WRES columns; shared outside the team, small numbers are withheld', async () => {
+  const plan = planWithFigures();
+  plan.action_plan.objectives[0].actions[0].metrics = ['disciplinary', 'leaving'];
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
+  await goTo(widget, 'Action plan');
+  const save = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), widget.getByRole('button', { name: button }).click()]);
+    return download;
+  };
+  // The default is a copy to share outside the team.
+  const shared = await save('Download as Excel');
+  assert.match(shared.suggestedFilename(), /^race-equity-plan-our-team-action-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const rows = await readXlsx(await shared.path());
+  assert.deepEqual(rows[0], ['No', 'Objective', 'Lead', 'Data from the metrics', 'Specific actions', 'Indicators of improvement', 'Timeframe', 'Progress', 'Status', 'What it answers']);
+  assert.equal(rows[1][0], '1');
+  assert.equal(rows[1][1], '1. Fair processes');
+  assert.equal(rows[1][2], 'Head of HR');
+  assert.match(rows[1][3], /^Formal disciplinary process, 2025-26: 4\.00/);
+  assert.match(rows[1][3], /Leaving the organisation, 2025-26: too few to report outside the team/);
+  assert.equal(rows[1][4], '=cmd|calc review every case', 'the text as typed, stored as text');
+  assert.equal(rows[1][6], 'Q1 2027');
+
+  await widget.getByLabel('For my team').check();
+  const csvDownload = await save('Download as CSV');
+  const csv = await readFile(await csvDownload.path(), 'utf8');
+  assert.match(csv, /^\uFEFFNo,Objective,Lead,Data from the metrics,/);
+  assert.match(csv, /'=cmd\|calc review every case/, 'a leading apostrophe keeps the formula from running');
+  assert.doesNotMatch(csv, /too few to report outside the team/);
+  assert.match(csv, /Leaving the organisation, 2025-26: 2\.50/);
   await context.close();
 });

@@ -124,8 +124,8 @@ pub fn summary(plan: &Plan, today: Date, timeframe_of: impl Fn(&Action) -> Timef
     summary
 }
 
-/// What an action answers, one line each: its REAP anchors, journey stages and breakthrough
-/// points, in that order. A link to something this version does not know (a plan from a newer
+/// What an action answers, one line each: its REAP anchors, SC-WRES metrics, journey stages and
+/// breakthrough points, in that order. A link to something this version does not know (a plan from a newer
 /// version, or a file edited by hand) is shown as such, never dropped and never an error.
 pub fn answers(action: &Action) -> Vec<String> {
     use crate::messages::action_plan as m;
@@ -134,6 +134,12 @@ pub fn answers(action: &Action) -> Vec<String> {
         lines.push(match reap::anchor(id) {
             Some(anchor) => format!("{} {}: {}", m::LINK_ANCHOR, anchor.id, anchor.title),
             None => format!("{} \u{2018}{id}\u{2019}{}", m::LINK_ANCHOR, m::LINK_UNKNOWN),
+        });
+    }
+    for id in &action.metrics {
+        lines.push(match wres::metric_from_id(id) {
+            Some(metric) => format!("{}: {}", m::LINK_METRIC, wres::metric_title(metric)),
+            None => format!("{} \u{2018}{id}\u{2019}{}", m::LINK_METRIC, m::LINK_UNKNOWN),
         });
     }
     for stage in &action.stages {
@@ -165,6 +171,118 @@ pub fn action_is_overdue(action: &Action, today: Date) -> bool {
         today,
         action.status == ActionStatus::Done,
     )
+}
+
+/// "Data from the metrics" for an action, as SC-WRES plans give it: each linked metric's figure in
+/// the latest period with counts for it, in words ("Leaving the organisation, 2024-25: 2.00 (...).
+/// <sentence>"). With `published` (a copy to share outside the team), a figure resting on small
+/// numbers is withheld (METRICS.md "Small numbers"). A metric with no figures yet says so; a link
+/// this version does not know gives nothing here (see [`answers`]).
+pub fn data_from_metrics(plan: &Plan, action: &Action, published: bool) -> Vec<String> {
+    use crate::messages::action_plan as m;
+    let settings = &plan.settings;
+    let mut lines = Vec::new();
+    for metric in action
+        .metrics
+        .iter()
+        .filter_map(|id| wres::metric_from_id(id))
+    {
+        let title = wres::metric_title(metric);
+        let found = plan.data.periods.iter().rev().find_map(|period| {
+            let label = period.label.trim();
+            if metric == Metric::PayBands {
+                let comparison = settings.comparison_group_term.trim();
+                let reference = wres::reference_words(settings);
+                let counts = wres::check_bands(&period.bands, comparison, reference).ok()?;
+                if counts.is_empty() {
+                    return None;
+                }
+                let figures = wres::band_figures(&period.bands, &counts, settings);
+                let clear = figures.iter().any(|f| f.status.is_clear());
+                let words = if clear {
+                    m::BANDS_CLEAR
+                } else {
+                    m::BANDS_NOT_CLEAR
+                };
+                return Some(format!("{title}, {label}: {words}"));
+            }
+            wres::check_period(period, settings)
+                .into_iter()
+                .find_map(|(m_, _, checked)| match checked {
+                    wres::Checked::Counts(counts) if m_ == metric => Some(counts),
+                    _ => None,
+                })
+                .map(|counts| {
+                    let figure = wres::figure(metric, counts, settings);
+                    if published && figure.small_numbers {
+                        format!("{title}, {label}: {}", m::TOO_FEW_TO_REPORT)
+                    } else {
+                        format!(
+                            "{title}, {label}: {}. {}",
+                            figure.ratio_text, figure.sentence
+                        )
+                    }
+                })
+        });
+        lines.push(found.unwrap_or_else(|| format!("{title}: {}", m::NO_FIGURES_YET)));
+    }
+    lines
+}
+
+/// The action plan as a table in the SC-WRES column order ([`crate::messages::action_plan::EXPORT_COLUMNS`]):
+/// the column names, then one row per action in plan order (an objective with no actions gets a
+/// row of its own, with no number). Each row repeats its objective, so a spreadsheet can sort and
+/// filter. Texts are as typed; `published` withholds figures on small numbers.
+pub fn export_rows(plan: &Plan, today: Date, published: bool) -> Vec<Vec<String>> {
+    use crate::messages::action_plan as m;
+    let mut rows = vec![m::EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect()];
+    let numbers = numbers(&plan.action_plan);
+    let number_of = |id: &str| {
+        numbers
+            .iter()
+            .find(|(a, _)| a == id)
+            .map_or(String::new(), |(_, n)| n.to_string())
+    };
+    for (i, objective) in plan.action_plan.objectives.iter().enumerate() {
+        let name = match objective.title.trim() {
+            "" => m::UNTITLED_OBJECTIVE,
+            title => title,
+        };
+        let objective_words = format!("{}. {name}", i + 1);
+        if objective.actions.is_empty() {
+            rows.push(vec![
+                String::new(),
+                objective_words.clone(),
+                objective.lead.trim().to_string(),
+                String::new(),
+                String::new(),
+                objective.indicators.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        for action in &objective.actions {
+            let mut status = action.status.title().to_string();
+            if action_is_overdue(action, today) {
+                status = format!("{status}; {}", m::OVERDUE);
+            }
+            rows.push(vec![
+                number_of(&action.id),
+                objective_words.clone(),
+                lead_of(objective, action).to_string(),
+                data_from_metrics(plan, action, published).join("\n"),
+                action.text.clone(),
+                objective.indicators.clone(),
+                action.by_when.clone(),
+                action.progress.clone(),
+                status,
+                answers(action).join("\n"),
+            ]);
+        }
+    }
+    rows
 }
 
 /// Which actions to show. The default shows every action.
@@ -238,9 +356,8 @@ pub struct Unanswered {
     /// The breakthrough points of the overall journey stage (after the outcome-clarity cap) with
     /// no action linked, by id, in the framework's order. Empty until a stage is agreed.
     pub breakthroughs: Vec<String>,
-    /// The SC-WRES metrics whose figure is adverse in [`Self::period`], in SC-WRES order. Actions
-    /// cannot link to a metric yet, so every adverse metric is listed; once the plan records
-    /// metric links, those with an action will drop out here.
+    /// The SC-WRES metrics whose figure is adverse in [`Self::period`] and that no action links
+    /// to, in SC-WRES order.
     pub metrics: Vec<Metric>,
     /// The label of the period the metrics were read from: the latest with any count typed (a
     /// new, empty period does not hide what the last one found). `None` when there is none.
@@ -281,7 +398,10 @@ pub fn unanswered(plan: &Plan) -> Unanswered {
     if plan.parts_in_use.data {
         let latest = plan.data.periods.iter().rev().find(|p| has_counts(p));
         if let Some(period) = latest {
-            result.metrics = adverse_metrics(period, &plan.settings);
+            result.metrics = adverse_metrics(period, &plan.settings)
+                .into_iter()
+                .filter(|m| actions.actions_for_metric(wres::metric_id(*m)).is_empty())
+                .collect();
             result.period = Some(period.label.trim().to_string());
         }
     }

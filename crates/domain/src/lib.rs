@@ -5,6 +5,7 @@
 //! browser: no `web-sys`, no Leptos. It compiles natively (where `cargo test` runs it) and to wasm32.
 
 pub mod action_plan;
+pub mod action_plan_export;
 pub mod caseload;
 pub mod charts;
 pub mod csv_out;

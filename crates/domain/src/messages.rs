@@ -472,8 +472,34 @@ pub mod action_plan {
     pub const OVERDUE_TAG: &str = "Overdue";
     /// Before how the planner reads a timeframe ("due 31 October 2026").
     pub const READ_AS: &str = "Read as:";
+    pub const DATA_FROM_METRICS: &str = "Data from the metrics";
+    pub const METRICS_LINKED: &str = "Social Care WRES metrics it answers";
+    pub const CHOSEN: &str = "chosen";
+    pub const DOWNLOADS_TITLE: &str = "Download the action plan";
+    pub const DOWNLOADS_HINT: &str = "One row per action, in the columns of a Social Care WRES action plan, for a spreadsheet or a board paper.";
+    pub const DOWNLOAD_CSV: &str = "Download as CSV";
+    pub const DOWNLOAD_XLSX: &str = "Download as Excel";
+    pub const NO_FIGURES_YET: &str = "no figures yet";
+    pub const TOO_FEW_TO_REPORT: &str = "too few to report outside the team";
+    pub const BANDS_CLEAR: &str =
+        "at least one pay band differs clearly from the workforce as a whole";
+    pub const BANDS_NOT_CLEAR: &str = "no pay band differs clearly from the workforce as a whole";
+    /// The action plan's columns in a CSV or Excel copy: the SC-WRES layout's eight, then two.
+    pub const EXPORT_COLUMNS: [&str; 10] = [
+        "No",
+        "Objective",
+        "Lead",
+        "Data from the metrics",
+        "Specific actions",
+        "Indicators of improvement",
+        "Timeframe",
+        "Progress",
+        "Status",
+        "What it answers",
+    ];
     pub const LINK_ANCHOR: &str = "REAP anchor";
     pub const LINK_STAGE: &str = "Journey stage";
+    pub const LINK_METRIC: &str = "SC-WRES metric";
     pub const LINK_BREAKTHROUGH: &str = "Breakthrough point";
     /// After a link's id that this version does not know.
     pub const LINK_UNKNOWN: &str = ", which this version of the planner does not know";
@@ -801,6 +827,11 @@ pub mod data {
     pub const SCREEN_INTRO: &str = "Two parts: first the IPS service\u{2019}s figures against the local population (REAP anchors 1.1 and 1.2), then the Social Care WRES workforce figures for each reporting period.";
     /// The heading of the second part: the SC-WRES metrics by reporting period.
     pub const WORKFORCE_TITLE: &str = "Social Care WRES workforce figures";
+    pub const METRIC_ACTIONS_TITLE: &str = "Actions for each metric";
+    pub const METRIC_ACTIONS_HINT: &str = "The actions in the action plan that answer each metric. An action added here goes into the action plan, under the metric\u{2019}s theme, for you to describe there.";
+    pub const NO_METRIC_ACTIONS: &str = "No action answers this metric yet.";
+    pub const ACTION_NUMBERED: &str = "Action";
+    pub const ADD_METRIC_ACTION: &str = "Add an action for";
     pub const INTRO: &str = "Enter your Social Care WRES figures for each reporting period. For each metric, type how many people in each group it happened to, and out of how many. The planner works out both rates, how much more or less likely it was for your comparison group, how sure that is, and says it in a sentence you can use.";
     pub const WORDS_TITLE: &str = "Words and comparisons";
     pub const TERM: &str = "Words for the comparison group";

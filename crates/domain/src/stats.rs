@@ -498,6 +498,21 @@ pub enum Metric {
     GoodServiceOutcome,
 }
 
+/// The Social Care WRES workforce metrics, in SC-WRES order: every [`Metric`] but the REAP's
+/// service outcome. What an action can link to.
+pub const WORKFORCE_METRICS: [Metric; 10] = [
+    Metric::PayBands,
+    Metric::Appointment,
+    Metric::Disciplinary,
+    Metric::FitnessToPractise,
+    Metric::Cpd,
+    Metric::HarassmentFromPublic,
+    Metric::HarassmentFromColleagues,
+    Metric::HarassmentFromManagers,
+    Metric::Leaving,
+    Metric::SeniorRoles,
+];
+
 impl Metric {
     /// All metrics in SC-WRES order, then the REAP outcome.
     pub const ALL: [Metric; 11] = [

@@ -5,6 +5,15 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` to the user as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    offer(name, mime, &JsValue::from_str(text))
+}
+
+/// Offers `bytes` (an Excel workbook, say) to the user as a file called `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(name: &str, mime: &str, content: &JsValue) -> Result<(), String> {
     let fail = |e: JsValue| {
         format!(
             "The download could not start: {}",
@@ -12,10 +21,11 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
                 .unwrap_or_else(|| "the browser refused".into())
         )
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+        .map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -54,7 +54,15 @@ pub const DOMAIN: Layers = &[
             "xlsx",
         ],
     ),
-    ("outputs", &["reap_print", "journey_print", "charts"]),
+    (
+        "outputs",
+        &[
+            "reap_print",
+            "journey_print",
+            "charts",
+            "action_plan_export",
+        ],
+    ),
 ];
 
 /// The widget, bottom to top.

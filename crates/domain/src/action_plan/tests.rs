@@ -547,6 +547,17 @@ fn adverse_metrics_come_from_the_latest_period_with_figures() {
     let open = unanswered(&plan);
     assert_eq!(open.period.as_deref(), Some("2024-25"));
     assert_eq!(open.metrics, [Metric::Appointment, Metric::Disciplinary]);
+    // An action linked to a metric answers it.
+    plan.action_plan.objectives.push(Objective {
+        id: "o1".into(),
+        actions: vec![Action {
+            id: "a1".into(),
+            metrics: vec!["disciplinary".into()],
+            ..Action::default()
+        }],
+        ..Objective::default()
+    });
+    assert_eq!(unanswered(&plan).metrics, [Metric::Appointment]);
     plan.parts_in_use.data = false;
     let open = unanswered(&plan);
     assert!(open.metrics.is_empty() && open.period.is_none());
@@ -704,6 +715,7 @@ fn an_action_says_what_it_answers_and_names_links_this_version_does_not_know() {
         &["developing.leadership", "later.unknown"],
     );
     linked_up.stages.push(crate::journey::Stage::Developing);
+    linked_up.metrics = vec!["leaving".into(), "metric_11".into()];
     assert_eq!(
         answers(&linked_up),
         [
@@ -712,6 +724,9 @@ fn an_action_says_what_it_answers_and_names_links_this_version_does_not_know() {
                 crate::reap::anchor("1.2").unwrap().title
             ),
             "REAP anchor ‘9.9’, which this version of the planner does not know".to_string(),
+            "SC-WRES metric: Leaving the organisation".to_string(),
+            "SC-WRES metric ‘metric_11’, which this version of the planner does not know"
+                .to_string(),
             "Journey stage: Developing".to_string(),
             "Breakthrough point: Leadership (Developing)".to_string(),
             "Breakthrough point ‘later.unknown’, which this version of the planner does not know"

@@ -361,6 +361,12 @@ impl Edit {
                     id: id_(),
                     progress: text(),
                 },
+                // "x/a1/metric/leaving", "1" links it; "" unlinks.
+                metric if metric.starts_with("metric/") => Edit::SetActionMetric {
+                    id: id_(),
+                    metric: wres::metric_from_id(&metric["metric/".len()..]).ok_or_else(unknown)?,
+                    linked: !value.is_empty(),
+                },
                 "text" => Edit::SetActionText {
                     id: id_(),
                     text: text(),
@@ -398,6 +404,9 @@ impl Edit {
             },
             "remove-action" => Edit::RemoveAction { id: id() },
             "add-objective" => Edit::AddObjective,
+            "add-metric-action" => Edit::AddActionForMetric {
+                metric: crate::wres::metric_from_id(arg).ok_or_else(unknown)?,
+            },
             "remove-objective" => Edit::RemoveObjective { id: id() },
             "add-action-to" => Edit::AddAction { objective: id() },
             "add-specialist" => Edit::AddSpecialist,
@@ -533,6 +542,7 @@ mod tests {
             ("x/a1/breakthrough", "starting.leadership"),
             ("x/a1/status", "done"),
             ("x/a1/progress", "New progress"),
+            ("x/a1/metric/cpd", "1"),
             ("ob/o1/title", "New objective"),
             ("ob/o1/lead", "New lead"),
             ("ob/o1/theme", "Employee voice"),
@@ -569,6 +579,7 @@ mod tests {
             "add-action/1.2",
             "remove-action/a1",
             "add-objective",
+            "add-metric-action/cpd",
             "remove-objective/o1",
             "add-action-to/o1",
             "add-specialist",
@@ -1512,6 +1523,15 @@ mod typed_tests {
                 },
             ),
             (
+                "x/a1/metric/leaving",
+                "1",
+                SetActionMetric {
+                    id: s("a1"),
+                    metric: crate::stats::Metric::Leaving,
+                    linked: true,
+                },
+            ),
+            (
                 "x/a1/progress",
                 "Half way",
                 SetActionProgress {
@@ -1808,6 +1828,12 @@ mod typed_tests {
             ("add-action/1.2", AddActionForAnchor { anchor: s("1.2") }),
             ("remove-action/a1", RemoveAction { id: s("a1") }),
             ("add-objective", AddObjective),
+            (
+                "add-metric-action/leaving",
+                AddActionForMetric {
+                    metric: crate::stats::Metric::Leaving,
+                },
+            ),
             ("remove-objective/o1", RemoveObjective { id: s("o1") }),
             ("add-action-to/o1", AddAction { objective: s("o1") }),
             ("add-specialist", AddSpecialist),
@@ -1889,6 +1915,7 @@ mod typed_tests {
         "x/a1/breakthrough",
         "x/a1/status",
         "x/a1/progress",
+        "x/a1/metric/leaving",
         "ob/o1/title",
         "ob/o1/lead",
         "ob/o1/theme",
@@ -1905,6 +1932,7 @@ mod typed_tests {
         "add-action/1.2",
         "remove-action/a1",
         "add-objective",
+        "add-metric-action/pay_bands",
         "remove-objective/o1",
         "add-action-to/o1",
         "add-specialist",

@@ -296,6 +296,16 @@ pub enum Edit {
         id: String,
         progress: String,
     },
+    /// A new action linked to an SC-WRES workforce metric.
+    AddActionForMetric {
+        metric: Metric,
+    },
+    /// Links the action to an SC-WRES workforce metric, or unlinks it.
+    SetActionMetric {
+        id: String,
+        metric: Metric,
+        linked: bool,
+    },
     SetActionText {
         id: String,
         text: String,
@@ -669,6 +679,35 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
         }
         SetActionStatus { id, status } => action(plan, id)?.status = *status,
         SetActionProgress { id, progress } => action(plan, id)?.progress = progress.clone(),
+        AddActionForMetric { metric } => {
+            if !crate::stats::WORKFORCE_METRICS.contains(metric) {
+                return Err(EditError::NotKnown {
+                    id: wres::metric_id(*metric).to_string(),
+                    what: "a Social Care WRES metric",
+                });
+            }
+            return Ok(Some(plan.action_plan.add_action_for_metric(*metric)));
+        }
+        SetActionMetric { id, metric, linked } => {
+            if !crate::stats::WORKFORCE_METRICS.contains(metric) {
+                return Err(EditError::NotKnown {
+                    id: wres::metric_id(*metric).to_string(),
+                    what: "a Social Care WRES metric",
+                });
+            }
+            let action = action(plan, id)?;
+            let id = wres::metric_id(*metric).to_string();
+            action.metrics.retain(|m| *m != id);
+            if *linked {
+                action.metrics.push(id);
+                // Kept in SC-WRES order, whichever was ticked first.
+                action.metrics.sort_by_key(|m| {
+                    crate::stats::WORKFORCE_METRICS
+                        .iter()
+                        .position(|w| wres::metric_id(*w) == m)
+                });
+            }
+        }
         SetActionText { id, text } => action(plan, id)?.text = text.clone(),
         SetActionWho { id, who } => action(plan, id)?.who = who.clone(),
         SetActionByWhen { id, by_when } => action(plan, id)?.by_when = by_when.clone(),
@@ -1769,6 +1808,42 @@ pub(super) mod tests {
                     p.action_plan.objectives[0].actions[0].progress = s("Met the network")
                 }),
             ),
+            (
+                AddActionForMetric {
+                    metric: Metric::Leaving,
+                },
+                Some("a2"),
+                Box::new(|p| {
+                    p.action_plan.objectives.push(Objective {
+                        id: s("o2"),
+                        title: s("SC-WRES: Recruitment and retention"),
+                        actions: vec![Action {
+                            id: s("a2"),
+                            metrics: vec![s("leaving")],
+                            ..Action::default()
+                        }],
+                        ..Objective::default()
+                    })
+                }),
+            ),
+            (
+                SetActionMetric {
+                    id: s("a1"),
+                    metric: Metric::Leaving,
+                    linked: true,
+                },
+                None,
+                Box::new(|p| p.action_plan.objectives[0].actions[0].metrics = vec![s("leaving")]),
+            ),
+            (
+                SetActionMetric {
+                    id: s("a1"),
+                    metric: Metric::Leaving,
+                    linked: false,
+                },
+                None,
+                Box::new(|_| {}),
+            ),
         ]
     }
 
@@ -2055,6 +2130,26 @@ pub(super) mod tests {
                 missing("that objective"),
             ),
             (RemoveObjective { id: s("o9") }, missing("that objective")),
+            (
+                AddActionForMetric {
+                    metric: Metric::GoodServiceOutcome,
+                },
+                EditError::NotKnown {
+                    id: s("good_service_outcome"),
+                    what: "a Social Care WRES metric",
+                },
+            ),
+            (
+                SetActionMetric {
+                    id: s("a1"),
+                    metric: Metric::GoodServiceOutcome,
+                    linked: true,
+                },
+                EditError::NotKnown {
+                    id: s("good_service_outcome"),
+                    what: "a Social Care WRES metric",
+                },
+            ),
             (AddAction { objective: s("o9") }, missing("that objective")),
             (
                 SetActionStatus {

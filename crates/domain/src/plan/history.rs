@@ -522,6 +522,21 @@ fn metric_edits<'a>(e: &mut Edits, key: &str, a: &'a Period, b: &'a Period) {
     }
 }
 
+/// Linked metrics by their titles ("Leaving the organisation, Pay bands"), or "none".
+fn metrics(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "none".into();
+    }
+    ids.iter()
+        .map(|id| {
+            crate::wres::metric_from_id(id)
+                .map(crate::wres::metric_title)
+                .unwrap_or(id)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn all_actions(objectives: &[Objective]) -> Vec<&Action> {
     objectives.iter().flat_map(|o| &o.actions).collect()
 }
@@ -991,6 +1006,12 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
                 format!("Breakthrough point for {action}"),
                 &breakthroughs(&a.breakthroughs),
                 &breakthroughs(&b.breakthroughs),
+            );
+            e.chosen(
+                format!("{key}.metrics"),
+                format!("SC-WRES metrics for {action}"),
+                &metrics(&a.metrics),
+                &metrics(&b.metrics),
             );
         },
     );

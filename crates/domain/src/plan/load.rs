@@ -736,6 +736,11 @@ mod tests {
         without.action_plan.header = crate::plan::PlanHeader::default();
         without.action_plan.objectives[0].theme.clear();
         without.action_plan.objectives[0].indicators.clear();
+        assert_eq!(
+            without.action_plan.objectives[0].actions[0].metrics,
+            ["leaving"]
+        );
+        without.action_plan.objectives[0].actions[0].metrics.clear();
         assert_eq!(without, plan);
     }
 

@@ -903,6 +903,10 @@ pub struct Action {
     /// The journey breakthrough points this action answers, by id ("starting.leadership").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breakthroughs: Vec<String>,
+    /// The SC-WRES metrics this action answers, by id ("appointment"), in SC-WRES order
+    /// (schema 8).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<String>,
 }
 
 /// What an action with no words yet is called in lists and exports.
@@ -937,6 +941,28 @@ impl ActionPlanSection {
             None => "REAP".to_string(),
         };
         self.add_linked_action(title, |a| a.anchors.push(anchor_id.to_string()))
+    }
+
+    /// The actions linked to an SC-WRES metric, in plan order.
+    pub fn actions_for_metric(&self, metric_id: &str) -> Vec<&Action> {
+        self.objectives
+            .iter()
+            .flat_map(|o| &o.actions)
+            .filter(|a| a.metrics.iter().any(|id| id == metric_id))
+            .collect()
+    }
+
+    /// Adds an empty action linked to an SC-WRES metric, in the objective titled
+    /// "SC-WRES: <theme>" for the first action-plan theme the metric informs ("SC-WRES:
+    /// Leadership" for pay bands), made at the end if there is none; returns its id.
+    pub fn add_action_for_metric(&mut self, metric: crate::stats::Metric) -> String {
+        let theme = crate::wres::THEMES
+            .iter()
+            .find(|(_, metrics)| metrics.contains(&metric))
+            .map_or("Culture and staff experience", |(name, _)| name);
+        self.add_linked_action(format!("SC-WRES: {theme}"), |a| {
+            a.metrics.push(crate::wres::metric_id(metric).to_string())
+        })
     }
 
     /// The actions linked to a journey stage, in plan order.

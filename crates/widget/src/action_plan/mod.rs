@@ -8,22 +8,29 @@
 
 use leptos::prelude::*;
 use race_equity_domain::action_plan::{self as ap, Unanswered};
+use race_equity_domain::action_plan_export;
 use race_equity_domain::dates::Date;
+use race_equity_domain::file_names::download_name;
 use race_equity_domain::messages::action_plan as m;
 use race_equity_domain::plan::edits::Edit;
 use race_equity_domain::plan::{Action, ActionStatus, HeaderField, Objective};
+use race_equity_domain::stats::WORKFORCE_METRICS;
 use race_equity_domain::{reap, timeframe, wres};
 
+use crate::download::{download, download_bytes};
 use crate::form::{
-    app_root, focus_soon, Button, Confirming, PageContents, RemoveButton, SelectField, StatusTag,
-    TextArea, TextField, Tone,
+    app_root, chosen_audience, focus_soon, AudienceChoice, Button, Confirming, PageContents,
+    RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
 };
-use crate::state::{today, Planner};
+use crate::state::{now, today, Planner};
 
 const SUMMARY: &str = "rep-ap-summary";
 const HEADER: &str = "rep-ap-header";
 const OBJECTIVES: &str = "rep-ap-objectives";
 const UNANSWERED: &str = "rep-ap-unanswered";
+const DOWNLOADS: &str = "rep-ap-downloads";
+/// The radio group asking who a download is for.
+const AUDIENCE: &str = "rep-ap-audience";
 const ADD_OBJECTIVE: &str = "rep-ap-add-objective";
 
 fn status_tone(status: ActionStatus) -> Tone {
@@ -69,6 +76,7 @@ pub fn ActionPlanScreen() -> impl IntoView {
         (HEADER.to_string(), m::HEADER_TITLE.to_string()),
         (OBJECTIVES.to_string(), m::OBJECTIVES_TITLE.to_string()),
         (UNANSWERED.to_string(), m::UNANSWERED_TITLE.to_string()),
+        (DOWNLOADS.to_string(), m::DOWNLOADS_TITLE.to_string()),
     ];
     let app = app_root();
     let add_objective = Callback::new(move |()| {
@@ -99,6 +107,7 @@ pub fn ActionPlanScreen() -> impl IntoView {
                         <Button id=ADD_OBJECTIVE label=m::ADD_OBJECTIVE.to_string() on_press=add_objective/>
                     </section>
                     <NotYetAnswered/>
+                    <Downloads/>
                 </div>
             </div>
         </div>
@@ -414,6 +423,14 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
     });
     let answers =
         Memo::new(move |_| action.with(|a| a.as_ref().map(ap::answers).unwrap_or_default()));
+    // The linked metrics' figures as the team sees them (every count: it is their own data).
+    let data = Memo::new(move |_| {
+        action.with(|a| {
+            a.as_ref()
+                .map(|a| planner.plan.with(|p| ap::data_from_metrics(p, a, false)))
+                .unwrap_or_default()
+        })
+    });
     let which = Signal::derive(move || format!("{} {}", m::WHICH_ACTION, n.get()));
     let statuses = ActionStatus::ALL
         .into_iter()
@@ -497,6 +514,17 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
                 value=field(|a| &a.progress)
                 on_input=edit(|id, progress| Edit::SetActionProgress { id, progress })
             />
+            {move || {
+                let lines = data.get();
+                (!lines.is_empty()).then(|| {
+                    let items = lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+                    view! {
+                        <p class="rep-label-s">{m::DATA_FROM_METRICS}</p>
+                        <ul class="rep-list">{items}</ul>
+                    }
+                })
+            }}
+            <MetricLinks id=id.clone() which=which/>
             <p class="rep-label-s">{m::ANSWERS}</p>
             {move || {
                 let lines = answers.get();
@@ -514,6 +542,111 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
                 then_focus=then_focus
             />
         </li>
+    }
+}
+
+/// The SC-WRES metrics an action answers, as checkboxes in a section that opens on request (ten
+/// per action would make the plan hard to read).
+#[component]
+fn MetricLinks(id: String, which: Signal<String>) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let read_only = crate::form::read_only();
+    let linked = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            planner.plan.with(|p| {
+                p.action_plan
+                    .objectives
+                    .iter()
+                    .flat_map(|o| &o.actions)
+                    .find(|a| a.id == id)
+                    .map(|a| a.metrics.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let boxes = WORKFORCE_METRICS
+        .into_iter()
+        .map(|metric| {
+            let metric_id = wres::metric_id(metric);
+            let box_id = format!("rep-ap-{id}-metric-{metric_id}");
+            let action = id.clone();
+            view! {
+                <div class="rep-radio">
+                    <input
+                        type="checkbox"
+                        id=box_id.clone()
+                        prop:checked=move || linked.with(|l| l.iter().any(|m| m == metric_id))
+                        disabled=move || read_only.get()
+                        on:change=move |ev| {
+                            planner.apply(Edit::SetActionMetric {
+                                id: action.clone(),
+                                metric,
+                                linked: event_target_checked(&ev),
+                            });
+                        }
+                    />
+                    <label for=box_id>{wres::metric_title(metric)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let summary = move || {
+        let n = linked.with(Vec::len);
+        format!("{} ({n} {})", m::METRICS_LINKED, m::CHOSEN)
+    };
+    view! {
+        <details class="rep-details">
+            <summary class="rep-details__summary">
+                {summary}
+                <span class="rep-visually-hidden">{move || format!(" ({})", which.get())}</span>
+            </summary>
+            <fieldset class="rep-fieldset">
+                <legend class="rep-visually-hidden">{move || format!("{} ({})", m::METRICS_LINKED, which.get())}</legend>
+                {boxes}
+            </fieldset>
+        </details>
+    }
+}
+
+/// Downloads of the action plan, for the team or to share outside it.
+#[component]
+fn Downloads() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let Today(today) = expect_context::<Today>();
+    let audience = RwSignal::new(chosen_audience(AUDIENCE));
+    let name = move |ext: &str| {
+        planner
+            .plan
+            .with_untracked(|p| download_name(&p.title, "action-plan", &now(), ext))
+    };
+    let csv = Callback::new(move |()| {
+        let text = planner
+            .plan
+            .with_untracked(|p| action_plan_export::csv(p, today, audience.get_untracked()));
+        if let Err(message) = download(&name("csv"), "text/csv", &text) {
+            planner.notice(message);
+        }
+    });
+    let xlsx = Callback::new(move |()| {
+        let bytes = planner
+            .plan
+            .with_untracked(|p| action_plan_export::xlsx(p, today, audience.get_untracked()));
+        let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        if let Err(message) = download_bytes(&name("xlsx"), mime, &bytes) {
+            planner.notice(message);
+        }
+    });
+    view! {
+        <section class="rep-section" aria-labelledby=DOWNLOADS>
+            <h2 class="rep-heading-l" id=DOWNLOADS tabindex="-1">{m::DOWNLOADS_TITLE}</h2>
+            <p class="rep-hint">{m::DOWNLOADS_HINT}</p>
+            <AudienceChoice name=AUDIENCE chosen=audience/>
+            <div class="rep-button-group">
+                <Button id="rep-ap-csv" label=m::DOWNLOAD_CSV.to_string() on_press=csv always=true/>
+                <Button id="rep-ap-xlsx" label=m::DOWNLOAD_XLSX.to_string() on_press=xlsx always=true/>
+            </div>
+        </section>
     }
 }
 

@@ -42,6 +42,10 @@ pub fn DataScreen() -> impl IntoView {
             if p.data.periods.len() > 1 {
                 entries.push(("rep-d-over-time".to_string(), m::OVER_TIME.to_string()));
             }
+            entries.push((
+                workforce::METRIC_ACTIONS_ID.to_string(),
+                m::METRIC_ACTIONS_TITLE.to_string(),
+            ));
             entries
         })
     });

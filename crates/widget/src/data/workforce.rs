@@ -105,6 +105,7 @@ pub fn WorkforcePart() -> impl IntoView {
             <Show when=move || ids.with(|i| i.len() > 1)>
                 <OverTime/>
             </Show>
+            <MetricActions/>
             <Themes/>
         </section>
     }
@@ -918,6 +919,65 @@ fn OverTime() -> impl IntoView {
                     })
                 }}
             </div>
+        </section>
+    }
+}
+
+/// Where the metrics' actions are listed, for the screen's contents.
+pub const METRIC_ACTIONS_ID: &str = "rep-d-metric-actions";
+
+/// Each SC-WRES metric with the actions that answer it (as numbered in the action plan), and a
+/// button to add one: the metric's side of the links the action plan shows from the action's.
+#[component]
+fn MetricActions() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let items = stats::WORKFORCE_METRICS
+        .into_iter()
+        .map(|metric| {
+            let metric_id = wres::metric_id(metric);
+            let actions = Memo::new(move |_| {
+                planner.plan.with(|p| {
+                    let numbers = race_equity_domain::action_plan::numbers(&p.action_plan);
+                    p.action_plan
+                        .actions_for_metric(metric_id)
+                        .into_iter()
+                        .map(|a| {
+                            let n = numbers.iter().find(|(id, _)| *id == a.id).map_or(0, |(_, n)| *n);
+                            format!("{} {n}: {}", m::ACTION_NUMBERED, a.description())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            });
+            let add = Callback::new(move |()| {
+                // The new action shows in the list above the button, which keeps focus.
+                planner.apply(Edit::AddActionForMetric { metric });
+            });
+            view! {
+                <li class="rep-metric-actions__item">
+                    <h4 class="rep-heading-s">{title(metric)}</h4>
+                    {move || {
+                        let list = actions.get();
+                        if list.is_empty() {
+                            view! { <p class="rep-hint">{m::NO_METRIC_ACTIONS}</p> }.into_any()
+                        } else {
+                            let items = list.into_iter().map(|a| view! { <li>{a}</li> }).collect_view();
+                            view! { <ul class="rep-list">{items}</ul> }.into_any()
+                        }
+                    }}
+                    <Button
+                        id=format!("rep-d-add-action-{metric_id}")
+                        label=format!("{} {}", m::ADD_METRIC_ACTION, wres::metric_title(metric))
+                        on_press=add
+                    />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="rep-section" aria-labelledby=METRIC_ACTIONS_ID>
+            <h3 class="rep-heading-m" id=METRIC_ACTIONS_ID tabindex="-1">{m::METRIC_ACTIONS_TITLE}</h3>
+            <p class="rep-hint">{m::METRIC_ACTIONS_HINT}</p>
+            <ul class="rep-metric-actions">{items}</ul>
         </section>
     }
 }
