@@ -258,3 +258,45 @@ test('the action plan downloads as Excel and CSV in the SC-WRES columns; shared 
   assert.match(csv, /Leaving the organisation, 2025-26: 2\.50/);
   await context.close();
 });
+
+test('filters for a progress meeting: by lead, status, theme and overdue, saying how many show', async () => {
+  const plan = blankPlan('team', 'Our team', {
+    action_plan: {
+      objectives: [
+        { id: 'o1', title: 'Fair appointments', lead: 'Head of HR', theme: 'Recruitment and retention', actions: [
+          { id: 'a1', text: 'Independent panel members', status: 'at_risk', by_when: '2020-06-30' },
+          { id: 'a2', text: 'Exit conversations', who: 'Workforce lead', status: 'on_track', by_when: 'ongoing' },
+        ] },
+        { id: 'o2', title: 'Leaders who reflect the workforce', lead: 'Director', theme: 'Leadership', actions: [
+          { id: 'a3', text: 'Reverse mentoring', status: 'done', by_when: '2020-01-31' },
+        ] },
+      ],
+    },
+  });
+  const { context, widget } = await openWithPlans(env.browser, env.server, [plan]);
+  await goTo(widget, 'Action plan');
+  const visible = async () => (await widget.locator('.rep-action--planned:visible .rep-action__number').allInnerTexts());
+  const count = () => field(widget, 'rep-ap-filter-count').innerText();
+  assert.deepEqual(await visible(), ['Action 1', 'Action 2', 'Action 3']);
+
+  await field(widget, 'rep-ap-filter-lead').selectOption('Workforce lead');
+  assert.deepEqual(await visible(), ['Action 2']);
+  assert.equal(await count(), 'Showing 1 of 3 actions');
+  assert.equal(await widget.locator('.rep-objective:visible').count(), 1, 'an objective with nothing to show is hidden');
+
+  await field(widget, 'rep-ap-filter-lead').selectOption('');
+  await field(widget, 'rep-ap-filter-theme').selectOption('Leadership');
+  assert.deepEqual(await visible(), ['Action 3']);
+
+  await field(widget, 'rep-ap-filter-theme').selectOption('');
+  await field(widget, 'rep-ap-filter-overdue').check();
+  assert.deepEqual(await visible(), ['Action 1'], 'a3 is past its date but done');
+  await field(widget, 'rep-ap-filter-status').selectOption('on_track');
+  assert.deepEqual(await visible(), []);
+  assert.equal(await count(), 'Showing 0 of 3 actions');
+
+  await widget.getByRole('button', { name: 'Show every action' }).click();
+  assert.deepEqual(await visible(), ['Action 1', 'Action 2', 'Action 3']);
+  assert.equal(await field(widget, 'rep-ap-filter-overdue').isChecked(), false);
+  await context.close();
+});

@@ -292,8 +292,30 @@ pub struct Filter {
     /// surrounding spaces. A blank lead picks the actions with no lead named.
     pub lead: Option<String>,
     pub status: Option<ActionStatus>,
+    /// Only actions whose objective serves this SC-WRES theme (by name).
+    pub theme: Option<String>,
     /// Only actions that are not done and past their due date.
     pub overdue_only: bool,
+}
+
+impl Filter {
+    /// Whether the filter lets every action through.
+    pub fn is_off(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Whether `action`, in `objective`, passes the filter on `today`, its timeframe read as typed.
+    pub fn passes(&self, objective: &Objective, action: &Action, today: Date) -> bool {
+        self.lead
+            .as_deref()
+            .is_none_or(|lead| lead_key(lead) == lead_key(lead_of(objective, action)))
+            && self.status.is_none_or(|status| action.status == status)
+            && self
+                .theme
+                .as_deref()
+                .is_none_or(|theme| objective.theme.trim() == theme)
+            && (!self.overdue_only || action_is_overdue(action, today))
+    }
 }
 
 /// The actions that pass the filter, in plan order, as of `today` (the user's local date).
@@ -303,18 +325,21 @@ pub fn filter<'a>(
     today: Date,
     timeframe_of: impl Fn(&Action) -> Timeframe,
 ) -> Vec<&'a Action> {
-    let lead = filter.lead.as_deref().map(lead_key);
     all_actions(&plan.action_plan)
         .filter(|(objective, action)| {
-            lead.as_ref()
-                .is_none_or(|lead| *lead == lead_key(lead_of(objective, action)))
-                && filter.status.is_none_or(|status| action.status == status)
-                && (!filter.overdue_only
-                    || is_overdue(
-                        &timeframe_of(action),
-                        today,
-                        action.status == ActionStatus::Done,
-                    ))
+            let overdue = || {
+                is_overdue(
+                    &timeframe_of(action),
+                    today,
+                    action.status == ActionStatus::Done,
+                )
+            };
+            Filter {
+                overdue_only: false,
+                ..filter.clone()
+            }
+            .passes(objective, action, today)
+                && (!filter.overdue_only || overdue())
         })
         .map(|(_, action)| action)
         .collect()

@@ -472,6 +472,15 @@ pub mod action_plan {
     pub const OVERDUE_TAG: &str = "Overdue";
     /// Before how the planner reads a timeframe ("due 31 October 2026").
     pub const READ_AS: &str = "Read as:";
+    pub const FILTERS_TITLE: &str = "Show only";
+    pub const ANY_LEAD: &str = "Any lead";
+    pub const ANY_STATUS: &str = "Any status";
+    pub const ANY_THEME: &str = "Any theme";
+    pub const OVERDUE_ONLY: &str = "Overdue actions only";
+    pub const SHOWING: &str = "Showing";
+    pub const OF: &str = "of";
+    pub const ACTIONS_WORD: &str = "actions";
+    pub const CLEAR_FILTERS: &str = "Show every action";
     pub const DATA_FROM_METRICS: &str = "Data from the metrics";
     pub const METRICS_LINKED: &str = "Social Care WRES metrics it answers";
     pub const CHOSEN: &str = "chosen";

@@ -87,10 +87,10 @@ fn actions_are_numbered_across_the_plan_and_empty_objectives_take_no_number() {
 }
 
 #[test]
-fn the_example_plan_numbers_its_six_actions_in_order() {
+fn the_example_plan_numbers_its_eight_actions_in_order() {
     let plan = Plan::example();
     let numbers = numbers(&plan.action_plan);
-    let expected: Vec<(String, u32)> = (1..=6).map(|n| (format!("a{n}"), n)).collect();
+    let expected: Vec<(String, u32)> = (1..=8).map(|n| (format!("a{n}"), n)).collect();
     assert_eq!(numbers, expected);
 }
 
@@ -200,12 +200,15 @@ fn an_empty_plan_summarises_to_zero() {
 }
 
 #[test]
-fn the_example_plan_has_two_overdue_actions_late_in_2026() {
+fn the_example_plan_has_three_overdue_actions_late_in_2026() {
     let plan = Plan::example();
     let summary = summary_of(&plan, "2026-11-28");
-    assert_eq!(summary.actions, 6);
-    assert_eq!(summary.by_status, [3, 3, 0, 0]);
-    assert_eq!(summary.overdue, 2, "a1 (March 2025) and a2 (May 2025)");
+    assert_eq!(summary.actions, 8);
+    assert_eq!(summary.by_status, [3, 4, 1, 0]);
+    assert_eq!(
+        summary.overdue, 3,
+        "a1 (March 2025), a2 (May 2025) and a7 (Q2 2026-27, July to September 2026)"
+    );
     assert_eq!(
         summary.by_theme[0].1.actions, 2,
         "a3 and a4 answer Data anchors"
@@ -215,10 +218,10 @@ fn the_example_plan_has_two_overdue_actions_late_in_2026() {
         .iter()
         .map(|(_, t)| t.overdue)
         .collect();
-    assert_eq!(overdue, [2, 0, 0]);
+    assert_eq!(overdue, [2, 0, 0, 1]);
     // The last day of 2026 is the due date of a3 and a6: not overdue on it, overdue after.
-    assert_eq!(summary_of(&plan, "2026-12-31").overdue, 2);
-    assert_eq!(summary_of(&plan, "2027-01-01").overdue, 4);
+    assert_eq!(summary_of(&plan, "2026-12-31").overdue, 3);
+    assert_eq!(summary_of(&plan, "2027-01-01").overdue, 5);
 }
 
 #[test]
@@ -335,6 +338,7 @@ fn filters_by_status_and_overdue_combine() {
     let everything = Filter {
         lead: Some("hr business partner".into()),
         status: Some(ActionStatus::NotStarted),
+        theme: None,
         overdue_only: true,
     };
     assert!(
@@ -683,9 +687,9 @@ fn removing_an_action_leaves_the_plan_consistent() {
     assert!(dangling_links(&plan).is_empty());
     assert!(plan.action_plan.actions_for_anchor("1.2").is_empty());
     assert!(unanswered(&plan).anchors.contains(&"1.2"));
-    assert_eq!(plan.action_plan.objectives.len(), 3, "the objective stays");
+    assert_eq!(plan.action_plan.objectives.len(), 4, "the objective stays");
     let numbers = numbers(&plan.action_plan);
-    assert_eq!(numbers.len(), 5);
+    assert_eq!(numbers.len(), 7);
     assert_eq!(numbers[2], ("a4".to_string(), 3));
     // The plan still saves and loads as it is.
     let loaded = crate::plan::load(&crate::plan::to_json(&plan)).unwrap();
@@ -753,4 +757,43 @@ fn an_action_is_overdue_from_the_day_after_its_timeframe_ends_unless_done() {
     let quarter = action("a4", ActionStatus::AtRisk, "Q3 2026");
     assert!(!action_is_overdue(&quarter, day("2026-09-30")));
     assert!(action_is_overdue(&quarter, day("2026-10-01")));
+}
+
+#[test]
+fn a_filter_by_theme_keeps_the_actions_of_objectives_that_serve_it() {
+    let mut plan = plan_with(vec![
+        objective("o1", "Jo", vec![action("a1", ActionStatus::OnTrack, "")]),
+        objective(
+            "o2",
+            "Sam",
+            vec![action("a2", ActionStatus::Done, "2020-01-01")],
+        ),
+    ]);
+    plan.action_plan.objectives[0].theme = "Leadership".into();
+    let filter = Filter {
+        theme: Some("Leadership".into()),
+        ..Filter::default()
+    };
+    assert!(!filter.is_off() && Filter::default().is_off());
+    assert_eq!(
+        ids(&super::filter(&plan, &filter, day("2026-01-01"), by_when)),
+        ["a1"]
+    );
+    let o2 = &plan.action_plan.objectives[1];
+    let lead = Filter {
+        lead: Some(" sam ".into()),
+        ..Filter::default()
+    };
+    assert!(
+        lead.passes(o2, &o2.actions[0], day("2026-01-01")),
+        "the objective's lead, any case"
+    );
+    let overdue = Filter {
+        overdue_only: true,
+        ..Filter::default()
+    };
+    assert!(
+        !overdue.passes(o2, &o2.actions[0], day("2026-01-01")),
+        "done is never overdue"
+    );
 }

@@ -394,9 +394,9 @@ mod tests {
             assert!(crate::dates::Date::parse_iso(&linked[0].by_when).is_some());
         }
         let mut copy = plan.action_plan.clone();
-        // a5 and a6 are the journey's actions.
-        assert_eq!(copy.add_action_for_anchor("1.1"), "a7");
-        assert_eq!(copy.objectives.len(), 3, "the Data objective is reused");
+        // a5 and a6 are the journey's actions, a7 and a8 the workforce's.
+        assert_eq!(copy.add_action_for_anchor("1.1"), "a9");
+        assert_eq!(copy.objectives.len(), 4, "the Data objective is reused");
     }
 
     #[test]
@@ -542,7 +542,7 @@ mod tests {
     #[test]
     fn the_examples_journey_actions_answer_the_stage_shown_after_the_cap() {
         let plan = Plan::example();
-        let objective = plan.action_plan.objectives.last().unwrap();
+        let objective = &plan.action_plan.objectives[2];
         assert_eq!(objective.title, "Journey: Starting");
         let shown = plan.journey.overall().map(|o| o.stage);
         assert_eq!(shown, Some(Stage::Starting), "Developing, capped");

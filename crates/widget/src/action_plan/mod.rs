@@ -59,6 +59,7 @@ pub fn ActionPlanScreen() -> impl IntoView {
     Confirming::provide();
     let today = local_today();
     provide_context(Today(today));
+    provide_context(Filters(RwSignal::new(ap::Filter::default())));
     let ids = Memo::new(move |_| {
         planner.plan.with(|p| {
             p.action_plan
@@ -99,6 +100,9 @@ pub fn ActionPlanScreen() -> impl IntoView {
                         <Show when=move || ids.with(Vec::is_empty)>
                             <p class="rep-hint">{m::NO_ACTIONS_YET}</p>
                         </Show>
+                        <Show when=move || !ids.with(Vec::is_empty)>
+                            <FilterBar/>
+                        </Show>
                         <For
                             each=move || ids.get()
                             key=|id| id.clone()
@@ -110,6 +114,137 @@ pub fn ActionPlanScreen() -> impl IntoView {
                     <Downloads/>
                 </div>
             </div>
+        </div>
+    }
+}
+
+/// The filter over the actions, shared by the filter bar and each objective and action.
+#[derive(Clone, Copy)]
+struct Filters(RwSignal<ap::Filter>);
+
+/// Filters for a progress meeting: by lead, status, theme, and overdue only; says how many
+/// actions show. Objectives with no action that passes are hidden while a filter is on.
+#[component]
+fn FilterBar() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let Filters(filter) = expect_context::<Filters>();
+    let Today(today) = expect_context::<Today>();
+    let leads = Memo::new(move |_| {
+        planner.plan.with(|p| {
+            ap::leads(p)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+    });
+    let counts = Memo::new(move |_| {
+        filter.with(|f| {
+            planner.plan.with(|p| {
+                let all = p
+                    .action_plan
+                    .objectives
+                    .iter()
+                    .flat_map(|o| o.actions.iter().map(move |a| (o, a)));
+                let total = all.clone().count();
+                let shown = all.filter(|(o, a)| f.passes(o, a, today)).count();
+                (shown, total)
+            })
+        })
+    });
+    let lead_options = move || {
+        let chosen = filter.with(|f| f.lead.clone());
+        std::iter::once((String::new(), m::ANY_LEAD.to_string()))
+            .chain(leads.get().into_iter().map(|l| (l.clone(), l)))
+            .map(|(value, words)| {
+                let selected = chosen.as_deref() == Some(value.as_str()) && !value.is_empty();
+                view! { <option value=value selected=selected>{words}</option> }
+            })
+            .collect_view()
+    };
+    let status_options = std::iter::once((String::new(), m::ANY_STATUS.to_string()))
+        .chain(
+            ActionStatus::ALL
+                .into_iter()
+                .map(|s| (s.id().to_string(), s.title().to_string())),
+        )
+        .map(|(value, words)| view! { <option value=value>{words}</option> })
+        .collect_view();
+    let theme_options = std::iter::once((String::new(), m::ANY_THEME.to_string()))
+        .chain(
+            wres::THEMES
+                .iter()
+                .map(|(t, _)| (t.to_string(), t.to_string())),
+        )
+        .map(|(value, words)| view! { <option value=value>{words}</option> })
+        .collect_view();
+    let some = |v: String| Some(v).filter(|v| !v.is_empty());
+    view! {
+        <div class="rep-filters" role="group" aria-labelledby="rep-ap-filters-title">
+            <h3 class="rep-heading-s" id="rep-ap-filters-title">{m::FILTERS_TITLE}</h3>
+            <div class="rep-form-row">
+                <div class="rep-form-group">
+                    <label class="rep-label" for="rep-ap-filter-lead">{m::LEAD}</label>
+                    <select
+                        class="rep-select"
+                        id="rep-ap-filter-lead"
+                        prop:value=move || filter.with(|f| f.lead.clone().unwrap_or_default())
+                        on:change=move |ev| filter.update(|f| f.lead = some(event_target_value(&ev)))
+                    >
+                        {lead_options}
+                    </select>
+                </div>
+                <div class="rep-form-group">
+                    <label class="rep-label" for="rep-ap-filter-status">{m::STATUS}</label>
+                    <select
+                        class="rep-select"
+                        id="rep-ap-filter-status"
+                        prop:value=move || filter.with(|f| f.status.map(|s| s.id().to_string()).unwrap_or_default())
+                        on:change=move |ev| filter.update(|f| f.status = ActionStatus::from_id(&event_target_value(&ev)))
+                    >
+                        {status_options}
+                    </select>
+                </div>
+                <div class="rep-form-group">
+                    <label class="rep-label" for="rep-ap-filter-theme">{m::THEME}</label>
+                    <select
+                        class="rep-select"
+                        id="rep-ap-filter-theme"
+                        prop:value=move || filter.with(|f| f.theme.clone().unwrap_or_default())
+                        on:change=move |ev| filter.update(|f| f.theme = some(event_target_value(&ev)))
+                    >
+                        {theme_options}
+                    </select>
+                </div>
+            </div>
+            <div class="rep-radio">
+                <input
+                    type="checkbox"
+                    id="rep-ap-filter-overdue"
+                    prop:checked=move || filter.with(|f| f.overdue_only)
+                    on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev))
+                />
+                <label for="rep-ap-filter-overdue">{m::OVERDUE_ONLY}</label>
+            </div>
+            <p class="rep-filters__count" role="status" id="rep-ap-filter-count">
+                {move || {
+                    let (shown, total) = counts.get();
+                    if filter.with(ap::Filter::is_off) {
+                        String::new()
+                    } else {
+                        format!("{} {shown} {} {total} {}", m::SHOWING, m::OF, m::ACTIONS_WORD)
+                    }
+                }}
+            </p>
+            <Show when=move || !filter.with(ap::Filter::is_off)>
+                <button
+                    type="button"
+                    class="rep-button rep-button--secondary"
+                    id="rep-ap-filter-clear"
+                    on:click=move |_| filter.set(ap::Filter::default())
+                >
+                    {m::CLEAR_FILTERS}
+                </button>
+            </Show>
         </div>
     }
 }
@@ -308,8 +443,25 @@ fn ObjectiveItem(id: String) -> impl IntoView {
         })
     };
     let add_for_rows = add_id.clone();
+    let Filters(filter) = expect_context::<Filters>();
+    let Today(today) = expect_context::<Today>();
+    let hidden = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            filter.with(|f| {
+                !f.is_off()
+                    && planner.plan.with(|p| {
+                        p.action_plan
+                            .objectives
+                            .iter()
+                            .find(|o| o.id == id)
+                            .is_some_and(|o| !o.actions.iter().any(|a| f.passes(o, a, today)))
+                    })
+            })
+        })
+    };
     view! {
-        <section class="rep-objective" aria-labelledby=labelled_by>
+        <section class="rep-objective" aria-labelledby=labelled_by hidden=move || hidden.get()>
             <h3 class="rep-heading-m" id=heading_id tabindex="-1">{heading}</h3>
             <TextField
                 id=format!("rep-ob-{id}-title")
@@ -453,10 +605,26 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
             planner.apply(Edit::RemoveAction { id: id.clone() });
         })
     };
+    let Filters(filter) = expect_context::<Filters>();
+    let hidden = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            filter.with(|f| {
+                !f.is_off()
+                    && planner.plan.with(|p| {
+                        !p.action_plan.objectives.iter().any(|o| {
+                            o.actions
+                                .iter()
+                                .any(|a| a.id == id && f.passes(o, a, today))
+                        })
+                    })
+            })
+        })
+    };
     let timeframe_id = format!("rep-ap-{id}-by_when");
     let reading_id = format!("{timeframe_id}-reading");
     view! {
-        <li class="rep-action rep-action--planned" id=format!("rep-ap-{id}")>
+        <li class="rep-action rep-action--planned" id=format!("rep-ap-{id}") hidden=move || hidden.get()>
             <p class="rep-action__tags">
                 <strong class="rep-action__number">{move || format!("{} {}", m::ACTION_WORD, n.get())}</strong>
                 " "
