@@ -300,3 +300,39 @@ test('filters for a progress meeting: by lead, status, theme and overdue, saying
   assert.equal(await field(widget, 'rep-ap-filter-overdue').isChecked(), false);
   await context.close();
 });
+
+test('the five planning steps and the staff-voice log are recorded and kept over a reload', async () => {
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [blankPlan('team', 'Our team')]);
+  await goTo(widget, 'Action plan');
+  assert.equal(await field(widget, 'rep-ap-steps-done').innerText(), '0 of 5 steps done.');
+  assert.match(await widget.locator('.rep-step').nth(4).innerText(), /^Step 5: Evaluation\/continuous improvement/);
+  await field(widget, 'rep-ap-step-prepare-done').check();
+  await field(widget, 'rep-ap-step-prepare-notes').fill('Project group of eight, two seats for the staff network.');
+  await until(async () => (await field(widget, 'rep-ap-steps-done').innerText()) === '1 of 5 steps done.', 'the count of steps done');
+
+  await widget.getByRole('button', { name: 'Add a staff-voice entry' }).click();
+  await until(async () => (await focusedId(page)) === 'rep-ap-voice-v1-date', 'focus on the new entry\'s date');
+  await field(widget, 'rep-ap-voice-v1-how').selectOption('focus_group');
+  await field(widget, 'rep-ap-voice-v1-who').fill('Staff network, 14 people');
+  await field(widget, 'rep-ap-voice-v1-feedback').fill('Panels are rarely diverse.');
+  await field(widget, 'rep-ap-voice-v1-changed').fill('Independent panel members from April.');
+  await waitForSaved(widget);
+
+  await page.reload();
+  await waitForPlanner(page);
+  await goTo(widget, 'Action plan');
+  assert.equal(await field(widget, 'rep-ap-step-prepare-done').isChecked(), true);
+  assert.equal(await field(widget, 'rep-ap-step-prepare-notes').inputValue(), 'Project group of eight, two seats for the staff network.');
+  assert.equal(await field(widget, 'rep-ap-voice-v1-how').inputValue(), 'focus_group');
+  assert.equal(await field(widget, 'rep-ap-voice-v1-changed').inputValue(), 'Independent panel members from April.');
+  const saved = (await storedPlan(page, 'team')).action_plan;
+  assert.deepEqual(saved.steps, [{ step: 'prepare', done: true, notes: 'Project group of eight, two seats for the staff network.' }]);
+  assert.equal(saved.voice[0].who, 'Staff network, 14 people');
+
+  await widget.getByRole('button', { name: 'Remove staff-voice entry 1' }).click();
+  await widget.getByRole('button', { name: 'Yes, remove: Remove staff-voice entry 1' }).click();
+  await until(async () => /Nothing recorded yet/.test(await widget.locator('section[aria-labelledby="rep-ap-voice"]').innerText()), 'the entry to go');
+  assert.equal(await focusedId(page), 'rep-ap-add-voice');
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});

@@ -472,6 +472,31 @@ pub mod action_plan {
     pub const OVERDUE_TAG: &str = "Overdue";
     /// Before how the planner reads a timeframe ("due 31 October 2026").
     pub const READ_AS: &str = "Read as:";
+    pub const STEPS_TITLE: &str = "The five steps of action planning";
+    pub const STEPS_HINT: &str =
+        "The Social Care WRES guidance plans in five steps. Record each as you take it.";
+    pub const STEP: &str = "Step";
+    pub const WHICH_STEP: &str = "step";
+    pub const STEP_DONE: &str = "Done";
+    pub const STEP_DATE: &str = "When";
+    pub const STEP_NOTES: &str = "Notes";
+    pub const OF_FIVE: &str = "of 5";
+    pub const STEPS_DONE: &str = "steps done.";
+    pub const VOICE_TITLE: &str = "Staff voice";
+    pub const VOICE_HINT: &str = "Each time you hear from staff about the plan (a focus group, a survey, a listening event): when, who, what they said and what changed because of it.";
+    pub const NO_VOICE: &str = "Nothing recorded yet.";
+    pub const ADD_VOICE: &str = "Add a staff-voice entry";
+    pub const REMOVE_VOICE: &str = "Remove staff-voice entry";
+    pub const VOICE_ENTRY: &str = "Entry";
+    pub const WHICH_VOICE: &str = "staff-voice entry";
+    pub const VOICE_DATE: &str = "Date";
+    pub const VOICE_HOW: &str = "How";
+    pub const HOW_NOT_SAID: &str = "Not said";
+    /// In the order of `plan::VoiceEntry::HOW`.
+    pub const HOW_WORDS: [&str; 3] = ["Focus group", "Survey", "Other"];
+    pub const VOICE_WHO: &str = "Who took part";
+    pub const VOICE_FEEDBACK: &str = "Key feedback";
+    pub const VOICE_CHANGED: &str = "What changed as a result";
     pub const FILTERS_TITLE: &str = "Show only";
     pub const ANY_LEAD: &str = "Any lead";
     pub const ANY_STATUS: &str = "Any status";

@@ -611,6 +611,51 @@ pub fn over_time(periods: &[PeriodFigures], settings: &Settings) -> Vec<OverTime
         .collect()
 }
 
+/// One of the five steps of SC-WRES action planning (seed 002).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanningStep {
+    /// Stable: saved records refer to it.
+    pub id: &'static str,
+    /// The step's name as the SC-WRES guidance gives it.
+    pub title: &'static str,
+    /// What the step involves, in our words.
+    pub about: &'static str,
+}
+
+/// The five steps of SC-WRES action planning, in order (seed 002).
+pub const PLANNING_STEPS: [PlanningStep; 5] = [
+    PlanningStep {
+        id: "prepare",
+        title: "Preparing the ground",
+        about: "Set up a project group with a lead member, drawn from across the organisation (staff representatives, principal social workers, HR, equality and communications leads), with the authority to call meetings, consult and sign off the plan. Plan how staff at every level will hear about the work.",
+    },
+    PlanningStep {
+        id: "analyse",
+        title: "Metric analysis and sense making",
+        about: "The project group goes through the nine metrics, weighs the first findings against what it knows locally, and picks out the messages and questions to take to staff.",
+    },
+    PlanningStep {
+        id: "consult",
+        title: "Checking findings and developing actions",
+        about: "Share the findings widely, at every level, and gather feedback and ideas for solutions; look at wider evidence and what has helped elsewhere.",
+    },
+    PlanningStep {
+        id: "final",
+        title: "Final action plan",
+        about: "The project group, with staff advisers and decision makers, tests the proposed actions: what has worked before, the evidence, cost against impact, and what success looks like. A final list of priorities is signed off.",
+    },
+    PlanningStep {
+        id: "evaluate",
+        title: "Evaluation/continuous improvement",
+        about: "Agree how the plan\u{2019}s impact will be watched and feedback gathered, with staff consulted along the way.",
+    },
+];
+
+/// The planning step with this id.
+pub fn planning_step(id: &str) -> Option<&'static PlanningStep> {
+    PLANNING_STEPS.iter().find(|s| s.id == id)
+}
+
 /// The six themes of an SC-WRES action plan (seed 004), each with the metrics that inform it.
 pub const THEMES: [(&str, &[Metric]); 6] = [
     ("Leadership", &[Metric::PayBands, Metric::SeniorRoles]),

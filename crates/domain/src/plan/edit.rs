@@ -131,6 +131,34 @@ impl Edit {
                 _ => return Err(unknown()),
             });
         }
+        if let Some(rest) = key.strip_prefix("step/") {
+            let (step, field) = rest.split_once('/').ok_or_else(unknown)?;
+            let step = step.to_string();
+            return Ok(match field {
+                "done" => Edit::SetStepDone {
+                    step,
+                    done: !value.is_empty(),
+                },
+                "date" => Edit::SetStepDate { step, date: text() },
+                "notes" => Edit::SetStepNotes {
+                    step,
+                    notes: text(),
+                },
+                _ => return Err(unknown()),
+            });
+        }
+        if let Some(rest) = key.strip_prefix("voice/") {
+            let (id, field) = rest.split_once('/').ok_or_else(unknown)?;
+            let field = super::VoiceField::ALL
+                .into_iter()
+                .find(|f| f.id() == field)
+                .ok_or_else(unknown)?;
+            return Ok(Edit::SetVoiceEntry {
+                id: id.to_string(),
+                field,
+                value: text(),
+            });
+        }
         if let Some(field) = key.strip_prefix("header/") {
             let field = super::HeaderField::ALL
                 .into_iter()
@@ -404,6 +432,8 @@ impl Edit {
             },
             "remove-action" => Edit::RemoveAction { id: id() },
             "add-objective" => Edit::AddObjective,
+            "add-voice" => Edit::AddVoiceEntry,
+            "remove-voice" => Edit::RemoveVoiceEntry { id: id() },
             "add-metric-action" => Edit::AddActionForMetric {
                 metric: crate::wres::metric_from_id(arg).ok_or_else(unknown)?,
             },
@@ -494,6 +524,7 @@ mod tests {
     fn every_edit_key_is_recorded_in_the_change_log() {
         let mut plan = Plan::example();
         act(&mut plan, "add-band/d1", "2026-11-29").unwrap();
+        act(&mut plan, "add-voice", "2026-11-29").unwrap();
         // The national figures go only where the five groups are blank.
         plan.data.service.population.clear();
         let fields = [
@@ -548,6 +579,14 @@ mod tests {
             ("ob/o1/theme", "Employee voice"),
             ("ob/o1/indicators", "New indicators"),
             ("header/senior_sponsors", "New sponsor"),
+            ("step/consult/done", "1"),
+            ("step/consult/date", "2026-10-31"),
+            ("step/final/notes", "New notes"),
+            ("voice/v1/date", "2026-02-01"),
+            ("voice/v1/how", "survey"),
+            ("voice/v1/who", "New people"),
+            ("voice/v1/feedback", "New feedback"),
+            ("voice/v1/changed", "New change"),
             ("header/programme_leads", "New lead"),
             ("header/staff_voice_leads", "New lead"),
             ("header/principal_social_workers", "New PSW"),
@@ -580,6 +619,8 @@ mod tests {
             "remove-action/a1",
             "add-objective",
             "add-metric-action/cpd",
+            "add-voice",
+            "remove-voice/v1",
             "remove-objective/o1",
             "add-action-to/o1",
             "add-specialist",
@@ -1475,6 +1516,39 @@ mod typed_tests {
                 },
             ),
             (
+                "step/analyse/done",
+                "1",
+                SetStepDone {
+                    step: s("analyse"),
+                    done: true,
+                },
+            ),
+            (
+                "step/analyse/date",
+                "2026-05-01",
+                SetStepDate {
+                    step: s("analyse"),
+                    date: s("2026-05-01"),
+                },
+            ),
+            (
+                "step/analyse/notes",
+                "N",
+                SetStepNotes {
+                    step: s("analyse"),
+                    notes: s("N"),
+                },
+            ),
+            (
+                "voice/v1/feedback",
+                "F",
+                SetVoiceEntry {
+                    id: s("v1"),
+                    field: crate::plan::VoiceField::Feedback,
+                    value: s("F"),
+                },
+            ),
+            (
                 "header/employees",
                 "about 1,150",
                 SetPlanHeader {
@@ -1828,6 +1902,8 @@ mod typed_tests {
             ("add-action/1.2", AddActionForAnchor { anchor: s("1.2") }),
             ("remove-action/a1", RemoveAction { id: s("a1") }),
             ("add-objective", AddObjective),
+            ("add-voice", AddVoiceEntry),
+            ("remove-voice/v1", RemoveVoiceEntry { id: s("v1") }),
             (
                 "add-metric-action/leaving",
                 AddActionForMetric {
@@ -1922,6 +1998,8 @@ mod typed_tests {
         "ob/o1/indicators",
         "header/employees",
         "header/how_agreed",
+        "step/final/done",
+        "voice/v1/who",
         "dp/d1/label",
         "dm/d1/appointment/ce",
         "dm/d1/leaving/know",
@@ -1933,6 +2011,8 @@ mod typed_tests {
         "remove-action/a1",
         "add-objective",
         "add-metric-action/pay_bands",
+        "add-voice",
+        "remove-voice/v1",
         "remove-objective/o1",
         "add-action-to/o1",
         "add-specialist",

@@ -296,6 +296,31 @@ pub enum Edit {
         id: String,
         progress: String,
     },
+    /// Marks a planning step done, or not.
+    SetStepDone {
+        step: String,
+        done: bool,
+    },
+    /// When a planning step was done, as typed.
+    SetStepDate {
+        step: String,
+        date: String,
+    },
+    SetStepNotes {
+        step: String,
+        notes: String,
+    },
+    /// A new, empty entry at the end of the staff-voice log.
+    AddVoiceEntry,
+    /// A field of a staff-voice entry; "how" must be one of [`super::VoiceEntry::HOW`] or empty.
+    SetVoiceEntry {
+        id: String,
+        field: super::VoiceField,
+        value: String,
+    },
+    RemoveVoiceEntry {
+        id: String,
+    },
     /// A new action linked to an SC-WRES workforce metric.
     AddActionForMetric {
         metric: Metric,
@@ -679,6 +704,40 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
         }
         SetActionStatus { id, status } => action(plan, id)?.status = *status,
         SetActionProgress { id, progress } => action(plan, id)?.progress = progress.clone(),
+        SetStepDone { step, done } => edit_step(plan, step, |r| r.done = *done)?,
+        SetStepDate { step, date } => edit_step(plan, step, |r| r.date = date.clone())?,
+        SetStepNotes { step, notes } => edit_step(plan, step, |r| r.notes = notes.clone())?,
+        AddVoiceEntry => {
+            let voice = &mut plan.action_plan.voice;
+            if voice.len() >= super::MAX_VOICE_ENTRIES {
+                return Err(EditError::Full("staff-voice entries"));
+            }
+            let id = super::next_id("v", voice.iter().map(|v| v.id.as_str()));
+            voice.push(super::VoiceEntry {
+                id: id.clone(),
+                ..super::VoiceEntry::default()
+            });
+            return Ok(Some(id));
+        }
+        SetVoiceEntry { id, field, value } => {
+            if *field == super::VoiceField::How
+                && !value.is_empty()
+                && !super::VoiceEntry::HOW.contains(&value.as_str())
+            {
+                return Err(EditError::BadValue(value.clone()));
+            }
+            let entry = plan
+                .action_plan
+                .voice
+                .iter_mut()
+                .find(|v| v.id == *id)
+                .ok_or_else(|| EditError::Missing("that staff-voice entry".into()))?;
+            *field.of_mut(entry) = value.clone();
+        }
+        RemoveVoiceEntry { id } => {
+            remove(&mut plan.action_plan.voice, |v| v.id == *id)
+                .ok_or_else(|| EditError::Missing("that staff-voice entry".into()))?;
+        }
         AddActionForMetric { metric } => {
             if !crate::stats::WORKFORCE_METRICS.contains(metric) {
                 return Err(EditError::NotKnown {
@@ -790,6 +849,28 @@ fn edit_clarity(
     Ok(())
 }
 
+/// Changes a planning step's record (made if there is none, removed when left blank).
+fn edit_step(
+    plan: &mut Plan,
+    step: &str,
+    change: impl FnOnce(&mut super::StepRecord),
+) -> Result<(), EditError> {
+    let step = wres::planning_step(step).ok_or_else(|| EditError::NotKnown {
+        id: step.to_string(),
+        what: "one of the five planning steps",
+    })?;
+    let blank = || super::StepRecord {
+        step: step.id.to_string(),
+        ..super::StepRecord::default()
+    };
+    edit_record(&mut plan.action_plan.steps, blank, change);
+    // Kept in the steps' order, whichever was recorded first.
+    plan.action_plan
+        .steps
+        .sort_by_key(|r| wres::PLANNING_STEPS.iter().position(|s| s.id == r.step));
+    Ok(())
+}
+
 fn edit_outcome(plan: &mut Plan, area: OutcomeArea, change: impl FnOnce(&mut OutcomeRecord)) {
     let blank = || OutcomeRecord {
         area: area.id().to_string(),
@@ -872,6 +953,12 @@ impl Keyed for ServiceRow {
 impl Keyed for MetricEntry {
     fn key(&self) -> &str {
         &self.metric
+    }
+}
+
+impl Keyed for super::StepRecord {
+    fn key(&self) -> &str {
+        &self.step
     }
 }
 
@@ -1044,6 +1131,11 @@ pub(super) mod tests {
             group: "white".into(),
             caseload: "96".into(),
             ..ServiceRow::default()
+        });
+        plan.action_plan.voice.push(crate::plan::VoiceEntry {
+            id: "v1".into(),
+            who: "Staff network".into(),
+            ..crate::plan::VoiceEntry::default()
         });
         plan
     }
@@ -1809,6 +1901,92 @@ pub(super) mod tests {
                 }),
             ),
             (
+                SetStepDone {
+                    step: s("analyse"),
+                    done: true,
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.steps.push(crate::plan::StepRecord {
+                        step: s("analyse"),
+                        done: true,
+                        ..crate::plan::StepRecord::default()
+                    })
+                }),
+            ),
+            (
+                SetStepDate {
+                    step: s("prepare"),
+                    date: s("2026-03-01"),
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.steps.push(crate::plan::StepRecord {
+                        step: s("prepare"),
+                        date: s("2026-03-01"),
+                        ..crate::plan::StepRecord::default()
+                    })
+                }),
+            ),
+            (
+                SetStepNotes {
+                    step: s("evaluate"),
+                    notes: s("Six-month workshop booked"),
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.steps.push(crate::plan::StepRecord {
+                        step: s("evaluate"),
+                        notes: s("Six-month workshop booked"),
+                        ..crate::plan::StepRecord::default()
+                    })
+                }),
+            ),
+            (
+                SetStepDone {
+                    step: s("final"),
+                    done: false,
+                },
+                None,
+                Box::new(|_| {}),
+            ),
+            (
+                AddVoiceEntry,
+                Some("v2"),
+                Box::new(|p| {
+                    p.action_plan.voice.push(crate::plan::VoiceEntry {
+                        id: s("v2"),
+                        ..crate::plan::VoiceEntry::default()
+                    })
+                }),
+            ),
+            (
+                SetVoiceEntry {
+                    id: s("v1"),
+                    field: crate::plan::VoiceField::How,
+                    value: s("focus_group"),
+                },
+                None,
+                Box::new(|p| p.action_plan.voice[0].how = s("focus_group")),
+            ),
+            (
+                SetVoiceEntry {
+                    id: s("v1"),
+                    field: crate::plan::VoiceField::Changed,
+                    value: s("Exit interviews now offered by someone outside the team"),
+                },
+                None,
+                Box::new(|p| {
+                    p.action_plan.voice[0].changed =
+                        s("Exit interviews now offered by someone outside the team")
+                }),
+            ),
+            (
+                RemoveVoiceEntry { id: s("v1") },
+                None,
+                Box::new(|p| p.action_plan.voice.clear()),
+            ),
+            (
                 AddActionForMetric {
                     metric: Metric::Leaving,
                 },
@@ -2130,6 +2308,36 @@ pub(super) mod tests {
                 missing("that objective"),
             ),
             (RemoveObjective { id: s("o9") }, missing("that objective")),
+            (
+                SetStepDone {
+                    step: s("step6"),
+                    done: true,
+                },
+                EditError::NotKnown {
+                    id: s("step6"),
+                    what: "one of the five planning steps",
+                },
+            ),
+            (
+                SetVoiceEntry {
+                    id: s("v1"),
+                    field: crate::plan::VoiceField::How,
+                    value: s("séance"),
+                },
+                EditError::BadValue(s("séance")),
+            ),
+            (
+                SetVoiceEntry {
+                    id: s("v9"),
+                    field: crate::plan::VoiceField::Who,
+                    value: s("x"),
+                },
+                missing("that staff-voice entry"),
+            ),
+            (
+                RemoveVoiceEntry { id: s("v9") },
+                missing("that staff-voice entry"),
+            ),
             (
                 AddActionForMetric {
                     metric: Metric::GoodServiceOutcome,

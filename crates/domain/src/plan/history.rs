@@ -907,6 +907,56 @@ fn edits(before: &Plan, after: &Plan) -> Vec<Edit> {
             field.of(&after.action_plan.header),
         );
     }
+    for step in crate::wres::PLANNING_STEPS {
+        let record = |plan: &Plan| {
+            plan.action_plan
+                .steps
+                .iter()
+                .find(|r| r.step == step.id)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let (a, b) = (record(before), record(after));
+        let key = format!("action_plan.steps.{}", step.id);
+        if a.done != b.done {
+            let done = if b.done { "done" } else { "not done" };
+            e.chosen(
+                format!("{key}.done"),
+                format!("Planning step ‘{}’", step.title),
+                if a.done { "done" } else { "not done" },
+                done,
+            );
+        }
+        e.chosen(
+            format!("{key}.date"),
+            format!("Date of planning step ‘{}’", step.title),
+            &a.date,
+            &b.date,
+        );
+        e.text(
+            format!("{key}.notes"),
+            format!("Notes on planning step ‘{}’", step.title),
+            &a.notes,
+            &b.notes,
+        );
+    }
+    e.items(
+        "action_plan.voice",
+        &before.action_plan.voice,
+        &after.action_plan.voice,
+        |v| &v.id,
+        |v| format!("Staff-voice entry ‘{}’", shorten(&v.who)),
+        |e, key, a, b| {
+            for field in super::VoiceField::ALL {
+                e.text(
+                    format!("{key}.{}", field.id()),
+                    format!("Staff-voice entry ‘{}’ ({})", shorten(&b.who), field.id()),
+                    field.of(a),
+                    field.of(b),
+                );
+            }
+        },
+    );
     let (old, new) = (
         &before.action_plan.objectives,
         &after.action_plan.objectives,
@@ -1172,6 +1222,8 @@ mod tests {
         after.data.periods[0].figures = serde_json::json!({"leaving": {"black": {}}});
         // The example's header and workforce objective are not what this test is about either.
         after.action_plan.header = Default::default();
+        after.action_plan.steps.clear();
+        after.action_plan.voice.clear();
         after.action_plan.objectives.truncate(3);
         let changes = describe_changes(&before, &after);
         assert_eq!(

@@ -741,6 +741,9 @@ mod tests {
             ["leaving"]
         );
         without.action_plan.objectives[0].actions[0].metrics.clear();
+        assert_eq!(without.action_plan.voice[0].how, "focus_group");
+        without.action_plan.steps.clear();
+        without.action_plan.voice.clear();
         assert_eq!(without, plan);
     }
 

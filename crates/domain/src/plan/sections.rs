@@ -759,6 +759,102 @@ pub struct ActionPlanSection {
     #[serde(skip_serializing_if = "PlanHeader::is_blank")]
     pub header: PlanHeader,
     pub objectives: Vec<Objective>,
+    /// The five steps of SC-WRES action planning, as the team records them, by step id; a step
+    /// with nothing recorded has no record (schema 8).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepRecord>,
+    /// The staff-voice log: focus groups, surveys and the like, and what changed (schema 8).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub voice: Vec<VoiceEntry>,
+}
+
+/// The most staff-voice entries a plan holds.
+pub const MAX_VOICE_ENTRIES: usize = 200;
+
+/// What the team recorded about one of the five planning steps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepRecord {
+    /// The step's id in [`crate::wres::PLANNING_STEPS`].
+    pub step: String,
+    pub done: bool,
+    /// When it was done: YYYY-MM-DD, or as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// One entry in the staff-voice log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VoiceEntry {
+    pub id: String,
+    /// YYYY-MM-DD, or as typed.
+    pub date: String,
+    /// How staff were heard: one of [`VoiceEntry::HOW`] by id, or empty.
+    pub how: String,
+    /// Who took part ("Black and minoritised staff network, 14 people").
+    pub who: String,
+    pub feedback: String,
+    /// What changed as a result.
+    pub changed: String,
+}
+
+impl VoiceEntry {
+    /// The ways of hearing staff the log offers, by id.
+    pub const HOW: [&'static str; 3] = ["focus_group", "survey", "other"];
+}
+
+/// A field of a [`VoiceEntry`] that the user types or chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceField {
+    Date,
+    How,
+    Who,
+    Feedback,
+    Changed,
+}
+
+impl VoiceField {
+    pub const ALL: [VoiceField; 5] = [
+        VoiceField::Date,
+        VoiceField::How,
+        VoiceField::Who,
+        VoiceField::Feedback,
+        VoiceField::Changed,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            VoiceField::Date => "date",
+            VoiceField::How => "how",
+            VoiceField::Who => "who",
+            VoiceField::Feedback => "feedback",
+            VoiceField::Changed => "changed",
+        }
+    }
+
+    pub fn of(self, entry: &VoiceEntry) -> &String {
+        match self {
+            VoiceField::Date => &entry.date,
+            VoiceField::How => &entry.how,
+            VoiceField::Who => &entry.who,
+            VoiceField::Feedback => &entry.feedback,
+            VoiceField::Changed => &entry.changed,
+        }
+    }
+
+    pub fn of_mut(self, entry: &mut VoiceEntry) -> &mut String {
+        match self {
+            VoiceField::Date => &mut entry.date,
+            VoiceField::How => &mut entry.how,
+            VoiceField::Who => &mut entry.who,
+            VoiceField::Feedback => &mut entry.feedback,
+            VoiceField::Changed => &mut entry.changed,
+        }
+    }
 }
 
 /// The header of an SC-WRES action plan (seed 004), beside the plan's organisation. Every field
@@ -1291,6 +1387,8 @@ mod tests {
     fn an_action_for_an_anchor_goes_in_its_themes_reap_objective_with_fresh_ids() {
         let mut plan = ActionPlanSection {
             header: PlanHeader::default(),
+            steps: Vec::new(),
+            voice: Vec::new(),
             objectives: vec![
                 Objective {
                     id: "o1".into(),

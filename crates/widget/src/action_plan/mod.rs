@@ -13,14 +13,16 @@ use race_equity_domain::dates::Date;
 use race_equity_domain::file_names::download_name;
 use race_equity_domain::messages::action_plan as m;
 use race_equity_domain::plan::edits::Edit;
-use race_equity_domain::plan::{Action, ActionStatus, HeaderField, Objective};
+use race_equity_domain::plan::{
+    Action, ActionStatus, HeaderField, Objective, VoiceEntry, VoiceField,
+};
 use race_equity_domain::stats::WORKFORCE_METRICS;
 use race_equity_domain::{reap, timeframe, wres};
 
 use crate::download::{download, download_bytes};
 use crate::form::{
-    app_root, chosen_audience, focus_soon, AudienceChoice, Button, Confirming, PageContents,
-    RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
+    app_root, chosen_audience, focus_soon, AudienceChoice, Button, Confirming, DateField,
+    PageContents, RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
 };
 use crate::state::{now, today, Planner};
 
@@ -29,6 +31,9 @@ const HEADER: &str = "rep-ap-header";
 const OBJECTIVES: &str = "rep-ap-objectives";
 const UNANSWERED: &str = "rep-ap-unanswered";
 const DOWNLOADS: &str = "rep-ap-downloads";
+const STEPS: &str = "rep-ap-steps";
+const VOICE: &str = "rep-ap-voice";
+const ADD_VOICE: &str = "rep-ap-add-voice";
 /// The radio group asking who a download is for.
 const AUDIENCE: &str = "rep-ap-audience";
 const ADD_OBJECTIVE: &str = "rep-ap-add-objective";
@@ -75,7 +80,9 @@ pub fn ActionPlanScreen() -> impl IntoView {
     let contents = vec![
         (SUMMARY.to_string(), m::SUMMARY_TITLE.to_string()),
         (HEADER.to_string(), m::HEADER_TITLE.to_string()),
+        (STEPS.to_string(), m::STEPS_TITLE.to_string()),
         (OBJECTIVES.to_string(), m::OBJECTIVES_TITLE.to_string()),
+        (VOICE.to_string(), m::VOICE_TITLE.to_string()),
         (UNANSWERED.to_string(), m::UNANSWERED_TITLE.to_string()),
         (DOWNLOADS.to_string(), m::DOWNLOADS_TITLE.to_string()),
     ];
@@ -95,6 +102,7 @@ pub fn ActionPlanScreen() -> impl IntoView {
                 <div class="rep-with-contents__main">
                     <Summary/>
                     <Header/>
+                    <PlanningSteps/>
                     <section class="rep-section" aria-labelledby=OBJECTIVES>
                         <h2 class="rep-heading-l" id=OBJECTIVES tabindex="-1">{m::OBJECTIVES_TITLE}</h2>
                         <Show when=move || ids.with(Vec::is_empty)>
@@ -110,6 +118,7 @@ pub fn ActionPlanScreen() -> impl IntoView {
                         />
                         <Button id=ADD_OBJECTIVE label=m::ADD_OBJECTIVE.to_string() on_press=add_objective/>
                     </section>
+                    <StaffVoice/>
                     <NotYetAnswered/>
                     <Downloads/>
                 </div>
@@ -708,6 +717,239 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
                 label=Signal::derive(move || format!("{} {}", m::REMOVE_ACTION, n.get()))
                 on_remove=remove
                 then_focus=then_focus
+            />
+        </li>
+    }
+}
+
+/// The five steps of SC-WRES action planning: each with what it involves, whether it is done,
+/// when, and notes.
+#[component]
+fn PlanningSteps() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let read_only = crate::form::read_only();
+    let items = wres::PLANNING_STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let step_id = step.id;
+            let record = Memo::new(move |_| {
+                planner.plan.with(|p| {
+                    p.action_plan
+                        .steps
+                        .iter()
+                        .find(|r| r.step == step_id)
+                        .cloned()
+                        .unwrap_or_default()
+                })
+            });
+            let which = format!("{} {}", m::WHICH_STEP, i + 1);
+            let done_id = format!("rep-ap-step-{step_id}-done");
+            view! {
+                <li class="rep-step">
+                    <h3 class="rep-heading-m" id=format!("rep-ap-step-{step_id}")>
+                        {format!("{} {}: {}", m::STEP, i + 1, step.title)}
+                    </h3>
+                    <p class="rep-hint">{step.about}</p>
+                    <div class="rep-radio">
+                        <input
+                            type="checkbox"
+                            id=done_id.clone()
+                            prop:checked=move || record.with(|r| r.done)
+                            disabled=move || read_only.get()
+                            on:change=move |ev| {
+                                planner.apply(Edit::SetStepDone {
+                                    step: step_id.to_string(),
+                                    done: event_target_checked(&ev),
+                                });
+                            }
+                        />
+                        <label for=done_id>
+                            {m::STEP_DONE}
+                            <span class="rep-visually-hidden">{format!(" ({which})")}</span>
+                        </label>
+                    </div>
+                    <DateField
+                        id=format!("rep-ap-step-{step_id}-date")
+                        label=m::STEP_DATE
+                        which=which.clone()
+                        value=Signal::derive(move || record.with(|r| r.date.clone()))
+                        on_input=Callback::new(move |date| {
+                            planner.apply(Edit::SetStepDate { step: step_id.to_string(), date });
+                        })
+                    />
+                    <TextArea
+                        id=format!("rep-ap-step-{step_id}-notes")
+                        label=m::STEP_NOTES
+                        which=which
+                        rows=2
+                        value=Signal::derive(move || record.with(|r| r.notes.clone()))
+                        on_input=Callback::new(move |notes| {
+                            planner.apply(Edit::SetStepNotes { step: step_id.to_string(), notes });
+                        })
+                    />
+                </li>
+            }
+        })
+        .collect_view();
+    let done = Memo::new(move |_| {
+        planner
+            .plan
+            .with(|p| p.action_plan.steps.iter().filter(|r| r.done).count())
+    });
+    view! {
+        <section class="rep-section" aria-labelledby=STEPS>
+            <h2 class="rep-heading-l" id=STEPS tabindex="-1">{m::STEPS_TITLE}</h2>
+            <p class="rep-hint">{m::STEPS_HINT}</p>
+            <p role="status" id="rep-ap-steps-done">{move || format!("{} {} {}", done.get(), m::OF_FIVE, m::STEPS_DONE)}</p>
+            <ol class="rep-steps">{items}</ol>
+        </section>
+    }
+}
+
+/// The staff-voice log: each time staff were heard, how, who, what they said and what changed.
+#[component]
+fn StaffVoice() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let app = app_root();
+    let ids = Memo::new(move |_| {
+        planner.plan.with(|p| {
+            p.action_plan
+                .voice
+                .iter()
+                .map(|v| v.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let add = Callback::new(move |()| {
+        if let Some(id) = planner.apply(Edit::AddVoiceEntry).and_then(|a| a.created) {
+            focus_soon(app, format!("rep-ap-voice-{id}-date"));
+        }
+    });
+    view! {
+        <section class="rep-section" aria-labelledby=VOICE>
+            <h2 class="rep-heading-l" id=VOICE tabindex="-1">{m::VOICE_TITLE}</h2>
+            <p class="rep-hint">{m::VOICE_HINT}</p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p>{m::NO_VOICE}</p>
+            </Show>
+            <ol class="rep-actions rep-actions--numbered">
+                <For
+                    each=move || ids.get()
+                    key=|id| id.clone()
+                    children=move |id| view! { <VoiceItem id=id/> }
+                />
+            </ol>
+            <Button id=ADD_VOICE label=m::ADD_VOICE.to_string() on_press=add/>
+        </section>
+    }
+}
+
+/// One entry of the staff-voice log.
+#[component]
+fn VoiceItem(id: String) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            planner.plan.with(|p| {
+                p.action_plan
+                    .voice
+                    .iter()
+                    .find(|v| v.id == id)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let n = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            planner.plan.with(|p| {
+                p.action_plan
+                    .voice
+                    .iter()
+                    .position(|v| v.id == id)
+                    .map_or(0, |i| i + 1)
+            })
+        })
+    };
+    let which = Signal::derive(move || format!("{} {}", m::WHICH_VOICE, n.get()));
+    let value =
+        move |field: VoiceField| Signal::derive(move || entry.with(|e| field.of(e).clone()));
+    let set = |field: VoiceField| {
+        let id = id.clone();
+        Callback::new(move |value: String| {
+            planner.apply(Edit::SetVoiceEntry {
+                id: id.clone(),
+                field,
+                value,
+            });
+        })
+    };
+    let hows = std::iter::once((String::new(), m::HOW_NOT_SAID.to_string()))
+        .chain(
+            VoiceEntry::HOW
+                .iter()
+                .zip(m::HOW_WORDS)
+                .map(|(id, words)| (id.to_string(), words.to_string())),
+        )
+        .collect();
+    let remove = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            planner.apply(Edit::RemoveVoiceEntry { id: id.clone() });
+        })
+    };
+    view! {
+        <li class="rep-action rep-action--planned" id=format!("rep-ap-voice-{id}")>
+            <p class="rep-action__tags"><strong>{move || format!("{} {}", m::VOICE_ENTRY, n.get())}</strong></p>
+            <div class="rep-form-row">
+                <DateField
+                    id=format!("rep-ap-voice-{id}-date")
+                    label=m::VOICE_DATE
+                    which=which
+                    value=value(VoiceField::Date)
+                    on_input=set(VoiceField::Date)
+                />
+                <SelectField
+                    id=format!("rep-ap-voice-{id}-how")
+                    label=m::VOICE_HOW
+                    which=which
+                    options=hows
+                    value=value(VoiceField::How)
+                    on_change=set(VoiceField::How)
+                />
+            </div>
+            <TextField
+                id=format!("rep-ap-voice-{id}-who")
+                label=m::VOICE_WHO
+                which=which
+                width="rep-input--wide"
+                value=value(VoiceField::Who)
+                on_input=set(VoiceField::Who)
+            />
+            <TextArea
+                id=format!("rep-ap-voice-{id}-feedback")
+                label=m::VOICE_FEEDBACK
+                which=which
+                rows=2
+                value=value(VoiceField::Feedback)
+                on_input=set(VoiceField::Feedback)
+            />
+            <TextArea
+                id=format!("rep-ap-voice-{id}-changed")
+                label=m::VOICE_CHANGED
+                which=which
+                rows=2
+                value=value(VoiceField::Changed)
+                on_input=set(VoiceField::Changed)
+            />
+            <RemoveButton
+                key=format!("remove-voice/{id}")
+                label=Signal::derive(move || format!("{} {}", m::REMOVE_VOICE, n.get()))
+                on_remove=remove
+                then_focus=ADD_VOICE
             />
         </li>
     }
