@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import {
-  axeViolations, blankPlan, field, focusedId, goTo, openWithPlans, sharedBrowser, storedPlan, until, waitForPlanner, waitForSaved,
+  axeViolations, blankPlan, field, focusedId, goTo, openWithPlans, printFrom, sharedBrowser, storedPlan, until, waitForPlanner,
+  waitForSaved,
 } from './harness.mjs';
 
 const env = sharedBrowser();
@@ -334,5 +335,53 @@ test('the five planning steps and the staff-voice log are recorded and kept over
   await until(async () => /Nothing recorded yet/.test(await widget.locator('section[aria-labelledby="rep-ap-voice"]').innerText()), 'the entry to go');
   assert.equal(await focusedId(page), 'rep-ap-add-voice');
   assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('the whole-plan report and the board summary print, as PDF too; shared outside the team they withhold small numbers', async () => {
+  const plan = planWithFigures();
+  plan.parts_in_use = { reap: true, journey: true, data: true, action_plan: true };
+  plan.action_plan.objectives[0].actions[0].metrics = ['disciplinary', 'leaving'];
+  plan.action_plan.objectives[0].actions.push({ id: 'a2', text: 'Mentoring for aspiring managers', by_when: 'March 2026', status: 'on_track' });
+  const { context, page, widget } = await openWithPlans(env.browser, env.server, [plan]);
+  await goTo(widget, 'Action plan');
+  const text = (frame) => frame.evaluate(() => document.body.innerText);
+
+  // The default copy is to share outside the team.
+  const { frame: board } = await printFrom(widget, widget.getByRole('button', { name: 'Print the board summary' }));
+  const summary = await text(board);
+  assert.match(summary, /^Board summary: Our team/);
+  assert.match(summary, /To share outside the team: small counts are suppressed/);
+  assert.match(summary, /REAP not yet met/);
+  assert.match(summary, /Adverse workforce metrics in 2025-26\s+Formal disciplinary process: Action 1 \(Not started\): =cmd\|calc review every case/);
+  assert.match(summary, /Overdue\s+Action 2: Mentoring for aspiring managers \(lead: Head of HR; timeframe: March 2026\)/);
+
+  const { frame: report } = await printFrom(widget, widget.getByRole('button', { name: 'Print the report' }));
+  const shared = await text(report);
+  assert.match(shared, /^Race equity plan report: Our team/);
+  assert.match(shared, /Meeting rule/, 'the REAP checklist');
+  assert.match(shared, /Specific actions/, 'the action plan table');
+  assert.match(shared, /Leaving the organisation, 2025-26: too few to report outside the team/);
+  assert.equal(await report.evaluate(() => document.querySelectorAll('script').length), 0);
+
+  // As PDF: the printed page, with each part from a new page.
+  const html = await report.evaluate(() => document.documentElement.outerHTML);
+  const pdfPage = await context.newPage();
+  await pdfPage.setContent(html);
+  const pdf = await pdfPage.pdf({ format: 'A4', preferCSSPageSize: true });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'a PDF');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 4, `the summary, then REAP, journey and the action plan each from a new page: ${pages} pages`);
+  await pdfPage.close();
+
+  // For the team: every figure; and without the REAP part.
+  await widget.getByLabel('For my team').check();
+  await widget.getByLabel('The REAP checklist').uncheck();
+  const { frame: teamReport } = await printFrom(widget, widget.getByRole('button', { name: 'Print the report' }));
+  const team = await text(teamReport);
+  assert.match(team, /For the team only/);
+  assert.doesNotMatch(team, /too few to report outside the team/);
+  assert.match(team, /Leaving the organisation, 2025-26: 2\.50/);
+  assert.doesNotMatch(team, /Meeting rule/);
   await context.close();
 });

@@ -17,7 +17,7 @@ use crate::plan::{JourneySection, Plan};
 /// to tick are squares.
 const PAGE: &str = "@page{size:A4;margin:15mm 12mm}";
 /// This page's own rules, after [`PRINT_STYLE`].
-const STYLE: &str = "thead th{background:#eee}\
+pub(crate) const STYLE: &str = "thead th{background:#eee}\
 .rep-write td{height:30pt}\
 .rep-box{display:inline-block;width:11pt;height:11pt;border:1px solid #000;vertical-align:middle;margin-right:3pt}\
 .rep-num{text-align:right;white-space:nowrap}\

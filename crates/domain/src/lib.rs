@@ -19,6 +19,7 @@ pub mod journey_print;
 pub mod messages;
 pub mod numbers;
 pub mod plan;
+pub mod plan_report;
 pub mod reap;
 pub mod reap_print;
 pub mod service;

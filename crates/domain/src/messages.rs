@@ -509,8 +509,16 @@ pub mod action_plan {
     pub const DATA_FROM_METRICS: &str = "Data from the metrics";
     pub const METRICS_LINKED: &str = "Social Care WRES metrics it answers";
     pub const CHOSEN: &str = "chosen";
-    pub const DOWNLOADS_TITLE: &str = "Download the action plan";
-    pub const DOWNLOADS_HINT: &str = "One row per action, in the columns of a Social Care WRES action plan, for a spreadsheet or a board paper.";
+    pub const DOWNLOADS_TITLE: &str = "Reports and downloads";
+    pub const DOWNLOADS_HINT: &str = "The report prints the board summary and the parts you choose, each part on a new page; print it or save it as PDF. The board summary is one page. The downloads have one row per action, in the columns of a Social Care WRES action plan.";
+    pub const REPORT_PARTS: &str = "In the report, after the board summary";
+    pub const PART_REAP: &str = "The REAP checklist";
+    pub const PART_JOURNEY: &str = "The journey self-assessment results";
+    pub const PART_ACTIONS: &str = "The action plan";
+    pub const PRINT_REPORT: &str = "Print the report";
+    pub const PRINT_BOARD: &str = "Print the board summary";
+    pub const REPORT_FRAME_TITLE: &str = "The race equity plan report, for printing";
+    pub const BOARD_FRAME_TITLE: &str = "The board summary, for printing";
     pub const DOWNLOAD_CSV: &str = "Download as CSV";
     pub const DOWNLOAD_XLSX: &str = "Download as Excel";
     pub const NO_FIGURES_YET: &str = "no figures yet";
@@ -552,6 +560,44 @@ pub mod action_plan {
 
     /// The action statuses as the screen shows them, in the order of `plan::ActionStatus::ALL`.
     pub const STATUS_TITLES: [&str; 4] = ["Not started", "On track", "At risk", "Done"];
+}
+
+/// The board summary and the report of the whole plan (`plan_report`).
+pub mod report {
+    pub const REPORT_TITLE: &str = "Race equity plan report";
+    pub const BOARD_TITLE: &str = "Board summary";
+    pub const UNTITLED: &str = "Untitled plan";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const TEAM: &str = "Team";
+    pub const PERIOD: &str = "Reporting period";
+    pub const PRINTED: &str = "Printed";
+    pub const REAP: &str = "REAP checklist";
+    pub const JOURNEY: &str = "Journey to race equality";
+    pub const AGREED_STAGE: &str = "The stage agreed for the organisation as a whole:";
+    pub const NO_STAGE: &str = "No stage agreed yet.";
+    pub const ADVERSE_IN: &str = "Adverse workforce metrics in";
+    pub const NONE_ADVERSE: &str = "No metric is adverse in this period.";
+    pub const NO_ACTION_YET: &str = "no action yet";
+    pub const ACTION: &str = "Action";
+    pub const ACTIONS: &str = "The actions";
+    pub const LEAD: &str = "lead";
+    pub const NOBODY: &str = "nobody named";
+    pub const TIMEFRAME: &str = "timeframe";
+    pub const NONE_OVERDUE: &str = "No action is overdue.";
+    pub const OVERDUE_TITLE: &str = "Overdue";
+    pub const ACTION_PLAN: &str = "Action plan";
+    pub const STEPS: &str = "The five steps of action planning";
+    pub const STEP: &str = "Step";
+    pub const DONE: &str = "done";
+    pub const DONE_ON: &str = "done on";
+    pub const NOT_DONE: &str = "not done yet";
+
+    /// "8 actions: 3 not started, 4 on track, 1 at risk, 0 done. 3 overdue."
+    pub fn actions_line(actions: usize, by_status: [usize; 4], overdue: usize) -> String {
+        let [not_started, on_track, at_risk, done] = by_status;
+        let noun = if actions == 1 { "action" } else { "actions" };
+        format!("{actions} {noun}: {not_started} not started, {on_track} on track, {at_risk} at risk, {done} done. {overdue} overdue.")
+    }
 }
 
 /// The journey self-assessment screen.

@@ -73,9 +73,9 @@ impl Audience {
 pub const TOO_FEW_TO_REPORT: &str = "too few to report";
 
 /// A4 landscape (the REAP tab has eight columns), with the shared print styles ([`PRINT_STYLE`]).
-const PAGE: &str = "@page{size:A4 landscape;margin:15mm 12mm}";
+pub(crate) const PAGE: &str = "@page{size:A4 landscape;margin:15mm 12mm}";
 /// This page's own rules, after [`PRINT_STYLE`].
-const STYLE: &str = ".rep-anchors{table-layout:fixed}\
+pub(crate) const STYLE: &str = ".rep-anchors{table-layout:fixed}\
 .rep-anchors thead th:nth-child(1){width:6%}.rep-anchors thead th:nth-child(2){width:17%}\
 .rep-anchors thead th:nth-child(3){width:8%}.rep-anchors thead th:nth-child(4){width:22%}\
 .rep-anchors thead th:nth-child(5){width:10%}.rep-anchors thead th:nth-child(6){width:9%}\

@@ -61,6 +61,7 @@ pub const DOMAIN: Layers = &[
             "journey_print",
             "charts",
             "action_plan_export",
+            "plan_report",
         ],
     ),
 ];

@@ -745,7 +745,14 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
                     what: "a Social Care WRES metric",
                 });
             }
-            return Ok(Some(plan.action_plan.add_action_for_metric(*metric)));
+            let theme = wres::THEMES
+                .iter()
+                .find(|(_, metrics)| metrics.contains(metric))
+                .map_or("Culture and staff experience", |(name, _)| name);
+            return Ok(Some(plan.action_plan.add_action_for_metric(
+                format!("SC-WRES: {theme}"),
+                wres::metric_id(*metric),
+            )));
         }
         SetActionMetric { id, metric, linked } => {
             if !crate::stats::WORKFORCE_METRICS.contains(metric) {

@@ -1048,17 +1048,11 @@ impl ActionPlanSection {
             .collect()
     }
 
-    /// Adds an empty action linked to an SC-WRES metric, in the objective titled
-    /// "SC-WRES: <theme>" for the first action-plan theme the metric informs ("SC-WRES:
-    /// Leadership" for pay bands), made at the end if there is none; returns its id.
-    pub fn add_action_for_metric(&mut self, metric: crate::stats::Metric) -> String {
-        let theme = crate::wres::THEMES
-            .iter()
-            .find(|(_, metrics)| metrics.contains(&metric))
-            .map_or("Culture and staff experience", |(name, _)| name);
-        self.add_linked_action(format!("SC-WRES: {theme}"), |a| {
-            a.metrics.push(crate::wres::metric_id(metric).to_string())
-        })
+    /// Adds an empty action linked to the SC-WRES metric `metric_id`, in the objective titled
+    /// `objective` (made at the end if there is none), and returns its id. The edit names the
+    /// objective after the metric's theme ("SC-WRES: Leadership").
+    pub fn add_action_for_metric(&mut self, objective: String, metric_id: &str) -> String {
+        self.add_linked_action(objective, |a| a.metrics.push(metric_id.to_string()))
     }
 
     /// The actions linked to a journey stage, in plan order.

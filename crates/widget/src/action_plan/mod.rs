@@ -8,7 +8,6 @@
 
 use leptos::prelude::*;
 use race_equity_domain::action_plan::{self as ap, Unanswered};
-use race_equity_domain::action_plan_export;
 use race_equity_domain::dates::Date;
 use race_equity_domain::file_names::download_name;
 use race_equity_domain::messages::action_plan as m;
@@ -17,11 +16,12 @@ use race_equity_domain::plan::{
     Action, ActionStatus, HeaderField, Objective, VoiceEntry, VoiceField,
 };
 use race_equity_domain::stats::WORKFORCE_METRICS;
+use race_equity_domain::{action_plan_export, plan_report};
 use race_equity_domain::{reap, timeframe, wres};
 
 use crate::download::{download, download_bytes};
 use crate::form::{
-    app_root, chosen_audience, focus_soon, AudienceChoice, Button, Confirming, DateField,
+    app_root, chosen_audience, focus_soon, print, AudienceChoice, Button, Confirming, DateField,
     PageContents, RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
 };
 use crate::state::{now, today, Planner};
@@ -1047,11 +1047,55 @@ fn Downloads() -> impl IntoView {
             planner.notice(message);
         }
     });
+    let app = app_root();
+    let parts = RwSignal::new(plan_report::Parts::ALL);
+    let print_report = Callback::new(move |()| {
+        let page = planner.plan.with_untracked(|p| {
+            plan_report::report_html(
+                p,
+                &crate::state::today(),
+                audience.get_untracked(),
+                parts.get_untracked(),
+            )
+        });
+        print(app, &page, m::REPORT_FRAME_TITLE);
+    });
+    let print_board = Callback::new(move |()| {
+        let page = planner.plan.with_untracked(|p| {
+            plan_report::board_summary_html(p, &crate::state::today(), audience.get_untracked())
+        });
+        print(app, &page, m::BOARD_FRAME_TITLE);
+    });
+    type Get = fn(&plan_report::Parts) -> bool;
+    type Set = fn(&mut plan_report::Parts, bool);
+    let part_box = move |id: &'static str, words: &'static str, get: Get, set: Set| {
+        view! {
+            <div class="rep-radio">
+                <input
+                    type="checkbox"
+                    id=id
+                    prop:checked=move || parts.with(get)
+                    on:change=move |ev| parts.update(|p| set(p, event_target_checked(&ev)))
+                />
+                <label for=id>{words}</label>
+            </div>
+        }
+    };
     view! {
         <section class="rep-section" aria-labelledby=DOWNLOADS>
             <h2 class="rep-heading-l" id=DOWNLOADS tabindex="-1">{m::DOWNLOADS_TITLE}</h2>
             <p class="rep-hint">{m::DOWNLOADS_HINT}</p>
             <AudienceChoice name=AUDIENCE chosen=audience/>
+            <fieldset class="rep-fieldset">
+                <legend class="rep-label">{m::REPORT_PARTS}</legend>
+                {part_box("rep-ap-part-reap", m::PART_REAP, |p| p.reap, |p, on| p.reap = on)}
+                {part_box("rep-ap-part-journey", m::PART_JOURNEY, |p| p.journey, |p, on| p.journey = on)}
+                {part_box("rep-ap-part-actions", m::PART_ACTIONS, |p| p.action_plan, |p, on| p.action_plan = on)}
+            </fieldset>
+            <div class="rep-button-group">
+                <Button id="rep-ap-print-report" label=m::PRINT_REPORT.to_string() on_press=print_report always=true/>
+                <Button id="rep-ap-print-board" label=m::PRINT_BOARD.to_string() on_press=print_board always=true/>
+            </div>
             <div class="rep-button-group">
                 <Button id="rep-ap-csv" label=m::DOWNLOAD_CSV.to_string() on_press=csv always=true/>
                 <Button id="rep-ap-xlsx" label=m::DOWNLOAD_XLSX.to_string() on_press=xlsx always=true/>
