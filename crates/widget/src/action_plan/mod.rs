@@ -80,9 +80,9 @@ pub fn ActionPlanScreen() -> impl IntoView {
     let contents = vec![
         (SUMMARY.to_string(), m::SUMMARY_TITLE.to_string()),
         (HEADER.to_string(), m::HEADER_TITLE.to_string()),
-        (STEPS.to_string(), m::STEPS_TITLE.to_string()),
         (OBJECTIVES.to_string(), m::OBJECTIVES_TITLE.to_string()),
         (VOICE.to_string(), m::VOICE_TITLE.to_string()),
+        (STEPS.to_string(), m::STEPS_TITLE.to_string()),
         (UNANSWERED.to_string(), m::UNANSWERED_TITLE.to_string()),
         (DOWNLOADS.to_string(), m::DOWNLOADS_TITLE.to_string()),
     ];
@@ -102,7 +102,6 @@ pub fn ActionPlanScreen() -> impl IntoView {
                 <div class="rep-with-contents__main">
                     <Summary/>
                     <Header/>
-                    <PlanningSteps/>
                     <section class="rep-section" aria-labelledby=OBJECTIVES>
                         <h2 class="rep-heading-l" id=OBJECTIVES tabindex="-1">{m::OBJECTIVES_TITLE}</h2>
                         <Show when=move || ids.with(Vec::is_empty)>
@@ -119,6 +118,7 @@ pub fn ActionPlanScreen() -> impl IntoView {
                         <Button id=ADD_OBJECTIVE label=m::ADD_OBJECTIVE.to_string() on_press=add_objective/>
                     </section>
                     <StaffVoice/>
+                    <PlanningSteps/>
                     <NotYetAnswered/>
                     <Downloads/>
                 </div>
