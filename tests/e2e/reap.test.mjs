@@ -296,3 +296,19 @@ test('the contents: any anchor is a few key presses from the top, wide or narrow
     await context.close();
   }
 });
+
+test('the summary names the anchors counted as met with no evidence, until evidence is added', async () => {
+  const { context, widget } = await openWithPlans(env.browser, env.server, [blankPlan('team', 'Evidence team')]);
+  await goTo(widget, 'REAP checklist');
+  const warning = widget.locator('#rep-reap-no-evidence');
+  assert.equal(await warning.count(), 0);
+  await field(widget, 'rep-a-2-1-status').selectOption('met');
+  await field(widget, 'rep-a-4-2-status').selectOption('met');
+  await until(async () => (await warning.count()) === 1, 'the warning');
+  assert.equal(await warning.innerText(), 'No evidence Anchors 2.1 and 4.2 are counted as met with no evidence recorded. A reviewer will ask for it: add the evidence under each.');
+  await field(widget, 'rep-a-2-1-evidence').fill('All staff on the anti-racism course');
+  await until(async () => /^No evidence Anchor 4\.2 is counted/.test(await warning.innerText()), 'only 4.2 left');
+  await field(widget, 'rep-a-4-2-evidence').fill('Partnership agreement signed');
+  await until(async () => (await warning.count()) === 0, 'the warning to go');
+  await context.close();
+});

@@ -73,6 +73,21 @@ pub mod reap {
     pub const SUMMARY_TITLE: &str = "Does the team meet the REAP?";
     pub const THEME_MET: &str = "Met";
     pub const THEME_NOT_YET: &str = "Not yet";
+    pub const NO_EVIDENCE_TAG: &str = "No evidence";
+
+    /// Under the meeting rule: the anchors it counts as met that have no evidence recorded.
+    pub fn met_without_evidence(anchors: &[&str]) -> String {
+        let (noun, each) = if anchors.len() == 1 {
+            ("Anchor", "it")
+        } else {
+            ("Anchors", "each")
+        };
+        format!(
+            "{noun} {} {} counted as met with no evidence recorded. A reviewer will ask for it: add the evidence under {each}.",
+            crate::text::list_with_and(anchors),
+            if anchors.len() == 1 { "is" } else { "are" }
+        )
+    }
     pub const DOWNLOAD_CSV: &str = "Download the checklist (CSV)";
     pub const PRINT: &str = "Print the checklist";
     pub const PRINT_FRAME_TITLE: &str = "The checklist, laid out for printing";

@@ -125,6 +125,13 @@ pub fn printable_html(plan: &Plan, today: &str, audience: Audience) -> String {
         out.push_str(&format!("<li>{}</li>\n", escape(&theme.sentence())));
     }
     out.push_str("</ul>\n");
+    let no_evidence = plan.reap.met_without_evidence();
+    if !no_evidence.is_empty() {
+        out.push_str(&format!(
+            "<p><strong>{}</strong></p>\n",
+            escape(&crate::messages::reap::met_without_evidence(&no_evidence))
+        ));
+    }
 
     for theme in Theme::ALL {
         theme_table(&mut out, plan, theme, today);

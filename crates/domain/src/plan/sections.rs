@@ -317,6 +317,22 @@ pub enum AnchorFlag {
     ReviewDateNotADate(String),
 }
 
+impl ReapSection {
+    /// The anchors counted as met with no evidence recorded, in framework order: the meeting
+    /// rule counts them, and a reviewer will ask.
+    pub fn met_without_evidence(&self) -> Vec<&'static str> {
+        crate::reap::ANCHORS
+            .iter()
+            .filter(|a| {
+                self.anchors
+                    .get(a.id)
+                    .is_some_and(|r| r.status.is_met() && r.evidence.trim().is_empty())
+            })
+            .map(|a| a.id)
+            .collect()
+    }
+}
+
 impl AnchorFlag {
     /// The short label for the flag's tag.
     pub fn label(&self) -> String {
@@ -1364,6 +1380,34 @@ mod tests {
         assert_eq!(ids("1.3"), ["a3"]);
         assert!(ids("4.1").is_empty());
         assert!(ids("1").is_empty(), "an anchor id is matched whole");
+    }
+
+    #[test]
+    fn the_anchors_met_without_evidence_are_listed_in_order_and_said_in_words() {
+        let mut reap = ReapSection::default();
+        let record = |status, evidence: &str| AnchorRecord {
+            status,
+            evidence: evidence.into(),
+            ..AnchorRecord::default()
+        };
+        reap.anchors
+            .insert("4.2".into(), record(AnchorStatus::Met, "  "));
+        reap.anchors
+            .insert("2.1".into(), record(AnchorStatus::Met, ""));
+        reap.anchors
+            .insert("1.1".into(), record(AnchorStatus::Met, "Quarterly report"));
+        reap.anchors
+            .insert("1.2".into(), record(AnchorStatus::InProgress, ""));
+        assert_eq!(reap.met_without_evidence(), ["2.1", "4.2"]);
+        assert_eq!(
+            crate::messages::reap::met_without_evidence(&reap.met_without_evidence()),
+            "Anchors 2.1 and 4.2 are counted as met with no evidence recorded. A reviewer will ask for it: add the evidence under each."
+        );
+        assert_eq!(
+            crate::messages::reap::met_without_evidence(&["3.3"]),
+            "Anchor 3.3 is counted as met with no evidence recorded. A reviewer will ask for it: add the evidence under it."
+        );
+        assert!(ReapSection::default().met_without_evidence().is_empty());
     }
 
     #[test]

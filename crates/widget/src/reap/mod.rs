@@ -142,6 +142,7 @@ fn Summary() -> impl IntoView {
     let planner = expect_context::<Planner>();
     let rule = Memo::new(move |_| planner.plan.with(|p| p.reap.rule()));
     let tone = |met: bool| if met { Tone::Green } else { Tone::Grey };
+    let no_evidence = Memo::new(move |_| planner.plan.with(|p| p.reap.met_without_evidence()));
     view! {
         <section class="rep-summary" aria-labelledby="rep-reap-summary">
             <h2 class="rep-heading-l" id="rep-reap-summary" tabindex="-1">{m::SUMMARY_TITLE}</h2>
@@ -170,6 +171,18 @@ fn Summary() -> impl IntoView {
                     })
                 }}
             </ul>
+            {move || {
+                let anchors = no_evidence.get();
+                (!anchors.is_empty()).then(|| {
+                    view! {
+                        <p class="rep-summary__warning" id="rep-reap-no-evidence">
+                            <strong class=Tone::Yellow.class()>{m::NO_EVIDENCE_TAG}</strong>
+                            " "
+                            {m::met_without_evidence(&anchors)}
+                        </p>
+                    }
+                })
+            }}
         </section>
     }
 }
