@@ -312,3 +312,30 @@ test('the summary names the anchors counted as met with no evidence, until evide
   await until(async () => (await warning.count()) === 0, 'the warning to go');
   await context.close();
 });
+
+test('the service figures are added to the evidence for 1.1 and 1.2, or the user is told to type them first', async () => {
+  const { context, widget } = await openWithPlans(env.browser, env.server, [blankPlan('team', 'No figures yet')]);
+  await goTo(widget, 'REAP checklist');
+  await widget.getByRole('button', { name: 'Add the service figures from the Data screen to the evidence for 1.2' }).click();
+  const problem = field(widget, 'rep-a-1-2-service-problem');
+  await problem.waitFor();
+  assert.equal(await problem.innerText(), 'There are no service figures to add yet. Type the counts on the Data screen first.', 'said beside the button');
+  assert.equal(await field(widget, 'rep-a-1-2-evidence').inputValue(), '');
+  await context.close();
+
+  // The example plan has figures: they go into 1.2's evidence after what is there, dated.
+  const example = await env.browser.newContext();
+  const page = await example.newPage();
+  await page.goto(`${env.server.origin}/index.html`);
+  await waitForPlanner(page);
+  const planner = page.locator('[data-race-equity-planner]');
+  await goTo(planner, 'REAP checklist');
+  const evidence = field(planner, 'rep-a-1-2-evidence');
+  const before = await evidence.inputValue();
+  await planner.getByRole('button', { name: 'Add the service figures from the Data screen to the evidence for 1.2' }).click();
+  await until(async () => (await evidence.inputValue()) !== before, 'the evidence to grow');
+  const after = await evidence.inputValue();
+  assert.ok(after.startsWith(before.trimEnd()), 'what was there is kept');
+  assert.match(after, /From the service figures on the Data screen, \d{1,2} \w+ \d{4}:\n- IPS team against the local population:/);
+  await example.close();
+});

@@ -74,6 +74,11 @@ pub mod reap {
     pub const THEME_MET: &str = "Met";
     pub const THEME_NOT_YET: &str = "Not yet";
     pub const NO_EVIDENCE_TAG: &str = "No evidence";
+    /// A button under anchors 1.1 and 1.2, followed by the anchor's number.
+    pub const SERVICE_TO_EVIDENCE: &str =
+        "Add the service figures from the Data screen to the evidence for";
+    pub const NO_SERVICE_FIGURES: &str =
+        "There are no service figures to add yet. Type the counts on the Data screen first.";
 
     /// Under the meeting rule: the anchors it counts as met that have no evidence recorded.
     pub fn met_without_evidence(anchors: &[&str]) -> String {

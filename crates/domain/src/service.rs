@@ -739,6 +739,63 @@ impl ServiceFigures {
     }
 }
 
+/// The service's figures for REAP anchor `anchor` ("1.1" or "1.2") as text for its evidence, dated
+/// `today` (YYYY-MM-DD): each comparison the anchor asks for, with the sentence for every group
+/// outside the range (or "every group within the range"), and for 1.1 the job and education
+/// outcomes. `None` when there is nothing to compare yet. Counts stay in the plan: the evidence
+/// is the team's own, as on the Data screen.
+pub fn evidence_summary(
+    data: &ServiceData,
+    settings: &crate::plan::Settings,
+    anchor: &str,
+    today: &str,
+) -> Option<String> {
+    let figures = figures(data, settings);
+    let comparisons: Vec<&Comparison> = figures
+        .comparisons
+        .iter()
+        .filter(|c| c.anchor == anchor)
+        .collect();
+    let outcomes: Vec<&OutcomeTable> = if anchor == "1.1" {
+        figures.outcomes.iter().collect()
+    } else {
+        Vec::new()
+    };
+    if comparisons.is_empty() && outcomes.iter().all(|t| t.sentence.is_none()) {
+        return None;
+    }
+    let mut text = format!(
+        "From the service figures on the Data screen, {}:",
+        crate::dates::long_or_as_is(today)
+    );
+    for comparison in comparisons {
+        text.push_str("\n- ");
+        text.push_str(comparison.title);
+        let notable: Vec<&str> = comparison
+            .shares
+            .iter()
+            .filter(|s| !matches!(s.status, RatioStatus::Within | RatioStatus::NotComputable))
+            .map(|s| s.sentence.as_str())
+            .collect();
+        if notable.is_empty() {
+            text.push_str(": every group within the range.");
+        } else {
+            text.push(':');
+            for sentence in notable {
+                text.push_str("\n  ");
+                text.push_str(sentence);
+            }
+        }
+    }
+    for table in outcomes {
+        if let Some(sentence) = &table.sentence {
+            text.push_str("\n- ");
+            text.push_str(sentence);
+        }
+    }
+    Some(text)
+}
+
 /// The service's figures as the Data screen shows them, from the plan's service data and settings
 /// (the non-adverse range, and the words for the comparison group in the outcome sentences).
 pub fn figures(data: &ServiceData, settings: &crate::plan::Settings) -> ServiceFigures {

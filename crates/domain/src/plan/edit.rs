@@ -433,6 +433,7 @@ impl Edit {
             "remove-action" => Edit::RemoveAction { id: id() },
             "add-objective" => Edit::AddObjective,
             "add-voice" => Edit::AddVoiceEntry,
+            "service-to-evidence" => Edit::AddServiceFiguresToEvidence { anchor: id() },
             "remove-voice" => Edit::RemoveVoiceEntry { id: id() },
             "add-metric-action" => Edit::AddActionForMetric {
                 metric: crate::wres::metric_from_id(arg).ok_or_else(unknown)?,
@@ -619,6 +620,7 @@ mod tests {
             "remove-action/a1",
             "add-objective",
             "add-metric-action/cpd",
+            "service-to-evidence/1.1",
             "add-voice",
             "remove-voice/v1",
             "remove-objective/o1",
@@ -1903,6 +1905,10 @@ mod typed_tests {
             ("remove-action/a1", RemoveAction { id: s("a1") }),
             ("add-objective", AddObjective),
             ("add-voice", AddVoiceEntry),
+            (
+                "service-to-evidence/1.2",
+                AddServiceFiguresToEvidence { anchor: s("1.2") },
+            ),
             ("remove-voice/v1", RemoveVoiceEntry { id: s("v1") }),
             (
                 "add-metric-action/leaving",
@@ -2011,6 +2017,7 @@ mod typed_tests {
         "remove-action/a1",
         "add-objective",
         "add-metric-action/pay_bands",
+        "service-to-evidence/1.1",
         "add-voice",
         "remove-voice/v1",
         "remove-objective/o1",

@@ -321,6 +321,10 @@ pub enum Edit {
     RemoveVoiceEntry {
         id: String,
     },
+    /// The service figures' comparisons for REAP anchor 1.1 or 1.2, added to its evidence.
+    AddServiceFiguresToEvidence {
+        anchor: String,
+    },
     /// A new action linked to an SC-WRES workforce metric.
     AddActionForMetric {
         metric: Metric,
@@ -463,6 +467,30 @@ fn change(plan: &mut Plan, edit: &Edit, today: &str) -> Result<Option<String>, E
             } else {
                 caseload.insert(group.id().to_string(), value.clone());
             }
+        }
+        AddServiceFiguresToEvidence { anchor } => {
+            let anchor = match anchor.as_str() {
+                "1.1" => "1.1",
+                "1.2" => "1.2",
+                other => {
+                    return Err(EditError::NotKnown {
+                        id: other.to_string(),
+                        what: "an anchor the service figures answer (1.1 or 1.2)",
+                    })
+                }
+            };
+            let summary =
+                crate::service::evidence_summary(&plan.data.service, &plan.settings, anchor, today)
+                    .ok_or(EditError::WouldOverwrite(
+                        crate::messages::reap::NO_SERVICE_FIGURES,
+                    ))?;
+            let record = plan.reap.anchors.entry(anchor.to_string()).or_default();
+            let evidence = record.evidence.trim_end();
+            record.evidence = if evidence.is_empty() {
+                summary
+            } else {
+                format!("{evidence}\n\n{summary}")
+            };
         }
         AddCaseloadToEvidence => {
             let summary = caseload::evidence_summary(
@@ -1134,11 +1162,23 @@ pub(super) mod tests {
             }],
             ..Period::default()
         });
-        plan.data.service.rows.push(ServiceRow {
-            group: "white".into(),
-            caseload: "96".into(),
-            ..ServiceRow::default()
-        });
+        // Every group's IPS caseload and job starts, so that anchor 1.1 has outcomes to add to its
+        // evidence (a count is read only when every group has one).
+        for (group, caseload, jobs) in [
+            ("asian", "20", "3"),
+            ("black", "40", "4"),
+            ("mixed", "10", "2"),
+            ("white", "96", "30"),
+            ("other", "8", "1"),
+            ("not_stated", "5", "1"),
+        ] {
+            plan.data.service.rows.push(ServiceRow {
+                group: group.into(),
+                caseload: caseload.into(),
+                jobs: jobs.into(),
+                ..ServiceRow::default()
+            });
+        }
         plan.action_plan.voice.push(crate::plan::VoiceEntry {
             id: "v1".into(),
             who: "Staff network".into(),
@@ -1741,16 +1781,7 @@ pub(super) mod tests {
                     value: s("2"),
                 },
                 None,
-                Box::new(|p| {
-                    p.data.service.rows.insert(
-                        0,
-                        ServiceRow {
-                            group: s("asian"),
-                            jobs: s("2"),
-                            ..ServiceRow::default()
-                        },
-                    )
-                }),
+                Box::new(|p| p.data.service.rows[0].jobs = s("2")),
             ),
             (
                 UseNationalBaseline,
@@ -1992,6 +2023,20 @@ pub(super) mod tests {
                 RemoveVoiceEntry { id: s("v1") },
                 None,
                 Box::new(|p| p.action_plan.voice.clear()),
+            ),
+            (
+                AddServiceFiguresToEvidence { anchor: s("1.1") },
+                None,
+                Box::new(|p| {
+                    let summary = crate::service::evidence_summary(
+                        &p.data.service,
+                        &p.settings,
+                        "1.1",
+                        TODAY,
+                    )
+                    .expect("the fixture has job starts");
+                    p.reap.anchors.get_mut("1.1").unwrap().evidence = summary;
+                }),
             ),
             (
                 AddActionForMetric {
@@ -2315,6 +2360,19 @@ pub(super) mod tests {
                 missing("that objective"),
             ),
             (RemoveObjective { id: s("o9") }, missing("that objective")),
+            (
+                AddServiceFiguresToEvidence { anchor: s("3.3") },
+                EditError::NotKnown {
+                    id: s("3.3"),
+                    what: "an anchor the service figures answer (1.1 or 1.2)",
+                },
+            ),
+            (
+                AddServiceFiguresToEvidence { anchor: s("1.2") },
+                EditError::WouldOverwrite(
+                    "There are no service figures to add yet. Type the counts on the Data screen first.",
+                ),
+            ),
             (
                 SetStepDone {
                     step: s("step6"),

@@ -646,3 +646,37 @@ fn the_screens_figures_are_asked_for_once_and_agree_with_each_part() {
     assert!(!blank.any_small);
     assert!(blank.times.is_empty());
 }
+
+#[test]
+fn the_figures_for_anchors_1_1_and_1_2_are_said_as_evidence_with_the_sentences_that_matter() {
+    let plan = crate::plan::Plan::example();
+    let one = evidence_summary(&plan.data.service, &plan.settings, "1.1", "2026-12-07").unwrap();
+    let two = evidence_summary(&plan.data.service, &plan.settings, "1.2", "2026-12-07").unwrap();
+    assert!(one.starts_with("From the service figures on the Data screen, 7 December 2026:\n- "));
+    let checked = figures(&plan.data.service, &plan.settings);
+    for comparison in &checked.comparisons {
+        let text = if comparison.anchor == "1.1" {
+            &one
+        } else {
+            &two
+        };
+        assert!(
+            text.contains(&format!("- {}", comparison.title)),
+            "{}",
+            comparison.title
+        );
+    }
+    // Job starts are anchor 1.1's outcome, not 1.2's.
+    let jobs = checked.outcomes[0].sentence.as_ref().unwrap();
+    assert!(one.contains(jobs.as_str()) && !two.contains(jobs.as_str()));
+    assert_eq!(
+        evidence_summary(
+            &crate::plan::ServiceData::default(),
+            &plan.settings,
+            "1.1",
+            "2026-12-07"
+        ),
+        None,
+        "nothing to compare yet"
+    );
+}

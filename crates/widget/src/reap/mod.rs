@@ -369,9 +369,34 @@ fn AnchorItem(anchor: &'static Anchor) -> impl IntoView {
                     })
                 />
             </div>
+            {matches!(id, "1.1" | "1.2").then(|| view! { <ServiceToEvidence anchor=id/> })}
             <LinkedActions anchor=id/>
             {(id == "3.3").then(|| view! { <caseload::Specialists/> })}
         </li>
+    }
+}
+
+/// For anchors 1.1 and 1.2: the Data screen's service figures, added to the evidence in words
+/// (refused, with what to do, while there are none).
+#[component]
+fn ServiceToEvidence(anchor: &'static str) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    // Said beside the button, where the user is looking, rather than only in the banner at the top.
+    let problem = RwSignal::new(None::<&'static str>);
+    let add = Callback::new(move |()| {
+        let applied = planner.apply(Edit::AddServiceFiguresToEvidence {
+            anchor: anchor.into(),
+        });
+        problem.set(applied.is_none().then_some(m::NO_SERVICE_FIGURES));
+    });
+    let problem_id = format!("rep-a-{}-service-problem", slug(anchor));
+    view! {
+        <Button
+            id=format!("rep-a-{}-service-to-evidence", slug(anchor))
+            label=format!("{} {anchor}", m::SERVICE_TO_EVIDENCE)
+            on_press=add
+        />
+        {move || problem.get().map(|text| view! { <p class="rep-error-message" id=problem_id.clone() role="alert">{text}</p> })}
     }
 }
 
