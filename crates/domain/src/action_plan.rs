@@ -304,6 +304,24 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// How many of the plan's actions pass the filter on `today`, and how many there are.
+    pub fn count(&self, plan: &Plan, today: Date) -> (usize, usize) {
+        all_actions(&plan.action_plan).fold((0, 0), |(shown, total), (objective, action)| {
+            let passes = self.passes(objective, action, today);
+            (shown + usize::from(passes), total + 1)
+        })
+    }
+
+    /// Whether the filter hides the whole objective: it is on and none of the objective's actions
+    /// pass (an objective with no actions is hidden too while a filter is on).
+    pub fn hides_objective(&self, objective: &Objective, today: Date) -> bool {
+        !self.is_off()
+            && !objective
+                .actions
+                .iter()
+                .any(|a| self.passes(objective, a, today))
+    }
+
     /// Whether `action`, in `objective`, passes the filter on `today`, its timeframe read as typed.
     pub fn passes(&self, objective: &Objective, action: &Action, today: Date) -> bool {
         self.lead
@@ -420,17 +438,28 @@ pub fn unanswered(plan: &Plan) -> Unanswered {
                 .collect();
         }
     }
-    if plan.parts_in_use.data {
-        let latest = plan.data.periods.iter().rev().find(|p| has_counts(p));
-        if let Some(period) = latest {
-            result.metrics = adverse_metrics(period, &plan.settings)
-                .into_iter()
-                .filter(|m| actions.actions_for_metric(wres::metric_id(*m)).is_empty())
-                .collect();
-            result.period = Some(period.label.trim().to_string());
-        }
+    if let Some((period, adverse)) = latest_adverse(plan) {
+        result.metrics = adverse
+            .into_iter()
+            .filter(|m| actions.actions_for_metric(wres::metric_id(*m)).is_empty())
+            .collect();
+        result.period = Some(period);
     }
     result
+}
+
+/// The latest period with any count typed (trimmed label), and the metrics adverse in it, in
+/// SC-WRES order, whether or not an action answers them; `None` when no period has counts or the
+/// Data part is not in use.
+pub fn latest_adverse(plan: &Plan) -> Option<(String, Vec<Metric>)> {
+    if !plan.parts_in_use.data {
+        return None;
+    }
+    let period = plan.data.periods.iter().rev().find(|p| has_counts(p))?;
+    Some((
+        period.label.trim().to_string(),
+        adverse_metrics(period, &plan.settings),
+    ))
 }
 
 /// True when any count of the period has been typed.

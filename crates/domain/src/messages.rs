@@ -451,6 +451,14 @@ pub mod action_plan {
     pub const NO_ACTIONS_YET: &str =
         "No actions yet. Add an objective, then the actions that will meet it.";
     pub const OVERDUE: &str = "overdue";
+
+    /// "8 actions: 3 not started, 4 on track, 1 at risk, 0 done. 3 overdue."
+    pub fn actions_line(actions: usize, by_status: [usize; 4], overdue: usize) -> String {
+        let [not_started, on_track, at_risk, done] = by_status;
+        let noun = if actions == 1 { "action" } else { "actions" };
+        format!("{actions} {noun}: {not_started} not started, {on_track} on track, {at_risk} at risk, {done} done. {overdue} overdue.")
+    }
+
     pub const HEADER_TITLE: &str = "Who leads the plan";
     pub const HEADER_HINT: &str =
         "As your plan will be published. Names or roles; leave out what does not apply.";
@@ -611,13 +619,6 @@ pub mod report {
     pub const DONE: &str = "done";
     pub const DONE_ON: &str = "done on";
     pub const NOT_DONE: &str = "not done yet";
-
-    /// "8 actions: 3 not started, 4 on track, 1 at risk, 0 done. 3 overdue."
-    pub fn actions_line(actions: usize, by_status: [usize; 4], overdue: usize) -> String {
-        let [not_started, on_track, at_risk, done] = by_status;
-        let noun = if actions == 1 { "action" } else { "actions" };
-        format!("{actions} {noun}: {not_started} not started, {on_track} on track, {at_risk} at risk, {done} done. {overdue} overdue.")
-    }
 }
 
 /// The journey self-assessment screen.

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use crate::action_plan::{self as ap, action_is_overdue, export_rows, unanswered};
+use crate::action_plan::{self as ap, action_is_overdue, export_rows};
 use crate::dates::{long_or_as_is, Date};
 use crate::html::{escape as E, PRINT_HEAD, PRINT_STYLE};
 use crate::messages::report as m;
@@ -165,9 +165,9 @@ fn board_summary(out: &mut String, plan: &Plan, today: &str, titled: bool) {
 
     let numbers = ap::numbers(&plan.action_plan);
     let number = |id: &str| numbers.iter().find(|(a, _)| a == id).map_or(0, |(_, n)| *n);
-    if plan.parts_in_use.data {
-        let adverse = adverse_metrics(plan);
-        if let Some((period, metrics)) = adverse {
+    {
+        // Every adverse metric, each with what its actions are doing (`unanswered` drops those).
+        if let Some((period, metrics)) = ap::latest_adverse(plan) {
             let _ = writeln!(out, "<h3>{} {}</h3>", E(m::ADVERSE_IN), E(&period));
             if metrics.is_empty() {
                 let _ = writeln!(out, "<p>{}</p>", E(m::NONE_ADVERSE));
@@ -212,7 +212,7 @@ fn board_summary(out: &mut String, plan: &Plan, today: &str, titled: bool) {
             let _ = writeln!(
                 out,
                 "<p>{}</p>",
-                E(&m::actions_line(
+                E(&crate::messages::action_plan::actions_line(
                     summary.actions,
                     summary.by_status,
                     summary.overdue
@@ -252,23 +252,6 @@ fn board_summary(out: &mut String, plan: &Plan, today: &str, titled: bool) {
         }
     }
     out.push_str("</section>\n");
-}
-
-/// The adverse metrics of the latest period with counts, and that period's name; `None` when no
-/// period has counts.
-fn adverse_metrics(plan: &Plan) -> Option<(String, Vec<crate::stats::Metric>)> {
-    // `unanswered` drops metrics that have an action; the board wants them all, with the action.
-    let mut copy = plan.clone();
-    for action in copy
-        .action_plan
-        .objectives
-        .iter_mut()
-        .flat_map(|o| o.actions.iter_mut())
-    {
-        action.metrics.clear();
-    }
-    let open = unanswered(&copy);
-    open.period.map(|period| (period, open.metrics))
 }
 
 /// The action plan as the SC-WRES layout prints it: the header, the steps, then the table.

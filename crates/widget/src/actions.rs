@@ -6,7 +6,7 @@ use race_equity_domain::messages::forms as m;
 use race_equity_domain::plan::edits::Edit;
 use race_equity_domain::plan::Action;
 
-use crate::form::{DateInput, FieldLabel, TextInput};
+use crate::form::{text_of, DateInput, FieldLabel, TextInput};
 use crate::state::Planner;
 
 /// The open plan's action with this id, as a memo: the row redraws only when its action changes.
@@ -33,17 +33,8 @@ pub fn ActionFields(
 ) -> impl IntoView {
     let planner = expect_context::<Planner>();
     let action = action_memo(planner, id.clone());
-    let field = move |get: fn(&Action) -> &String| {
-        Signal::derive(move || {
-            action.with(|a| a.as_ref().map(|a| get(a).clone()).unwrap_or_default())
-        })
-    };
-    let edit = |make: fn(String, String) -> Edit| {
-        let id = id.clone();
-        Callback::new(move |value: String| {
-            planner.apply(make(id.clone(), value));
-        })
-    };
+    let field = move |get: fn(&Action) -> &String| text_of(action, get);
+    let edit = |make: fn(String, String) -> Edit| planner.on_input(id.clone(), make);
     let text_id = format!("{prefix}-{id}-text");
     let who_id = format!("{prefix}-{id}-who");
     let when_id = format!("{prefix}-{id}-by_when");

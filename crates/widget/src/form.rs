@@ -70,6 +70,15 @@ fn focus_when_drawn(app: AppRoot, id: String, tries: u8) {
     );
 }
 
+/// One text of a row held in a memo (an action, an objective), for a field's value: empty once
+/// the row is gone.
+pub fn text_of<T: Send + Sync + 'static>(
+    row: Memo<Option<T>>,
+    get: fn(&T) -> &String,
+) -> Signal<String> {
+    Signal::derive(move || row.with(|r| r.as_ref().map(|r| get(r).clone()).unwrap_or_default()))
+}
+
 /// The shell's [`AppRoot`]; panics (a programming error) outside the planner.
 pub fn app_root() -> AppRoot {
     expect_context::<AppRoot>()
@@ -367,6 +376,36 @@ pub fn Button(
         >
             {move || label.get()}
         </button>
+    }
+}
+
+/// A checkbox with its label ("Done", with `which` for screen readers: "Done (step 2)").
+/// Disabled while the plan is open read-only unless `always` is set (for choices that change only
+/// what is shown or printed, not the plan).
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into, optional)] which: MaybeProp<String>,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<bool>,
+    #[prop(optional)] always: bool,
+) -> impl IntoView {
+    let read_only = read_only();
+    view! {
+        <div class="rep-radio">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || checked.get()
+                disabled=move || !always && read_only.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>
+                {label}
+                {move || which.get().filter(|w| !w.is_empty()).map(|w| view! { <span class="rep-visually-hidden">" (" {w} ")"</span> })}
+            </label>
+        </div>
     }
 }
 

@@ -402,6 +402,17 @@ impl Planner {
         self.schedule_save();
     }
 
+    /// What a field of the row `id` does with what is typed: `make(id, value)` applied as an edit.
+    pub fn on_input(
+        self,
+        id: String,
+        make: fn(String, String) -> plan::edits::Edit,
+    ) -> Callback<String> {
+        Callback::new(move |value: String| {
+            self.apply(make(id.clone(), value));
+        })
+    }
+
     /// Applies a typed edit to the open plan (see `plan::edits`), records it in the change log and
     /// schedules a save. Returns what it made (the id of a new row, for focus), or `None` when the
     /// edit was refused, after telling the user why.

@@ -491,17 +491,6 @@ fn breakthroughs_follow_the_capped_stage() {
     assert!(unanswered(&plan).breakthroughs.is_empty());
 }
 
-fn entry(metric: &str, counts: [u32; 4]) -> MetricEntry {
-    MetricEntry {
-        metric: metric.into(),
-        comparison_events: counts[0].to_string(),
-        comparison_total: counts[1].to_string(),
-        reference_events: counts[2].to_string(),
-        reference_total: counts[3].to_string(),
-        ..MetricEntry::default()
-    }
-}
-
 fn period(label: &str, metrics: Vec<MetricEntry>) -> Period {
     Period {
         id: label.into(),
@@ -519,22 +508,22 @@ fn adverse_metrics_come_from_the_latest_period_with_figures() {
         period(
             "2023-24",
             vec![
-                entry("disciplinary", [40, 100, 10, 100]),
-                entry("leaving", [40, 100, 10, 100]),
+                MetricEntry::with_counts("disciplinary", [40, 100, 10, 100]),
+                MetricEntry::with_counts("leaving", [40, 100, 10, 100]),
             ],
         ),
         period(
             " 2024-25 ",
             vec![
-                entry("disciplinary", [40, 100, 10, 100]),
+                MetricEntry::with_counts("disciplinary", [40, 100, 10, 100]),
                 // Within the range.
-                entry("leaving", [10, 100, 10, 100]),
+                MetricEntry::with_counts("leaving", [10, 100, 10, 100]),
                 // Half as likely to be appointed: adverse (a good event, adverse below).
-                entry("appointment", [20, 100, 40, 100]),
+                MetricEntry::with_counts("appointment", [20, 100, 40, 100]),
                 // Counts with a problem give no figure.
                 MetricEntry {
                     comparison_events: "lots".into(),
-                    ..entry("cpd", [0, 100, 50, 100])
+                    ..MetricEntry::with_counts("cpd", [0, 100, 50, 100])
                 },
             ],
         ),
@@ -795,5 +784,13 @@ fn a_filter_by_theme_keeps_the_actions_of_objectives_that_serve_it() {
     assert!(
         !overdue.passes(o2, &o2.actions[0], day("2026-01-01")),
         "done is never overdue"
+    );
+    assert_eq!(filter.count(&plan, day("2026-01-01")), (1, 2));
+    assert_eq!(Filter::default().count(&plan, day("2026-01-01")), (2, 2));
+    assert!(filter.hides_objective(o2, day("2026-01-01")));
+    assert!(!filter.hides_objective(&plan.action_plan.objectives[0], day("2026-01-01")));
+    assert!(
+        !Filter::default().hides_objective(o2, day("2026-01-01")),
+        "no filter hides nothing"
     );
 }

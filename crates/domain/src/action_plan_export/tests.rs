@@ -5,17 +5,6 @@ fn today() -> Date {
     Date::parse_iso("2026-12-07").unwrap()
 }
 
-fn entry(metric: &str, counts: [u32; 4]) -> MetricEntry {
-    MetricEntry {
-        metric: metric.into(),
-        comparison_events: counts[0].to_string(),
-        comparison_total: counts[1].to_string(),
-        reference_events: counts[2].to_string(),
-        reference_total: counts[3].to_string(),
-        ..MetricEntry::default()
-    }
-}
-
 /// Two objectives: the first with two actions (one linked to an adverse metric with plenty of
 /// people, one to a metric resting on small numbers), the second with none.
 fn plan() -> Plan {
@@ -24,8 +13,8 @@ fn plan() -> Plan {
         id: "d1".into(),
         label: "2025-26".into(),
         metrics: vec![
-            entry("disciplinary", [40, 100, 10, 100]),
-            entry("leaving", [2, 8, 10, 100]),
+            MetricEntry::with_counts("disciplinary", [40, 100, 10, 100]),
+            MetricEntry::with_counts("leaving", [2, 8, 10, 100]),
         ],
         ..Period::default()
     });

@@ -873,6 +873,22 @@ impl VoiceField {
     }
 }
 
+#[cfg(test)]
+impl MetricEntry {
+    /// An entry for `metric` with its four counts (comparison events and total, reference events
+    /// and total), for tests.
+    pub(crate) fn with_counts(metric: &str, counts: [u32; 4]) -> MetricEntry {
+        MetricEntry {
+            metric: metric.into(),
+            comparison_events: counts[0].to_string(),
+            comparison_total: counts[1].to_string(),
+            reference_events: counts[2].to_string(),
+            reference_total: counts[3].to_string(),
+            ..MetricEntry::default()
+        }
+    }
+}
+
 /// The header of an SC-WRES action plan (seed 004), beside the plan's organisation. Every field
 /// is kept as typed: names, roles, or a number of employees such as "about 1,200".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,17 +3,6 @@ use crate::plan::{Action, ActionStatus, MetricEntry, Objective, Period};
 
 const TODAY: &str = "2026-12-07";
 
-fn entry(metric: &str, counts: [u32; 4]) -> MetricEntry {
-    MetricEntry {
-        metric: metric.into(),
-        comparison_events: counts[0].to_string(),
-        comparison_total: counts[1].to_string(),
-        reference_events: counts[2].to_string(),
-        reference_total: counts[3].to_string(),
-        ..MetricEntry::default()
-    }
-}
-
 /// Adverse disciplinary (with an action) and adverse appointment (without), an overdue action, and
 /// a leaving figure on small numbers linked to an action.
 fn plan() -> Plan {
@@ -23,9 +12,9 @@ fn plan() -> Plan {
         id: "d1".into(),
         label: "2025-26".into(),
         metrics: vec![
-            entry("disciplinary", [40, 100, 10, 100]),
-            entry("appointment", [20, 100, 40, 100]),
-            entry("leaving", [2, 8, 10, 100]),
+            MetricEntry::with_counts("disciplinary", [40, 100, 10, 100]),
+            MetricEntry::with_counts("appointment", [20, 100, 40, 100]),
+            MetricEntry::with_counts("leaving", [2, 8, 10, 100]),
         ],
         ..Period::default()
     });

@@ -19,10 +19,12 @@ use race_equity_domain::stats::WORKFORCE_METRICS;
 use race_equity_domain::{action_plan_export, plan_report};
 use race_equity_domain::{reap, timeframe, wres};
 
+use crate::actions::action_memo;
 use crate::download::{download, download_bytes};
 use crate::form::{
-    app_root, chosen_audience, focus_soon, print, AudienceChoice, Button, Confirming, DateField,
-    PageContents, RemoveButton, SelectField, StatusTag, TextArea, TextField, Tone,
+    app_root, chosen_audience, focus_soon, print, text_of, AudienceChoice, Button, Checkbox,
+    Confirming, DateField, PageContents, RemoveButton, SelectField, StatusTag, TextArea, TextField,
+    Tone,
 };
 use crate::state::{now, today, Planner};
 
@@ -146,20 +148,7 @@ fn FilterBar() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let counts = Memo::new(move |_| {
-        filter.with(|f| {
-            planner.plan.with(|p| {
-                let all = p
-                    .action_plan
-                    .objectives
-                    .iter()
-                    .flat_map(|o| o.actions.iter().map(move |a| (o, a)));
-                let total = all.clone().count();
-                let shown = all.filter(|(o, a)| f.passes(o, a, today)).count();
-                (shown, total)
-            })
-        })
-    });
+    let counts = Memo::new(move |_| filter.with(|f| planner.plan.with(|p| f.count(p, today))));
     let lead_options = move || {
         let chosen = filter.with(|f| f.lead.clone());
         std::iter::once((String::new(), m::ANY_LEAD.to_string()))
@@ -225,15 +214,13 @@ fn FilterBar() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <div class="rep-radio">
-                <input
-                    type="checkbox"
-                    id="rep-ap-filter-overdue"
-                    prop:checked=move || filter.with(|f| f.overdue_only)
-                    on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev))
-                />
-                <label for="rep-ap-filter-overdue">{m::OVERDUE_ONLY}</label>
-            </div>
+            <Checkbox
+                id="rep-ap-filter-overdue"
+                label=m::OVERDUE_ONLY
+                always=true
+                checked=Signal::derive(move || filter.with(|f| f.overdue_only))
+                on_change=Callback::new(move |on| filter.update(|f| f.overdue_only = on))
+            />
             <p class="rep-filters__count" role="status" id="rep-ap-filter-count">
                 {move || {
                     let (shown, total) = counts.get();
@@ -281,19 +268,7 @@ fn Summary() -> impl IntoView {
             if s.actions == 0 {
                 return m::NO_ACTIONS_YET.to_string();
             }
-            let parts: Vec<String> = ActionStatus::ALL
-                .iter()
-                .zip(s.by_status)
-                .map(|(status, n)| format!("{n} {}", status.label()))
-                .collect();
-            let actions = if s.actions == 1 { "action" } else { "actions" };
-            format!(
-                "{} {actions}: {}. {} {}.",
-                s.actions,
-                parts.join(", "),
-                s.overdue,
-                m::OVERDUE
-            )
+            m::actions_line(s.actions, s.by_status, s.overdue)
         })
     };
     view! {
@@ -394,17 +369,8 @@ fn ObjectiveItem(id: String) -> impl IntoView {
             })
         })
     };
-    let text = move |get: fn(&Objective) -> &String| {
-        Signal::derive(move || {
-            objective.with(|o| o.as_ref().map(|o| get(o).clone()).unwrap_or_default())
-        })
-    };
-    let edit = |make: fn(String, String) -> Edit| {
-        let id = id.clone();
-        Callback::new(move |value: String| {
-            planner.apply(make(id.clone(), value));
-        })
-    };
+    let text = move |get: fn(&Objective) -> &String| text_of(objective, get);
+    let edit = |make: fn(String, String) -> Edit| planner.on_input(id.clone(), make);
     let which = Signal::derive(move || format!("{} {}", m::WHICH_OBJECTIVE, n.get()));
     let heading_id = format!("rep-ob-{id}-heading");
     let labelled_by = heading_id.clone();
@@ -464,7 +430,7 @@ fn ObjectiveItem(id: String) -> impl IntoView {
                             .objectives
                             .iter()
                             .find(|o| o.id == id)
-                            .is_some_and(|o| !o.actions.iter().any(|a| f.passes(o, a, today)))
+                            .is_some_and(|o| f.hides_objective(o, today))
                     })
             })
         })
@@ -539,11 +505,6 @@ fn ObjectiveItem(id: String) -> impl IntoView {
     }
 }
 
-/// The open plan's action with this id, as a memo.
-fn action_memo(planner: Planner, id: String) -> Memo<Option<Action>> {
-    crate::actions::action_memo(planner, id)
-}
-
 /// One action in the SC-WRES layout: its number, status and whether it is overdue; the specific
 /// action, its lead, timeframe (as written, with how the planner reads it), status and progress;
 /// and what it answers.
@@ -559,17 +520,8 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
             numbers.with(|all| all.iter().find(|(a, _)| *a == id).map_or(0, |(_, n)| *n))
         })
     };
-    let field = move |get: fn(&Action) -> &String| {
-        Signal::derive(move || {
-            action.with(|a| a.as_ref().map(|a| get(a).clone()).unwrap_or_default())
-        })
-    };
-    let edit = |make: fn(String, String) -> Edit| {
-        let id = id.clone();
-        Callback::new(move |value: String| {
-            planner.apply(make(id.clone(), value));
-        })
-    };
+    let field = move |get: fn(&Action) -> &String| text_of(action, get);
+    let edit = |make: fn(String, String) -> Edit| planner.on_input(id.clone(), make);
     let status =
         Memo::new(move |_| action.with(|a| a.as_ref().map(|a| a.status).unwrap_or_default()));
     let overdue = Memo::new(move |_| {
@@ -727,7 +679,6 @@ fn ActionItem(id: String, then_focus: String) -> impl IntoView {
 #[component]
 fn PlanningSteps() -> impl IntoView {
     let planner = expect_context::<Planner>();
-    let read_only = crate::form::read_only();
     let items = wres::PLANNING_STEPS
         .iter()
         .enumerate()
@@ -744,31 +695,21 @@ fn PlanningSteps() -> impl IntoView {
                 })
             });
             let which = format!("{} {}", m::WHICH_STEP, i + 1);
-            let done_id = format!("rep-ap-step-{step_id}-done");
             view! {
                 <li class="rep-step">
                     <h3 class="rep-heading-m" id=format!("rep-ap-step-{step_id}")>
                         {format!("{} {}: {}", m::STEP, i + 1, step.title)}
                     </h3>
                     <p class="rep-hint">{step.about}</p>
-                    <div class="rep-radio">
-                        <input
-                            type="checkbox"
-                            id=done_id.clone()
-                            prop:checked=move || record.with(|r| r.done)
-                            disabled=move || read_only.get()
-                            on:change=move |ev| {
-                                planner.apply(Edit::SetStepDone {
-                                    step: step_id.to_string(),
-                                    done: event_target_checked(&ev),
-                                });
-                            }
-                        />
-                        <label for=done_id>
-                            {m::STEP_DONE}
-                            <span class="rep-visually-hidden">{format!(" ({which})")}</span>
-                        </label>
-                    </div>
+                    <Checkbox
+                        id=format!("rep-ap-step-{step_id}-done")
+                        label=m::STEP_DONE
+                        which=which.clone()
+                        checked=Signal::derive(move || record.with(|r| r.done))
+                        on_change=Callback::new(move |done| {
+                            planner.apply(Edit::SetStepDone { step: step_id.to_string(), done });
+                        })
+                    />
                     <DateField
                         id=format!("rep-ap-step-{step_id}-date")
                         label=m::STEP_DATE
@@ -960,7 +901,6 @@ fn VoiceItem(id: String) -> impl IntoView {
 #[component]
 fn MetricLinks(id: String, which: Signal<String>) -> impl IntoView {
     let planner = expect_context::<Planner>();
-    let read_only = crate::form::read_only();
     let linked = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -982,22 +922,14 @@ fn MetricLinks(id: String, which: Signal<String>) -> impl IntoView {
             let box_id = format!("rep-ap-{id}-metric-{metric_id}");
             let action = id.clone();
             view! {
-                <div class="rep-radio">
-                    <input
-                        type="checkbox"
-                        id=box_id.clone()
-                        prop:checked=move || linked.with(|l| l.iter().any(|m| m == metric_id))
-                        disabled=move || read_only.get()
-                        on:change=move |ev| {
-                            planner.apply(Edit::SetActionMetric {
-                                id: action.clone(),
-                                metric,
-                                linked: event_target_checked(&ev),
-                            });
-                        }
-                    />
-                    <label for=box_id>{wres::metric_title(metric)}</label>
-                </div>
+                <Checkbox
+                    id=box_id
+                    label=wres::metric_title(metric)
+                    checked=Signal::derive(move || linked.with(|l| l.iter().any(|m| m == metric_id)))
+                    on_change=Callback::new(move |linked| {
+                        planner.apply(Edit::SetActionMetric { id: action.clone(), metric, linked });
+                    })
+                />
             }
         })
         .collect_view();
@@ -1070,15 +1002,13 @@ fn Downloads() -> impl IntoView {
     type Set = fn(&mut plan_report::Parts, bool);
     let part_box = move |id: &'static str, words: &'static str, get: Get, set: Set| {
         view! {
-            <div class="rep-radio">
-                <input
-                    type="checkbox"
-                    id=id
-                    prop:checked=move || parts.with(get)
-                    on:change=move |ev| parts.update(|p| set(p, event_target_checked(&ev)))
-                />
-                <label for=id>{words}</label>
-            </div>
+            <Checkbox
+                id=id
+                label=words
+                always=true
+                checked=Signal::derive(move || parts.with(get))
+                on_change=Callback::new(move |on| parts.update(|p| set(p, on)))
+            />
         }
     };
     view! {
